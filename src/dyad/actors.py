@@ -1,0 +1,689 @@
+"""Actor mentions found in the text and resolved to canonical actors (country + sector + role)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .knowledge import Entity, Knowledge, Phrase, Title, match_form, person_key, surnames_of
+from .model import Actor, Article, Mention
+
+_NAME_TOKEN = re.compile(
+    r"(?:(?:al|el|bin|ibn|bint|de|da|del|della|di|du|van|von|der|le|la|ul|ud|ur|e)[-\s])?"
+    r"(?:[A-Z][\w'’.-]*[\w]|[A-Z]\.|[A-Z])"
+)
+_NOT_NAME = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "His",
+        "Her",
+        "Their",
+        "Its",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "On",
+        "In",
+        "At",
+        "For",
+        "And",
+        "But",
+        "Or",
+        "Of",
+        "To",
+        "From",
+        "By",
+        "With",
+        "As",
+        "After",
+        "Before",
+        "When",
+        "While",
+        "If",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Minister",
+        "President",
+        "General",
+        "Chief",
+        "Secretary",
+        "Spokesman",
+        "Spokesperson",
+        "Leader",
+        "Official",
+        "Officials",
+        "Said",
+        "Says",
+        "Also",
+        "However",
+        "Meanwhile",
+        "Earlier",
+        "Later",
+        "According",
+    ]
+)
+_LOCATIVE = re.compile(r"(?i)\b(in|at|from|near|to|into|over|outside|inside|across|around|via)\s+$")
+_DETERMINER = re.compile(r"(?i)(?:^|\s)(the|a|an)\s+$")
+_POSSESSIVE = re.compile(r"^'s?\s+")
+_PERSON_KINDS = frozenset({"person"})
+
+
+@dataclass(slots=True)
+class _Span:
+    start: int
+    end: int
+    phrase: str
+
+
+@dataclass(slots=True)
+class _Person:
+    """A person found in this article, known or learned."""
+
+    key: str
+    name: str
+    country: str
+    sector: str
+    role: str | None
+    origin: str
+
+
+def find_actors(article: Article, kb: Knowledge) -> None:
+    """Fill article.mentions and article.actors from the cleaned text."""
+    Finder(article, kb).run()
+
+
+class Finder:
+    """One article's actor recognition: dictionary phrases, learned people, agents, surnames."""
+
+    def __init__(self, article: Article, kb: Knowledge):
+        self.a = article
+        self.kb = kb
+        self.text = article.text
+        self.mt = match_form(article.text)
+        self.lower = self.mt.lower()
+        self.day = article.published
+        self.starts = [s.start for s in article.sentences]
+        self.taken: list[tuple[int, int]] = []  # spans already given to a mention
+        self.mentions: list[Mention] = []
+        self.actors: dict[str, Actor] = {}
+        self.people: dict[str, _Person] = {}
+
+    # --- driver
+    def run(self) -> None:
+        proper = _longest(self._matches(self.kb.proper_automaton, self.mt))
+        lower = _longest(self._matches(self.kb.lower_automaton, self.lower, hyphen=False))
+        titles = [s for s in lower if s.phrase in self.kb.titles]
+        nouns = [s for s in lower if s.phrase in self.kb.sector_nouns]
+        self.proper_at = {s.start: s for s in proper}
+        self.proper_end = {s.end: s for s in proper}
+        self._people_by_title(titles, proper)
+        self._known_people(proper)
+        self._agents(nouns, proper)
+        self._dictionary(proper)
+        self._surnames()
+        self._roles(titles)
+        self._bare_agents(nouns)
+        self.mentions.sort(key=lambda m: m.start)
+        self.a.mentions = self.mentions
+        self.a.actors = self.actors
+
+    # --- matching
+    def _matches(self, automaton, haystack: str, hyphen: bool = True) -> list[_Span]:
+        """Whole-word matches; with hyphen=False a match may not be part of a hyphenated word."""
+        out = []
+        n = len(haystack)
+        for end, phrase in automaton.iter(haystack):
+            start = end - len(phrase) + 1
+            before = haystack[start - 1] if start > 0 else " "
+            after = haystack[end + 1] if end + 1 < n else " "
+            if before.isalnum() or after.isalnum():
+                continue
+            if not hyphen and (before == "-" or after == "-"):
+                continue
+            out.append(_Span(start, end + 1, phrase))
+        return out
+
+    def _free(self, start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in self.taken)
+
+    def _sentence(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+    def _add(self, start: int, end: int, actor: Actor, how: str) -> None:
+        self.taken.append((start, end))
+        self.actors.setdefault(actor.key, actor)
+        locative = how == "capital" and bool(
+            _LOCATIVE.search(self.text[max(0, start - 12) : start])
+        )
+        self.mentions.append(
+            Mention(
+                start, end, self.text[start:end], actor.key, self._sentence(start), how, locative
+            )
+        )
+
+    def _actor(self, entity: Entity) -> Actor:
+        code = entity.code_on(self.day)
+        return Actor(
+            entity.key,
+            entity.name,
+            entity.kind,
+            code.country,
+            code.sector,
+            code.role,
+            entity.origin,
+        )
+
+    def _phrase(self, span: _Span) -> Phrase | None:
+        """The strongest meaning of a matched phrase (weak aliases lose to people's names)."""
+        entries = self.kb.proper.get(span.phrase, [])
+        if not entries:
+            return None
+        strong = [p for p in entries if p.how != "weak"]
+        return (strong or entries)[0]
+
+    # --- people introduced by a title: "Defence Minister Khawaja Asif", "X, Afghanistan's ... minister"
+    def _people_by_title(self, titles: list[_Span], proper: list[_Span]) -> None:
+        for t in titles:
+            if not self._free(t.start, t.end) or self._in_headline(t.start):
+                continue
+            title = self.kb.titles[t.phrase]
+            left, who, role_start = self._left_modifier(t.start)
+            comp_end, comp = self._complement(t.end)
+            ctx = who or comp
+            role = self.text[role_start : t.end]
+            after = self._name_after(comp_end if comp else t.end)
+            if after is None and comp is None:
+                after = None
+            name_span = after
+            if name_span is None:
+                name_span = self._name_before(left)
+            if name_span is None:
+                name_span = self._name_after_comma(comp_end if comp else t.end)
+            if name_span is None:
+                self._anonymous_role(t, title, ctx, role_start)
+                continue
+            s, e = name_span
+            person = self._person(self.text[s:e], title, role, ctx, s)
+            if person is None:
+                continue
+            if who is not None and role_start < s:
+                self._add_person(role_start, e if s > t.start else t.end, person, "title")
+                if s < role_start:
+                    self._add_person(s, e, person, "name")
+            else:
+                self._add_person(s, e, person, "name")
+            if who is not None:
+                self.taken.append((left, role_start))
+
+    def _in_headline(self, pos: int) -> bool:
+        """Title Case lines (headlines) name people but do not introduce new ones."""
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        line_end = self.text.find("\n", pos)
+        line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+        words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+        return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.7
+
+    def _left_modifier(self, pos: int) -> tuple[int, Entity | None, int]:
+        """What stands before a title: modifiers ("acting"), and a country or organisation
+        ("Pakistan's", "Afghan", "TTP"). Returns (start of all that, the entity, start of role)."""
+        start = pos
+        role_start = pos
+        start = role_start = self._skip_modifiers(start)
+        entity = None
+        j = start
+        while j > 0 and self.text[j - 1] == " ":
+            j -= 1
+        poss = re.search(r"['’]s?$", self.mt[:j])
+        k = poss.start() if poss else j
+        span = self.proper_end.get(k)
+        if span is not None:
+            phrase = self._phrase(span)
+            if phrase is not None and phrase.entity.kind not in _PERSON_KINDS:
+                entity = phrase.entity
+                start = self._skip_modifiers(span.start)
+        return start, entity, role_start
+
+    def _skip_modifiers(self, pos: int) -> int:
+        while True:
+            m = re.search(r"([A-Za-z-]+)\s+$", self.text[max(0, pos - 30) : pos])
+            if not m or m.group(1).lower() not in self.kb.modifiers:
+                return pos
+            pos = pos - len(m.group(0))
+
+    def _complement(self, pos: int) -> tuple[int, Entity | None]:
+        """ "of Pakistan", "for the Islamic Emirate of Afghanistan", "of Iran's armed forces"."""
+        m = re.match(r"\s+(?:of|for|on|to|at)\s+(?:the\s+)?", self.text[pos : pos + 20])
+        if not m:
+            return pos, None
+        start = pos + m.end()
+        span = self.proper_at.get(start)
+        if span is None:
+            return pos, None
+        phrase = self._phrase(span)
+        if phrase is None or phrase.entity.kind in _PERSON_KINDS:
+            return pos, None
+        end = span.end
+        rest = re.match(r"['’]s\s+(?:[\w-]+\s+)?(?:[\w-]+)|\s+affairs", self.text[end : end + 40])
+        if rest:
+            end += rest.end()
+        return end, phrase.entity
+
+    def _name_tokens(self, pos: int) -> tuple[int, int] | None:
+        """A run of capitalised name tokens starting at pos (after honorifics)."""
+        text = self.text
+        for h in self.kb.honorifics:
+            if text.startswith(h + " ", pos):
+                pos += len(h) + 1
+                break
+        end = pos
+        count = 0
+        while count < 5:
+            m = _NAME_TOKEN.match(text, end)
+            if not m:
+                break
+            token = m.group(0)
+            if token in _NOT_NAME or (
+                count
+                and self.proper_at.get(end)
+                and self._phrase(self.proper_at[end]).how != "person"
+            ):
+                break
+            end = m.end()
+            count += 1
+            if end < len(text) and text[end] == " ":
+                nxt = _NAME_TOKEN.match(text, end + 1)
+                if nxt and nxt.group(0) not in _NOT_NAME:
+                    end += 1
+                    continue
+            break
+        if count == 0:
+            return None
+        while end > pos and text[end - 1] in " .":
+            if text[end - 1] == "." and re.search(r"\b[A-Z]\.$", text[pos:end]):
+                break
+            end -= 1
+        return pos, end
+
+    def _name_after(self, pos: int) -> tuple[int, int] | None:
+        if not self.text.startswith(" ", pos):
+            return None
+        span = self._name_tokens(pos + 1)
+        if span is None:
+            return None
+        s, e = span
+        if self.proper_at.get(s) and self._phrase(self.proper_at[s]).how != "person":
+            known = self.proper_at[s]
+            if known.end >= e:
+                return None
+        return span
+
+    def _name_before(self, pos: int) -> tuple[int, int] | None:
+        """ "Sirajuddin Haqqani, Afghanistan's acting interior minister": the name before a comma."""
+        m = re.search(r"(?:,\s+)(?:(?:the|a|an)\s+)?$", self.text[max(0, pos - 12) : pos])
+        if not m:
+            return None
+        comma = pos - len(m.group(0))
+        m2 = re.search(
+            r"((?:[A-Z][\w'’.-]*|al-\w+|bin|ibn)(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|bin|"
+            r"ibn)){0,4})$",
+            self.text[max(0, comma - 60) : comma],
+        )
+        if not m2:
+            return None
+        s = comma - len(m2.group(1))
+        # drop a leading sentence-start word that is not part of the name
+        tokens = m2.group(1).split()
+        while tokens and tokens[0] in _NOT_NAME:
+            s += len(tokens[0]) + 1
+            tokens.pop(0)
+        if len(tokens) < 2:
+            return self._known_single(s, comma, tokens)
+        if any(
+            self.proper_at.get(s)
+            and self._phrase(self.proper_at[s]).how not in ("person",)
+            and self.proper_at[s].end >= comma
+            for _ in [0]
+        ):
+            return None
+        return s, comma
+
+    def _known_single(self, s: int, e: int, tokens: list[str]) -> tuple[int, int] | None:
+        if len(tokens) == 1 and (
+            tokens[0] in self.kb.surnames
+            or any(tokens[0] in surnames_of(p.name) for p in self.people.values())
+        ):
+            return s, e
+        return None
+
+    def _name_after_comma(self, pos: int) -> tuple[int, int] | None:
+        """ "Israel's defense minister, Israel Katz": the name after a comma."""
+        m = re.match(r",\s+", self.text[pos : pos + 4])
+        if not m:
+            return None
+        span = self._name_tokens(pos + m.end())
+        if span is None:
+            return None
+        s, e = span
+        if len(self.text[s:e].split()) < 2:
+            return None
+        follow = self.text[e : e + 2]
+        if follow[:1] not in (",", ".", ";", ")", "") and not re.match(
+            r"\s+[a-z]", self.text[e : e + 3]
+        ):
+            return None
+        return span
+
+    def _person(
+        self, name: str, title: Title, role: str, ctx: Entity | None, pos: int
+    ) -> _Person | None:
+        name = " ".join(name.split())
+        known = self._known_person(name)
+        if known is not None:
+            return known
+        if len(name) < 3 or not any(c.islower() for c in name):
+            return None
+        country, sector = self._person_code(title, ctx, pos)
+        if country is None:
+            return None
+        key = person_key(name)
+        if key in self.people:
+            return self.people[key]
+        # a later full mention of someone met by surname only
+        role = " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in role.split())
+        person = _Person(key, name, country, sector, role, "learned")
+        self.people[key] = person
+        return person
+
+    def _known_person(self, name: str) -> _Person | None:
+        """A person of the knowledge base or already met in this article, by name or surname."""
+        form = match_form(name)
+        for p in self.kb.proper.get(form, []):
+            if p.entity.kind == "person":
+                return self._from_entity(p.entity)
+        key = person_key(name)
+        if key in self.people:
+            return self.people[key]
+        if " " not in name.strip():
+            met = [p for p in self.people.values() if form in surnames_of(p.name)]
+            if len(met) == 1:
+                return met[0]
+            known = self.kb.surnames.get(form, [])
+            if len(known) == 1:
+                return self._from_entity(known[0])
+        return None
+
+    def _from_entity(self, entity: Entity) -> _Person:
+        if entity.key not in self.people:
+            code = entity.code_on(self.day)
+            self.people[entity.key] = _Person(
+                entity.key, entity.name, code.country, code.sector, code.role, entity.origin
+            )
+        return self.people[entity.key]
+
+    def _person_code(self, title: Title, ctx: Entity | None, pos: int):
+        sector = title.sector
+        if ctx is not None:
+            code = ctx.code_on(self.day)
+            if title.inherit or code.sector in ("IGO",):
+                sector = code.sector
+            if ctx.kind == "state" or code.sector == "GOV":
+                sector = title.sector if not title.inherit else code.sector
+            return code.country, sector
+        return self._context_country(pos), sector
+
+    def _context_country(self, pos: int) -> str | None:
+        """The country named nearest before pos in its sentence (else after it), else the
+        country the article names most."""
+        sent = self._sentence(pos)
+        before: tuple[int, str] | None = None
+        after: tuple[int, str] | None = None
+        counts: Counter[str] = Counter()
+        for span in self.proper_at.values():
+            phrase = self._phrase(span)
+            if phrase is None or phrase.entity.kind != "state":
+                continue
+            country = phrase.entity.code_on(self.day).country
+            counts[country] += 1
+            if self._sentence(span.start) != sent:
+                continue
+            if span.start < pos and (before is None or span.start > before[0]):
+                before = (span.start, country)
+            elif span.start >= pos and (after is None or span.start < after[0]):
+                after = (span.start, country)
+        if before or after:
+            return (before or after)[1]
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _add_person(self, start: int, end: int, person: _Person, how: str) -> None:
+        actor = Actor(
+            person.key,
+            person.name,
+            "person",
+            person.country,
+            person.sector,
+            person.role,
+            person.origin,
+        )
+        self._add(start, end, actor, how)
+
+    def _anonymous_role(self, t: _Span, title: Title, ctx: Entity | None, role_start: int) -> None:
+        """ "A Taliban spokesman", "a senior Pakistani official": a role without a name."""
+        if ctx is None or not self._free(role_start, t.end):
+            return
+        left = self._left_modifier(t.start)[0]
+        country, sector = self._person_code(title, ctx, t.start)
+        key = f"role:{country}:{sector}:{title.title}"
+        name = f"{self.text[left : t.end].strip()}"
+        name = re.sub(r"^(?i:the|a|an)\s+", "", name)
+        actor = Actor(
+            key, name[:1].upper() + name[1:], "person", country, sector, title.title, "learned"
+        )
+        self._add(left, t.end, actor, "role")
+
+    # --- known people by full name
+    def _known_people(self, proper: list[_Span]) -> None:
+        for span in proper:
+            phrase = self._phrase(span)
+            if phrase is None or phrase.entity.kind != "person":
+                continue
+            if not self._free(span.start, span.end):
+                continue
+            self._add_person(span.start, span.end, self._from_entity(phrase.entity), "name")
+
+    # --- agents: "Pakistani soldiers", "Sudan's army", "Turkish and Qatari officials"
+    def _agents(self, nouns: list[_Span], proper: list[_Span]) -> None:
+        for n in nouns:
+            if not self._free(n.start, n.end):
+                continue
+            sector = self.kb.sector_nouns[n.phrase]
+            mods = self._agent_modifiers(n.start)
+            if not mods:
+                continue
+            for span, entity in mods:
+                actor = self._agent_actor(entity, sector)
+                if span is mods[-1][0]:
+                    self._add(span.start, n.end, actor, "agent")
+                else:
+                    self._add(span.start, span.end, actor, "agent")
+
+    def _agent_modifiers(self, pos: int) -> list[tuple[_Span, Entity]]:
+        """Countries or organisations right before a sector noun (one adjective may intervene)."""
+        head = self.mt[max(0, pos - 40) : pos]
+        m = re.search(r"(?:['’]s\s+|\s+)(?:(?:[a-z][\w-]*)\s+)?$", head)
+        if not m:
+            return []
+        end = pos - len(m.group(0))
+        if "'s" in m.group(0) or "’s" in m.group(0):
+            pass
+        elif m.group(0).startswith(("'", "’")):
+            return []
+        between = m.group(0).strip(" '’s")
+        if between and (between in self.kb.sector_nouns or between in ("and", "or", "of", "said")):
+            return []
+        span = self.proper_end.get(end)
+        if span is None or not self._free(span.start, span.end):
+            return []
+        phrase = self._phrase(span)
+        if phrase is None or phrase.entity.kind in _PERSON_KINDS:
+            return []
+        out = [(span, phrase.entity)]
+        # coordinated: "Turkish and Qatari officials"
+        m2 = re.search(r"\s+(?:and|,)\s+$", self.mt[max(0, span.start - 8) : span.start])
+        if m2:
+            prev = self.proper_end.get(span.start - len(m2.group(0)))
+            if prev is not None and self._free(prev.start, prev.end):
+                pp = self._phrase(prev)
+                if pp is not None and pp.how == phrase.how and pp.entity.kind not in _PERSON_KINDS:
+                    out.insert(0, (prev, pp.entity))
+        return out
+
+    def _agent_actor(self, entity: Entity, sector: str) -> Actor:
+        code = entity.code_on(self.day)
+        if code.sector == sector and entity.kind != "person":
+            return self._actor(entity)
+        country = code.country
+        if entity.kind == "state":
+            label = self.kb.demonym.get(country, entity.name)
+        else:
+            label = entity.name
+        name = f"{label} {self.kb.sector_labels.get(sector, sector.lower())}"
+        return Actor(f"{country}/{sector}", name, "agent", country, sector, None, "dictionary")
+
+    # --- countries, capitals, demonyms, organisations
+    def _dictionary(self, proper: list[_Span]) -> None:
+        for span in proper:
+            if not self._free(span.start, span.end):
+                continue
+            phrase = self._phrase(span)
+            if phrase is None or phrase.entity.kind == "person":
+                continue
+            if phrase.how == "weak":
+                word = span.phrase
+                if any(word in surnames_of(p.name) for p in self.people.values()):
+                    continue
+            self._add(span.start, span.end, self._actor(phrase.entity), phrase.how)
+
+    # --- later mentions by surname: "Asif", "Burhan"
+    def _surnames(self) -> None:
+        forms: dict[str, str] = {}
+        for person in self.people.values():
+            for s in surnames_of(person.name):
+                forms.setdefault(match_form(s), person.key)
+        # known people named only by surname
+        for form, entities in self.kb.surnames.items():
+            if form not in forms and len(entities) == 1 and form in self.mt:
+                forms[form] = ""
+        if not forms:
+            return
+        pattern = re.compile(
+            r"(?<![\w-])("
+            + "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+            + r")(?![\w-])"
+        )
+        for m in pattern.finditer(self.mt):
+            if not self._free(m.start(), m.end()):
+                continue
+            key = forms[m.group(1)]
+            if key:
+                person = self.people[key]
+            else:
+                person = self._from_entity(self.kb.surnames[m.group(1)][0])
+            self._add_person(m.start(), m.end(), person, "surname")
+
+    # --- "the defence minister", "the minister": the person last named with that role
+    def _roles(self, titles: list[_Span]) -> None:
+        for t in titles:
+            if not self._free(t.start, t.end):
+                continue
+            det = _DETERMINER.search(self.text[max(0, t.start - 30) : t.start])
+            mod_start = self._skip_modifiers(t.start)
+            det = _DETERMINER.search(self.text[max(0, mod_start - 6) : mod_start])
+            if not det:
+                continue
+            person = self._person_with_role(t.phrase, t.start)
+            if person is not None:
+                self._add_person(mod_start - len(det.group(0).lstrip()), t.end, person, "role")
+
+    def _person_with_role(self, title: str, pos: int) -> _Person | None:
+        head = _spelling(title)
+        best = None
+        for m in self.mentions:
+            if m.actor_key not in self.people:
+                continue
+            person = self.people[m.actor_key]
+            if not person.role or head.split()[-1] not in _spelling(person.role.lower()):
+                continue
+            if head not in _spelling(person.role.lower()):
+                continue
+            if m.start < pos and (best is None or m.start > best[0]):
+                best = (m.start, person)
+        return best[1] if best else None
+
+    # --- "the army", "civilians": the country comes from the sentence or the article
+    def _bare_agents(self, nouns: list[_Span]) -> None:
+        for n in nouns:
+            if n.phrase not in self.kb.bare_nouns or not self._free(n.start, n.end):
+                continue
+            country = self._context_country(n.start)
+            if country is None:
+                continue
+            sector = self.kb.sector_nouns[n.phrase]
+            entity = self.kb.entities.get(country)
+            if entity is not None and sector == "GOV":
+                actor = self._actor(entity)
+            else:
+                label = self.kb.demonym.get(country, country)
+                actor = Actor(
+                    f"{country}/{sector}",
+                    f"{label} {self.kb.sector_labels.get(sector, sector.lower())}",
+                    "agent",
+                    country,
+                    sector,
+                    None,
+                    "dictionary",
+                )
+            self._add(n.start, n.end, actor, "agent")
+
+
+def _spelling(s: str) -> str:
+    return s.replace("defense", "defence").replace("-", " ")
+
+
+def _longest(spans: list[_Span]) -> list[_Span]:
+    """Leftmost-longest non-overlapping spans."""
+    spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    out: list[_Span] = []
+    last_end = -1
+    for s in spans:
+        if s.start >= last_end:
+            out.append(s)
+            last_end = s.end
+    return out

@@ -1,0 +1,143 @@
+"""Boilerplate removal: HTML through trafilatura, widget and navigation lines in plain text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+
+from .knowledge.files import data_path
+
+_PUNCT = re.compile(r"[^\w\s]+")
+_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_ELLIPSIS = ("…", "...", "[…]", "[...]")
+_FINAL = tuple(".!?\"”’'»)]…:;")
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    lines: frozenset[str]
+    share_words: frozenset[str]
+    patterns: tuple[re.Pattern[str], ...]
+
+
+@lru_cache(maxsize=1)
+def boilerplate() -> Boilerplate:
+    data = yaml.safe_load(data_path("boilerplate.yaml").read_text(encoding="utf-8"))
+    return Boilerplate(
+        lines=frozenset(data["lines"]),
+        share_words=frozenset(data["share_words"]),
+        patterns=tuple(re.compile(p) for p in data["patterns"]),
+    )
+
+
+@dataclass(slots=True)
+class HtmlContent:
+    text: str
+    title: str | None
+    outlet: str | None
+    date: str | None
+    url: str | None
+
+
+def html_to_text(html: str) -> HtmlContent:
+    """The main text and metadata of an HTML page ('' when none is found)."""
+    import trafilatura  # imported here: it is slow to import and only HTML needs it
+
+    doc = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False
+    )
+    if doc is None:
+        return HtmlContent("", None, None, None, None)
+    return HtmlContent(doc.text or "", doc.title, doc.sitename, doc.date, doc.url)
+
+
+def clean_text(text: str) -> tuple[str, list[str]]:
+    """Text without boilerplate lines, with normalised line breaks; flags what was found."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    text = unicodedata.normalize("NFC", text)
+    raw_lines = [_SPACE.sub(" ", line).strip() for line in text.split("\n")]
+    script = _main_script("\n".join(raw_lines))
+    bp = boilerplate()
+    kept: list[str] = []
+    seen: set[str] = set()
+    flags: list[str] = []
+    for i, line in enumerate(raw_lines):
+        if not line:
+            if kept and kept[-1] != "":
+                kept.append("")
+            continue
+        key = _key(line)
+        if _is_widget(key, bp) or _foreign_script(line, script):
+            flags.append("boilerplate")
+            continue
+        if len(key.split()) >= 3 and key in seen:
+            flags.append("repeated-line")
+            continue
+        if line.endswith(_ELLIPSIS) and _is_teaser(line, raw_lines[i + 1 :]):
+            flags.append("teaser")
+            continue
+        seen.add(key)
+        kept.append(line)
+    while kept and kept[-1] == "":
+        kept.pop()
+    cleaned = "\n".join(kept)
+    if kept and _cut_off(kept[-1]):
+        flags.append("truncated")
+    return cleaned, sorted(set(flags))
+
+
+def _key(line: str) -> str:
+    return _PUNCT.sub(" ", line.lower()).strip()
+
+
+def _is_widget(key: str, bp: Boilerplate) -> bool:
+    key = " ".join(key.split())
+    if not key:
+        return True  # a line of punctuation only
+    if key in bp.lines:
+        return True
+    words = key.split()
+    if words[0] == "share" and all(w in bp.share_words for w in words):
+        return True
+    return any(p.fullmatch(key) for p in bp.patterns)
+
+
+def _script_of(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    return name.split(" ", 1)[0] if name else ""
+
+
+def _main_script(text: str) -> str:
+    counts: dict[str, int] = {}
+    for ch in text[:5000]:
+        if ch.isalpha():
+            s = _script_of(ch)
+            counts[s] = counts.get(s, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else "LATIN"
+
+
+def _foreign_script(line: str, script: str) -> bool:
+    """A short line mostly in another script than the article (a widget or contact form)."""
+    letters = [ch for ch in line if ch.isalpha()]
+    if not letters or len(line.split()) > 12:
+        return False
+    other = sum(1 for ch in letters if _script_of(ch) != script)
+    return other / len(letters) > 0.5
+
+
+def _is_teaser(line: str, rest: list[str]) -> bool:
+    """A summary cut with an ellipsis whose text is repeated in full below."""
+    stem = line
+    for e in _ELLIPSIS:
+        stem = stem.removesuffix(e)
+    stem = " ".join(stem.split())
+    return len(stem) > 40 and stem in " ".join(" ".join(rest).split())
+
+
+def _cut_off(last: str) -> bool:
+    """The last paragraph ends mid-sentence (a scrape that lost its end)."""
+    return not last.endswith(_FINAL)

@@ -1,0 +1,29 @@
+"""Errors meant for people: one line that names the input and what is wrong with it."""
+
+
+class DyadError(Exception):
+    """Base class for errors that dyad reports as one line."""
+
+
+class InputError(DyadError):
+    """An input (file, record, stream) that cannot be ingested."""
+
+    def __init__(self, name: str, reason: str):
+        super().__init__(f"{name}: {reason}")
+        self.name = name
+        self.reason = reason
+
+
+class KnowledgeError(DyadError):
+    """A knowledge file entry that is invalid; names the file and line."""
+
+    def __init__(self, path: str, line: int | None, reason: str):
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {reason}")
+        self.path = path
+        self.line = line
+        self.reason = reason
+
+
+class StoreError(DyadError):
+    """A store that cannot be opened or used."""

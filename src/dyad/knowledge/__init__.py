@@ -1,0 +1,297 @@
+"""The knowledge base: countries, organisations, people, sector nouns and titles, as data."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+import ahocorasick
+
+from ..errors import KnowledgeError
+from .files import LINE, data_path, load_yaml
+from .schema import KINDS, Code, Validator
+
+__all__ = ["Code", "Entity", "Knowledge", "Phrase", "Title", "load_knowledge", "match_form"]
+
+BUILTIN = ("countries.yaml", "organisations.yaml", "people.yaml", "sectors.yaml", "roles.yaml")
+_MATCH_FORM = str.maketrans({"’": "'", "‘": "'", "‑": "-", "‐": "-", "\u00a0": " "})
+
+
+def match_form(text: str) -> str:
+    """Text as phrases are matched: apostrophes, hyphens and spaces unified, same length."""
+    return text.translate(_MATCH_FORM)
+
+
+def norm_key(name: str) -> str:
+    return re.sub(r"[^\w]+", " ", match_form(name).lower()).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A known actor: a country, organisation or person, with its dated codes."""
+
+    key: str
+    name: str
+    kind: str
+    codes: tuple[Code, ...]
+    origin: str = "dictionary"
+
+    def code_on(self, day: date | None) -> Code:
+        """The code in force on `day` (today when unknown)."""
+        day = day or date.today()
+        for code in self.codes:
+            if code.covers(day):
+                return code
+        return self.codes[-1]
+
+    @property
+    def surnames(self) -> tuple[str, ...]:
+        return surnames_of(self.name) if self.kind == "person" else ()
+
+
+def surnames_of(name: str) -> tuple[str, ...]:
+    """The forms a later mention may use: "al-Burhan" and "Burhan" for "Abdel Fattah al-Burhan"."""
+    last = name.split()[-1]
+    out = [last]
+    m = re.match(r"(?i)^(al|el|ad|as|ash|at|az)-(.+)$", last)
+    if m:
+        out.append(m.group(2))
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """What a matched proper-noun phrase means."""
+
+    how: str  # name | alias | weak | demonym | capital | person
+    entity: Entity
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A title that introduces a person, with the sector it implies."""
+
+    title: str
+    sector: str
+    inherit: bool = False
+
+
+@dataclass
+class Knowledge:
+    """Everything dyad knows, merged from the built-in files and the user's own."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    proper: dict[str, list[Phrase]] = field(default_factory=dict)
+    surnames: dict[str, list[Entity]] = field(default_factory=dict)
+    sector_nouns: dict[str, str] = field(default_factory=dict)
+    sector_labels: dict[str, str] = field(default_factory=dict)
+    bare_nouns: frozenset[str] = frozenset()
+    titles: dict[str, Title] = field(default_factory=dict)
+    modifiers: frozenset[str] = frozenset()
+    honorifics: tuple[str, ...] = ()
+    demonym: dict[str, str] = field(default_factory=dict)
+    country_codes: frozenset[str] = frozenset()
+    version: str = ""
+
+    @cached_property
+    def proper_automaton(self) -> ahocorasick.Automaton:
+        return _automaton(self.proper)
+
+    @cached_property
+    def lower_automaton(self) -> ahocorasick.Automaton:
+        return _automaton({**dict.fromkeys(self.sector_nouns), **dict.fromkeys(self.titles)})
+
+    def add_entity(self, entity: Entity, phrases: list[tuple[str, str]], where) -> None:
+        """Register an entity and its phrases; a phrase already naming another entity is an error
+        unless `where` is None (user knowledge, which overrides)."""
+        old = self.entities.get(entity.key)
+        if old is not None and where is not None:
+            raise where(f"'{entity.name}' is defined twice")
+        self.entities[entity.key] = entity
+        for text, how in phrases:
+            form = match_form(text)
+            entries = self.proper.setdefault(form, [])
+            clash = [p for p in entries if p.entity.key != entity.key and p.how == how]
+            if clash and where is not None and how != "weak":
+                raise where(f"'{text}' already names {clash[0].entity.name}")
+            if where is None:
+                entries[:] = [p for p in entries if p.how != how or p.entity.key == entity.key]
+            entries.append(Phrase(how, entity))
+        for s in entity.surnames:
+            bucket = self.surnames.setdefault(match_form(s), [])
+            if entity not in bucket:
+                bucket.append(entity)
+
+
+def _automaton(phrases) -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for phrase in phrases:
+        auto.add_word(phrase, phrase)
+    auto.make_automaton()
+    return auto
+
+
+@lru_cache(maxsize=8)
+def load_knowledge(user_files: tuple[Path, ...] = (), starter_people: bool = True) -> Knowledge:
+    """The built-in knowledge merged with the user's files (which win where they overlap)."""
+    kb = Knowledge()
+    digest = hashlib.sha256()
+    for name in BUILTIN:
+        path = data_path(name)
+        digest.update(path.read_bytes())
+        data = load_yaml(path)
+        if name == "people.yaml" and not starter_people:
+            continue
+        _LOADERS[name](kb, path, data, builtin=True)
+    for path in user_files:
+        path = Path(path)
+        data = load_yaml(path)
+        digest.update(path.read_bytes() if path.exists() else b"")
+        _load_user(kb, path, data)
+    kb.version = digest.hexdigest()[:16]
+    return kb
+
+
+def _load_countries(kb: Knowledge, path: Path, data, builtin: bool = True) -> None:
+    v = Validator(path)
+    entries = _list(v, data)
+    kb.country_codes = frozenset(
+        e["code"] for e in entries if isinstance(e, dict) and isinstance(e.get("code"), str)
+    )
+    for e in entries:
+        v.mapping(
+            e, {"code", "name", "aliases", "demonyms", "capitals", "historical"}, {"code", "name"}
+        )
+        code = v.country(e, e["code"])
+        name = v.text(e, "name")
+        ent = Entity(code, name, "state", (Code(code, "GOV"),), "dictionary" if builtin else "user")
+        phrases = [(name, "name")] + [(a, "alias") for a in v.strings(e, "aliases")]
+        demonyms = v.strings(e, "demonyms")
+        phrases += [(d, "demonym") for d in demonyms] + [
+            (c, "capital") for c in v.strings(e, "capitals")
+        ]
+        kb.add_entity(ent, phrases, _where(v, e, builtin))
+        if demonyms:
+            kb.demonym[code] = demonyms[0]
+
+
+def _load_organisations(kb: Knowledge, path: Path, data, builtin: bool = True) -> None:
+    v = Validator(path, kb.country_codes)
+    for e in _list(v, data):
+        v.mapping(
+            e,
+            {"name", "kind", "country", "sector", "aliases", "weak_aliases", "codes"},
+            {"name", "kind"},
+        )
+        name = v.text(e, "name")
+        kind = v.text(e, "kind")
+        if kind not in KINDS - {"person", "state", "agent"}:
+            raise v.error(e, f"unknown kind {kind!r}")
+        ent = Entity(
+            "org:" + norm_key(name),
+            name,
+            kind,
+            v.codes(e, None),
+            "dictionary" if builtin else "user",
+        )
+        phrases = [(name, "name")] + [(a, "alias") for a in v.strings(e, "aliases")]
+        phrases += [(a, "weak") for a in v.strings(e, "weak_aliases")]
+        kb.add_entity(ent, phrases, _where(v, e, builtin))
+
+
+def _load_people(kb: Knowledge, path: Path, data, builtin: bool = True) -> None:
+    v = Validator(path, kb.country_codes)
+    for e in _list(v, data):
+        v.mapping(e, {"name", "country", "sector", "role", "aliases", "codes"}, {"name"})
+        name = v.text(e, "name")
+        role = v.text(e, "role", optional=True)
+        ent = Entity(
+            person_key(name), name, "person", v.codes(e, role), "dictionary" if builtin else "user"
+        )
+        phrases = [(name, "person")] + [(a, "person") for a in v.strings(e, "aliases")]
+        kb.add_entity(ent, phrases, _where(v, e, builtin))
+
+
+def person_key(name: str) -> str:
+    return "person:" + norm_key(name)
+
+
+def _load_sectors(kb: Knowledge, path: Path, data, builtin: bool = True) -> None:
+    v = Validator(path)
+    if not isinstance(data, dict):
+        raise v.error(None, "must be a mapping of sector to {label, nouns}")
+    kb.bare_nouns = frozenset(n.lower() for n in v.strings(data, "bare"))
+    for sector, spec in data.items():
+        if sector in (LINE, "bare"):
+            continue
+        v.sector(spec if isinstance(spec, dict) else None, sector)
+        v.mapping(spec, {"label", "nouns"}, {"label", "nouns"})
+        kb.sector_labels[sector] = v.text(spec, "label")
+        for noun in v.strings(spec, "nouns"):
+            noun = noun.lower()
+            if noun in kb.sector_nouns and kb.sector_nouns[noun] != sector:
+                raise v.error(spec, f"'{noun}' is already a {kb.sector_nouns[noun]} noun")
+            kb.sector_nouns[noun] = sector
+
+
+def _load_roles(kb: Knowledge, path: Path, data, builtin: bool = True) -> None:
+    v = Validator(path)
+    if not isinstance(data, dict):
+        raise v.error(None, "must be a mapping with 'titles', 'modifiers' and 'honorifics'")
+    v.mapping(data, {"titles", "modifiers", "honorifics"}, {"titles"})
+    for t in _list(v, data["titles"]):
+        v.mapping(t, {"title", "sector", "inherit"}, {"title", "sector"})
+        title = v.text(t, "title").lower()
+        kb.titles[title] = Title(title, v.sector(t, t["sector"]), bool(t.get("inherit", False)))
+    kb.modifiers = frozenset(m.lower() for m in v.strings(data, "modifiers"))
+    kb.honorifics = tuple(sorted(v.strings(data, "honorifics"), key=len, reverse=True))
+
+
+def _load_user(kb: Knowledge, path: Path, data) -> None:
+    """A user file: a mapping with any of `countries`, `organisations`, `people`."""
+    v = Validator(path)
+    if not isinstance(data, dict):
+        raise KnowledgeError(
+            str(path), None, "must be a mapping with 'people', 'organisations' or 'countries'"
+        )
+    v.mapping(data, {"people", "organisations", "countries"}, set())
+    if "countries" in data:
+        _load_countries_user(kb, path, data["countries"])
+    if "organisations" in data:
+        _load_organisations(kb, path, data["organisations"], builtin=False)
+    if "people" in data:
+        _load_people(kb, path, data["people"], builtin=False)
+
+
+def _load_countries_user(kb: Knowledge, path: Path, data) -> None:
+    codes = kb.country_codes
+    _load_countries(kb, path, data, builtin=False)
+    kb.country_codes = codes | kb.country_codes
+
+
+def _list(v: Validator, data) -> list:
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise v.error(data if isinstance(data, dict) else None, "must be a list of entries")
+    return data
+
+
+def _where(v: Validator, entry: dict, builtin: bool):
+    """How a clash is reported: an error for built-in files, an override for the user's."""
+    if not builtin:
+        return None
+    return lambda reason: v.error(entry, reason)
+
+
+_LOADERS = {
+    "countries.yaml": _load_countries,
+    "organisations.yaml": _load_organisations,
+    "people.yaml": _load_people,
+    "sectors.yaml": _load_sectors,
+    "roles.yaml": _load_roles,
+}

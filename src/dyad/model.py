@@ -1,0 +1,114 @@
+"""The article model that flows through the pipeline, and everything found in it."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence as a character span of the cleaned text."""
+
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Actor:
+    """A canonical actor: one identity (country + sector + role) across mentions and articles."""
+
+    key: str
+    name: str
+    kind: str
+    country: str
+    sector: str
+    role: str | None = None
+    origin: str = "dictionary"  # dictionary | learned | user
+
+
+@dataclass(slots=True)
+class Mention:
+    """A span of the text that refers to an actor."""
+
+    start: int
+    end: int
+    text: str
+    actor_key: str
+    sentence: int
+    how: str  # name, alias, demonym, capital, agent, title, surname, role, ...
+    locative: bool = False
+
+
+@dataclass(slots=True)
+class Quote:
+    """A direct quotation and its speaker (filled by the quotes stage)."""
+
+    start: int
+    end: int
+    text: str
+    speaker_key: str | None
+    sentence: int
+
+
+@dataclass(slots=True)
+class Event:
+    """A coded event (filled by the events stage)."""
+
+    source_keys: list[str]
+    type: str
+    target_keys: list[str]
+    sentence: int
+    start: int
+    end: int
+    mode: str | None = None
+    when: str = "current"
+    negated: bool = False
+    hypothetical: bool = False
+
+
+@dataclass
+class Article:
+    """One article: raw input, cleaned text, metadata, and what the stages found in it."""
+
+    raw: str
+    format: str = "text"  # text | html
+    source: str = "-"
+    doc_id: str | None = None
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    text: str = ""
+    language: str | None = None
+    flags: list[str] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    @property
+    def content_hash(self) -> str:
+        """Identity of the article: the cleaned text with whitespace folded."""
+        folded = _SPACE.sub(" ", self.text).strip()
+        return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+    @property
+    def is_english(self) -> bool:
+        return self.language == "en"
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        return self.text[sentence.start : sentence.end]
+
+    def flag(self, name: str) -> None:
+        if name not in self.flags:
+            self.flags.append(name)
+
+    def mentions_of(self, key: str) -> list[Mention]:
+        return [m for m in self.mentions if m.actor_key == key]

@@ -1,0 +1,105 @@
+"""The pipeline: an ordered list of named stages, each a function over the article model."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .actors import find_actors
+from .clean import clean_text, html_to_text
+from .knowledge import Knowledge
+from .language import detect_language
+from .metadata import date_in_text, parse_date, title_in_text
+from .model import Article
+from .sentences import split_sentences
+from .settings import Settings
+
+
+@dataclass(frozen=True)
+class Context:
+    """What stages read besides the article: settings and knowledge."""
+
+    settings: Settings
+    knowledge: Knowledge
+
+
+def extract_html(article: Article, ctx: Context) -> None:
+    """HTML input -> main text, with title, outlet, date and URL from the page's metadata."""
+    if article.format != "html":
+        article.text = article.raw
+        return
+    page = html_to_text(article.raw)
+    article.text = page.text
+    article.title = article.title or page.title
+    article.outlet = article.outlet or page.outlet
+    article.url = article.url or page.url
+    article.published = article.published or parse_date(page.date)
+
+
+def clean(article: Article, ctx: Context) -> None:
+    """Drop boilerplate lines (navigation, widgets, repeated headline); flag a cut-off end."""
+    article.text, flags = clean_text(article.text)
+    for f in flags:
+        article.flag(f)
+
+
+def metadata(article: Article, ctx: Context) -> None:
+    """Title and publication date from the text when the input did not give them."""
+    if article.title is None:
+        article.title = title_in_text(article.text)
+    if article.published is None:
+        article.published = date_in_text(article.text)
+        if article.published is not None:
+            article.flag("date-from-text")
+
+
+def language(article: Article, ctx: Context) -> None:
+    """The article's language; a non-English article is kept but not coded."""
+    article.language = detect_language(article.text)
+    if not article.is_english:
+        article.flag("not-english")
+
+
+def sentences(article: Article, ctx: Context) -> None:
+    """Sentence spans of the cleaned text."""
+    article.sentences = split_sentences(article.text)
+
+
+def actors(article: Article, ctx: Context) -> None:
+    """Actor mentions resolved to canonical actors."""
+    find_actors(article, ctx.knowledge)
+
+
+Stage = Callable[[Article, Context], None]
+
+# Preparing an article gives its cleaned text, which identifies it; coding needs English text.
+PREPARE: list[tuple[str, Stage]] = [
+    ("extract_html", extract_html),
+    ("clean", clean),
+    ("metadata", metadata),
+    ("language", language),
+]
+CODE: list[tuple[str, Stage]] = [
+    ("sentences", sentences),
+    ("actors", actors),
+]
+
+
+def prepare(article: Article, ctx: Context) -> Article:
+    for _, stage in PREPARE:
+        stage(article, ctx)
+    return article
+
+
+def code(article: Article, ctx: Context) -> Article:
+    """Run the coding stages (English articles only); clears what an earlier run found."""
+    article.sentences, article.mentions, article.actors = [], [], {}
+    article.quotes, article.events = [], []
+    if article.is_english:
+        for _, stage in CODE:
+            stage(article, ctx)
+    return article
+
+
+def run(article: Article, ctx: Context) -> Article:
+    return code(prepare(article, ctx), ctx)
