@@ -1,0 +1,185 @@
+"""The Python API: open a store, ingest inputs, read what was found. The CLI only wraps it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from . import pipeline, sources
+from .decode import DecodeError, decode
+from .errors import InputError
+from .knowledge import Knowledge, load_knowledge
+from .metadata import parse_date
+from .model import Article
+from .settings import Settings, default_db
+from .store import Store
+
+ProgressFn = Callable[[int], None]
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did."""
+
+    stored: int = 0
+    duplicates: int = 0
+    recoded: int = 0
+    not_english: int = 0
+    failed: list[InputError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def knowledge_for(settings: Settings) -> Knowledge:
+    return load_knowledge(tuple(settings.actor_files), settings.use_starter_people)
+
+
+def article_from(raw: sources.RawDoc, settings: Settings) -> Article:
+    """The article model for a raw document: decoded, with the input's metadata."""
+    if isinstance(raw.data, bytes):
+        try:
+            text, flags = decode(raw.data)
+        except DecodeError as err:
+            raise InputError(raw.name, str(err)) from None
+    else:
+        text, flags = raw.data, []
+    article = Article(
+        raw=text, format=raw.format, source=raw.source, doc_id=raw.doc_id, url=raw.url,
+        title=raw.title, outlet=raw.outlet,
+    )
+    if raw.published:
+        article.published = parse_date(raw.published)
+        if article.published is None:
+            article.flag("bad-date")
+    for f in flags:
+        article.flag(f)
+    return article
+
+
+def process(
+    text: str,
+    *,
+    html: bool = False,
+    title: str | None = None,
+    published: str | date | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    settings: Settings | None = None,
+) -> Article:
+    """Run the whole pipeline over one article's text (or HTML) without a store."""
+    settings = settings or Settings()
+    if isinstance(published, str):
+        published = parse_date(published)
+    article = Article(raw=text, format="html" if html else "text", title=title,
+                      published=published, outlet=outlet, url=url)
+    return pipeline.run(article, pipeline.Context(settings, knowledge_for(settings)))
+
+
+class Dyad:
+    """A store and the pipeline that fills it."""
+
+    def __init__(self, db: str | Path | None = None, settings: Settings | None = None):
+        self.settings = settings or Settings()
+        self.store = Store(db or default_db())
+        self.knowledge = knowledge_for(self.settings)
+        self.ctx = pipeline.Context(self.settings, self.knowledge)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Dyad:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- ingest
+    def ingest(
+        self,
+        paths: Iterable[str],
+        *,
+        reprocess: bool = False,
+        progress: ProgressFn | None = None,
+        on_error: Callable[[InputError], None] | None = None,
+    ) -> IngestReport:
+        """Store every article of the inputs once; bad inputs are reported, never fatal."""
+        report = IngestReport()
+        expanded = list(sources.expand(paths))
+        for item in sources.read(expanded, self.settings.max_bytes):
+            if isinstance(item, sources.Progress):
+                if progress:
+                    progress(item.nbytes)
+                continue
+            if isinstance(item, InputError):
+                self._fail(report, item, on_error)
+                continue
+            try:
+                self._ingest_one(item, report, reprocess)
+            except InputError as err:
+                self._fail(report, err, on_error)
+        return report
+
+    def _ingest_one(self, raw: sources.RawDoc, report: IngestReport, reprocess: bool) -> None:
+        article = pipeline.prepare(article_from(raw, self.settings), self.ctx)
+        if len(article.text.strip()) < self.settings.min_chars:
+            what = "no article text found in the HTML" if raw.format == "html" else "no article text"
+            raise InputError(raw.name, f"{what} after removing boilerplate")
+        if self.store.has(article.content_hash):
+            report.duplicates += 1
+            if reprocess:
+                article_id = self.store.find_article(article.content_hash)
+                if article_id is not None:
+                    self._recode(article_id)
+                    report.recoded += 1
+            return
+        pipeline.code(article, self.ctx)
+        if self.store.save(article, self.knowledge.version) is None:
+            report.duplicates += 1
+        else:
+            report.stored += 1
+            report.not_english += not article.is_english
+
+    def reprocess(self, progress: ProgressFn | None = None) -> int:
+        """Recode every stored article with the current knowledge; returns how many."""
+        ids = self.store.article_ids()
+        for article_id in ids:
+            self._recode(article_id)
+            if progress:
+                progress(1)
+        return len(ids)
+
+    def _recode(self, article_id: int) -> None:
+        article = self.store.load_article(article_id)
+        if article is None:
+            return
+        article.flags = [f for f in article.flags if f != "not-english"]
+        pipeline.language(article, self.ctx)
+        pipeline.code(article, self.ctx)
+        self.store.recode(article_id, article, self.knowledge.version)
+
+    @staticmethod
+    def _fail(report: IngestReport, err: InputError, on_error) -> None:
+        report.failed.append(err)
+        if on_error:
+            on_error(err)
+
+    # --- views
+    def actors(self, limit: int | None = None) -> list[dict]:
+        return self.store.actor_rows(limit)
+
+    def article(self, ref: str) -> Article | None:
+        article_id = self.store.find_article(ref)
+        return None if article_id is None else self.store.load_article(article_id)
+
+    def stats(self) -> dict:
+        return self.store.stats()
+
+
+def open(db: str | Path | None = None, **settings) -> Dyad:  # noqa: A001 - dyad.open(path)
+    """Open (or create) a store: `dyad.open("news.db")`."""
+    return Dyad(db, Settings(**settings) if settings else None)

@@ -1,0 +1,211 @@
+"""The `dyad` command: a thin layer over the Python API."""
+
+from __future__ import annotations
+
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from . import sources
+from .api import Dyad, IngestReport
+from .errors import DyadError, InputError
+from .settings import Settings, default_db
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Political event data from news: actors, quotes, events.")
+out = Console()
+err = Console(stderr=True)
+
+DbOpt = Annotated[str | None, typer.Option("--db", help="Store path (default ./dyad.db or $DYAD_DB).")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+ActorsOpt = Annotated[
+    list[Path] | None,
+    typer.Option("--actors", help="Your own actors file (YAML), merged over the built-in ones."),
+]
+
+
+def _open(db: str | None, actors: list[Path] | None = None) -> Dyad:
+    try:
+        return Dyad(db or default_db(), Settings(actor_files=tuple(actors or ())))
+    except DyadError as e:
+        _die(str(e))
+
+
+def _die(message: str, code: int = 2):
+    print(f"dyad: error: {message}", file=sys.stderr)
+    raise typer.Exit(code)
+
+
+def _print_json(obj) -> None:
+    print(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str] | None, typer.Argument(help="Files, directories, or - for stdin.")] = None,
+    db: DbOpt = None,
+    actors: ActorsOpt = None,
+    reprocess: Annotated[bool, typer.Option(help="Recode stored articles with the current knowledge.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Ingest articles (text, HTML, JSONL) into the store; each article is stored once."""
+    if not paths and not reprocess:
+        _die("nothing to ingest: give files, directories or - for stdin")
+    with _open(db, actors) as d:
+        report = IngestReport()
+        if reprocess:
+            total = len(d.store.article_ids())
+            with _bar("recoding", total, bytes_=False) as advance:
+                report.recoded = d.reprocess(progress=advance)
+        if paths:
+            expanded = list(sources.expand(paths))
+            total = sources.total_bytes(expanded)
+            with _bar("ingesting", total) as advance:
+                r = d.ingest(paths, progress=advance, on_error=_report_error)
+            report.stored, report.duplicates, report.failed = r.stored, r.duplicates, r.failed
+            report.not_english = r.not_english
+            report.recoded += r.recoded
+    summary = {
+        "stored": report.stored, "duplicates": report.duplicates, "recoded": report.recoded,
+        "not_english": report.not_english, "failed": len(report.failed),
+    }
+    if as_json:
+        _print_json(summary)
+    else:
+        err.print(", ".join(f"{v} {k.replace('_', ' ')}" for k, v in summary.items()))
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def _report_error(e: InputError) -> None:
+    print(f"dyad: {e}", file=sys.stderr)
+
+
+class _bar:
+    """A progress bar on a terminal (bytes or items); silent otherwise."""
+
+    def __init__(self, label: str, total: int | None, bytes_: bool = True):
+        cols = [TextColumn(label), BarColumn()]
+        cols += [DownloadColumn()] if bytes_ else [TextColumn("{task.completed}/{task.total}")]
+        cols += [TimeRemainingColumn()]
+        self.progress = Progress(*cols, console=err, transient=True,
+                                 disable=not err.is_terminal)
+        self.total = total
+
+    def __enter__(self):
+        self.progress.start()
+        task = self.progress.add_task("", total=self.total)
+        return lambda n: self.progress.advance(task, n)
+
+    def __exit__(self, *exc):
+        self.progress.stop()
+
+
+@app.command("actors")
+def actors_cmd(
+    db: DbOpt = None,
+    limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Actors in the store: country, sector, role, mentions and articles."""
+    with _open(db) as d:
+        rows = d.actors(limit)
+    if as_json:
+        _print_json(rows)
+        return
+    table = Table("actor", "country", "sector", "role", "mentions", "articles")
+    for r in rows:
+        table.add_row(r["name"], r["country"], r["sector"], r["role"] or "", str(r["mentions"]),
+                      str(r["articles"]))
+    out.print(table)
+
+
+@app.command()
+def show(
+    article: Annotated[str, typer.Argument(help="Article number, input id or file name.")],
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """One article: cleaned text, metadata and actors."""
+    with _open(db) as d:
+        a = d.article(article)
+    if a is None:
+        _die(f"{article}: no such article in the store", 1)
+    meta = {"id": a.doc_id, "title": a.title, "outlet": a.outlet, "url": a.url,
+            "published": a.published.isoformat() if a.published else None,
+            "language": a.language, "flags": a.flags, "source": a.source}
+    actors = [
+        {"name": x.name, "kind": x.kind, "country": x.country, "sector": x.sector,
+         "role": x.role, "mentions": [m.text for m in a.mentions_of(k)]}
+        for k, x in a.actors.items()
+    ]
+    if as_json:
+        _print_json({**meta, "text": a.text, "actors": actors})
+        return
+    for k, v in meta.items():
+        if v:
+            out.print(f"[bold]{k}[/bold]: {', '.join(v) if isinstance(v, list) else v}",
+                      highlight=False)
+    out.print()
+    out.print(a.text, highlight=False, markup=False)
+    out.print()
+    table = Table("actor", "country", "sector", "role", "mentions")
+    for x in actors:
+        table.add_row(x["name"], x["country"], x["sector"], x["role"] or "",
+                      "; ".join(dict.fromkeys(x["mentions"])))
+    out.print(table)
+
+
+@app.command()
+def stats(db: DbOpt = None, as_json: JsonOpt = False) -> None:
+    """Counts of what the store holds."""
+    with _open(db) as d:
+        s = d.stats()
+    if as_json:
+        _print_json(s)
+        return
+    _print_stats(s)
+
+
+def _print_stats(s: dict) -> None:
+    table = Table("what", "count", title="dyad store")
+    for k in ("articles", "sentences", "actors", "mentions", "quotes", "events"):
+        table.add_row(k, str(s[k]))
+    out.print(table)
+    out.print("languages: " + ", ".join(f"{k} {v}" for k, v in s["languages"].items()))
+    if s["published"]["first"]:
+        out.print(f"published: {s['published']['first']} to {s['published']['last']}")
+    if s["flags"]:
+        out.print("flags: " + ", ".join(f"{k} {v}" for k, v in s["flags"].items()))
+
+
+@app.command()
+def demo(db: DbOpt = None) -> None:
+    """Ingest the demo corpus into the store and print a summary."""
+    corpus = Path(str(resources.files("dyad").joinpath("demo_corpus")))
+    with _open(db) as d:
+        expanded = list(sources.expand([str(corpus)]))
+        with _bar("ingesting the demo corpus", sources.total_bytes(expanded)) as advance:
+            report = d.ingest([str(corpus)], progress=advance, on_error=_report_error)
+        out.print(f"demo corpus: {report.stored} stored, {report.duplicates} already stored, "
+                  f"{len(report.failed)} failed -> {d.store.path}")
+        _print_stats(d.stats())
+        table = Table("actor", "country", "sector", "role", "mentions", "articles",
+                      title="most mentioned actors")
+        for r in d.actors(15):
+            table.add_row(r["name"], r["country"], r["sector"], r["role"] or "",
+                          str(r["mentions"]), str(r["articles"]))
+        out.print(table)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,337 @@
+"""The store: every SQL statement dyad runs, over SQLite (WAL) by default."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from .errors import StoreError
+from .model import Actor, Article, Mention, Sentence
+
+SCHEMA_VERSION = "1"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS articles (
+    id INTEGER PRIMARY KEY,
+    content_hash TEXT NOT NULL UNIQUE,
+    doc_id TEXT,
+    source TEXT,
+    url TEXT,
+    title TEXT,
+    outlet TEXT,
+    published TEXT,
+    language TEXT,
+    flags TEXT NOT NULL DEFAULT '',
+    format TEXT NOT NULL,
+    text TEXT NOT NULL,
+    knowledge_version TEXT,
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_doc_id ON articles(doc_id);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+CREATE TABLE IF NOT EXISTS sentences (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE IF NOT EXISTS actors (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    country TEXT,
+    sector TEXT,
+    role TEXT,
+    origin TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    actor_id INTEGER NOT NULL REFERENCES actors(id),
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    sentence INTEGER NOT NULL,
+    how TEXT NOT NULL,
+    locative INTEGER NOT NULL DEFAULT 0,
+    country TEXT,
+    sector TEXT
+);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
+CREATE INDEX IF NOT EXISTS mentions_actor ON mentions(actor_id);
+CREATE TABLE IF NOT EXISTS quotes (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    speaker_actor_id INTEGER REFERENCES actors(id),
+    sentence INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
+CREATE TABLE IF NOT EXISTS events (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    type TEXT NOT NULL,
+    mode TEXT,
+    sources TEXT NOT NULL,
+    targets TEXT NOT NULL,
+    when_ TEXT NOT NULL DEFAULT 'current',
+    negated INTEGER NOT NULL DEFAULT 0,
+    hypothetical INTEGER NOT NULL DEFAULT 0,
+    sentence INTEGER NOT NULL,
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
+"""
+
+
+class Store:
+    """An SQLite store; each article is written in one transaction."""
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        if self.path != ":memory:" and Path(self.path).is_dir():
+            raise StoreError(f"{self.path}: is a directory, not a store")
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA busy_timeout=10000")
+            self.db.executescript(SCHEMA)
+            self.db.execute(
+                "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
+                (SCHEMA_VERSION,),
+            )
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{self.path}: cannot open store ({err})") from None
+        self._actor_ids: dict[str, int] = {}
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- writing
+    def has(self, content_hash: str) -> bool:
+        row = self.db.execute(
+            "SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)
+        ).fetchone()
+        return row is not None
+
+    def save(self, article: Article, knowledge_version: str) -> int | None:
+        """Store a new article with all it was found to contain; None if already stored."""
+        h = article.content_hash
+        with self._transaction():
+            cur = self.db.execute(
+                "INSERT INTO articles(content_hash, doc_id, source, url, title, outlet, "
+                "published, language, flags, format, text, knowledge_version, ingested_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(content_hash) DO NOTHING",
+                (
+                    h, article.doc_id, article.source, article.url, article.title,
+                    article.outlet, _iso(article.published), article.language,
+                    ",".join(article.flags), article.format, article.text, knowledge_version,
+                    datetime.now(UTC).isoformat(timespec="seconds"),
+                ),
+            )
+            if cur.rowcount == 0:
+                return None
+            article_id = cur.lastrowid
+            self._write_coding(article_id, article)
+        return article_id
+
+    def recode(self, article_id: int, article: Article, knowledge_version: str) -> None:
+        """Replace what an article was found to contain (after the knowledge changed)."""
+        with self._transaction():
+            for table in ("sentences", "mentions", "quotes", "events"):
+                self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+            self.db.execute(
+                "UPDATE articles SET knowledge_version = ?, language = ?, flags = ? WHERE id = ?",
+                (knowledge_version, article.language, ",".join(article.flags), article_id),
+            )
+            self._write_coding(article_id, article)
+
+    def _write_coding(self, article_id: int, article: Article) -> None:
+        self.db.executemany(
+            "INSERT INTO sentences(article_id, idx, start_char, end_char) VALUES (?, ?, ?, ?)",
+            [(article_id, s.index, s.start, s.end) for s in article.sentences],
+        )
+        ids = {key: self._actor_id(actor) for key, actor in article.actors.items()}
+        self.db.executemany(
+            "INSERT INTO mentions(article_id, actor_id, start_char, end_char, text, sentence, how,"
+            " locative, country, sector) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (article_id, ids[m.actor_key], m.start, m.end, m.text, m.sentence, m.how,
+                 int(m.locative), article.actors[m.actor_key].country,
+                 article.actors[m.actor_key].sector)
+                for m in article.mentions
+            ],
+        )
+        self.db.executemany(
+            "INSERT INTO quotes(article_id, start_char, end_char, text, speaker_actor_id, "
+            "sentence) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (article_id, q.start, q.end, q.text, ids.get(q.speaker_key or ""), q.sentence)
+                for q in article.quotes
+            ],
+        )
+
+    def _actor_id(self, actor: Actor) -> int:
+        cached = self._actor_ids.get(actor.key)
+        if cached is not None:
+            return cached
+        self.db.execute(
+            "INSERT INTO actors(key, name, kind, country, sector, role, origin) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET "
+            "role = COALESCE(actors.role, excluded.role)",
+            (actor.key, actor.name, actor.kind, actor.country, actor.sector, actor.role,
+             actor.origin),
+        )
+        (actor_id,) = self.db.execute(
+            "SELECT id FROM actors WHERE key = ?", (actor.key,)
+        ).fetchone()
+        self._actor_ids[actor.key] = actor_id
+        return actor_id
+
+    def _transaction(self):
+        return _Transaction(self)
+
+    # --- reading
+    def article_ids(self) -> list[int]:
+        return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY id")]
+
+    def load_article(self, article_id: int) -> Article | None:
+        """An article as stored: text, metadata and what was found in it."""
+        row = self.db.execute(
+            "SELECT id, doc_id, source, url, title, outlet, published, language, flags, format, "
+            "text FROM articles WHERE id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        article = Article(
+            raw=row[10], format=row[9], source=row[2], doc_id=row[1], url=row[3], title=row[4],
+            outlet=row[5], published=date.fromisoformat(row[6]) if row[6] else None,
+            text=row[10], language=row[7], flags=[f for f in row[8].split(",") if f],
+        )
+        article.sentences = [
+            Sentence(i, s, e)
+            for i, s, e in self.db.execute(
+                "SELECT idx, start_char, end_char FROM sentences WHERE article_id = ? "
+                "ORDER BY idx", (article_id,))
+        ]
+        for (start, end, text, sentence, how, locative, country, sector, key, name, kind,
+             role, origin) in self.db.execute(
+            "SELECT m.start_char, m.end_char, m.text, m.sentence, m.how, m.locative, m.country, "
+            "m.sector, a.key, a.name, a.kind, a.role, a.origin FROM mentions m "
+            "JOIN actors a ON a.id = m.actor_id WHERE m.article_id = ? ORDER BY m.start_char",
+            (article_id,),
+        ):
+            article.mentions.append(Mention(start, end, text, key, sentence, how, bool(locative)))
+            article.actors.setdefault(key, Actor(key, name, kind, country, sector, role, origin))
+        return article
+
+    def find_article(self, ref: str) -> int | None:
+        """An article id from its number, its input id or name, or a prefix of its hash."""
+        if ref.isdigit():
+            row = self.db.execute("SELECT id FROM articles WHERE id = ?", (int(ref),)).fetchone()
+            if row:
+                return row[0]
+        row = self.db.execute(
+            "SELECT id FROM articles WHERE doc_id = ? OR source = ? ORDER BY id LIMIT 1",
+            (ref, ref),
+        ).fetchone()
+        if row:
+            return row[0]
+        if len(ref) >= 6:
+            row = self.db.execute(
+                "SELECT id FROM articles WHERE content_hash LIKE ? ORDER BY id LIMIT 1",
+                (ref.lower() + "%",),
+            ).fetchone()
+            if row:
+                return row[0]
+        return None
+
+    def actor_rows(self, limit: int | None = None) -> list[dict]:
+        """Actors with their code as used in mentions, mention and article counts."""
+        sql = (
+            "SELECT a.name, a.kind, m.country, m.sector, a.role, a.origin, a.key, "
+            "COUNT(*) AS mentions, COUNT(DISTINCT m.article_id) AS articles "
+            "FROM mentions m JOIN actors a ON a.id = m.actor_id "
+            "GROUP BY a.id, m.country, m.sector ORDER BY articles DESC, mentions DESC, a.name"
+        )
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        cols = ("name", "kind", "country", "sector", "role", "origin", "key", "mentions",
+                "articles")
+        return [dict(zip(cols, r, strict=True)) for r in self.db.execute(sql)]
+
+    def stats(self) -> dict:
+        one = self.db.execute
+        counts = {
+            table: one(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            for table in ("articles", "sentences", "actors", "mentions", "quotes", "events")
+        }
+        counts["languages"] = dict(
+            one("SELECT COALESCE(language, 'und'), COUNT(*) FROM articles GROUP BY 1 "
+                "ORDER BY 2 DESC").fetchall()
+        )
+        flags: dict[str, int] = {}
+        for (value,) in one("SELECT flags FROM articles WHERE flags != ''"):
+            for f in value.split(","):
+                flags[f] = flags.get(f, 0) + 1
+        counts["flags"] = dict(sorted(flags.items()))
+        first, last = one("SELECT MIN(published), MAX(published) FROM articles").fetchone()
+        counts["published"] = {"first": first, "last": last}
+        counts["countries"] = dict(
+            one("SELECT country, COUNT(*) FROM mentions GROUP BY country ORDER BY 2 DESC "
+                "LIMIT 10").fetchall()
+        )
+        return counts
+
+    def learned_people(self) -> list[dict]:
+        """People learned from earlier articles, to recognise them by name in later ones."""
+        cols = ("key", "name", "country", "sector", "role")
+        return [
+            dict(zip(cols, r, strict=True))
+            for r in self.db.execute(
+                "SELECT key, name, country, sector, role FROM actors "
+                "WHERE kind = 'person' AND origin = 'learned' AND key LIKE 'person:%'"
+            )
+        ]
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any error."""
+
+    def __init__(self, store: Store):
+        self.store = store
+
+    def __enter__(self):
+        self.store.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is None:
+            self.store.db.execute("COMMIT")
+        else:
+            self.store.db.execute("ROLLBACK")
+            self.store._actor_ids.clear()  # ids inserted in the rolled-back transaction are gone
+        return False
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def dumps(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False)
