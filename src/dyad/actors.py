@@ -90,6 +90,8 @@ _NOT_NAME = frozenset(
         "According",
     ]
 )
+_NAME_WORD = r"(?:[A-Z][\w'’-]*\w|[A-Z]\.|(?:al|el)-\w+|bin|ibn)"
+_NAME_BEFORE = re.compile(rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})$")
 _LOCATIVE = re.compile(r"(?i)\b(in|at|from|near|to|into|over|outside|inside|across|around|via)\s+$")
 _DETERMINER = re.compile(r"(?i)(?:^|\s)(the|a|an)\s+$")
 _POSSESSIVE = re.compile(r"^'s?\s+")
@@ -135,6 +137,7 @@ class Finder:
         self.mentions: list[Mention] = []
         self.actors: dict[str, Actor] = {}
         self.people: dict[str, _Person] = {}
+        self.complement_sector: str | None = None
 
     # --- driver
     def run(self) -> None:
@@ -216,12 +219,11 @@ class Finder:
                 continue
             title = self.kb.titles[t.phrase]
             left, who, role_start = self._left_modifier(t.start)
+            self.complement_sector = None
             comp_end, comp = self._complement(t.end)
             ctx = who or comp
             role = self.text[role_start : t.end]
             after = self._name_after(comp_end if comp else t.end)
-            if after is None and comp is None:
-                after = None
             name_span = after
             if name_span is None:
                 name_span = self._name_before(left)
@@ -234,14 +236,12 @@ class Finder:
             person = self._person(self.text[s:e], title, role, ctx, s)
             if person is None:
                 continue
-            if who is not None and role_start < s:
-                self._add_person(role_start, e if s > t.start else t.end, person, "title")
-                if s < role_start:
-                    self._add_person(s, e, person, "name")
-            else:
+            role_from = left if who is not None else role_start
+            if s > t.start:  # "TTP leader Noor Wali Mehsud", "Israel's defense minister, Israel Katz"
+                self._add_person(role_from, e, person, "title")
+            else:  # "Sirajuddin Haqqani, Afghanistan's acting interior minister"
                 self._add_person(s, e, person, "name")
-            if who is not None:
-                self.taken.append((left, role_start))
+                self._add_person(role_from, t.end, person, "title")
 
     def _in_headline(self, pos: int) -> bool:
         """Title Case lines (headlines) name people but do not introduce new ones."""
@@ -291,9 +291,13 @@ class Finder:
         if phrase is None or phrase.entity.kind in _PERSON_KINDS:
             return pos, None
         end = span.end
-        rest = re.match(r"['’]s\s+(?:[\w-]+\s+)?(?:[\w-]+)|\s+affairs", self.text[end : end + 40])
+        rest = re.match(r"['’]s\s+((?:[\w-]+\s+)?[\w-]+)|\s+affairs", self.text[end : end + 40])
         if rest:
             end += rest.end()
+            words = (rest.group(1) or "").lower()
+            noun = words if words in self.kb.sector_nouns else words.split(" ")[-1]
+            if noun in self.kb.sector_nouns:
+                self.complement_sector = self.kb.sector_nouns[noun]
         return end, phrase.entity
 
     def _name_tokens(self, pos: int) -> tuple[int, int] | None:
@@ -351,11 +355,7 @@ class Finder:
         if not m:
             return None
         comma = pos - len(m.group(0))
-        m2 = re.search(
-            r"((?:[A-Z][\w'’.-]*|al-\w+|bin|ibn)(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|bin|"
-            r"ibn)){0,4})$",
-            self.text[max(0, comma - 60) : comma],
-        )
+        m2 = _NAME_BEFORE.search(self.text[max(0, comma - 60) : comma])
         if not m2:
             return None
         s = comma - len(m2.group(1))
@@ -450,6 +450,9 @@ class Finder:
 
     def _person_code(self, title: Title, ctx: Entity | None, pos: int):
         sector = title.sector
+        if title.inherit and self.complement_sector:  # "the head of Iran's armed forces"
+            country = ctx.code_on(self.day).country if ctx else self._context_country(pos)
+            return country, self.complement_sector
         if ctx is not None:
             code = ctx.code_on(self.day)
             if title.inherit or code.sector in ("IGO",):

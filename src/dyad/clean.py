@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import yaml
 
+from .errors import KnowledgeError
 from .knowledge.files import data_path
 
 _PUNCT = re.compile(r"[^\w\s]+")
@@ -26,7 +27,11 @@ class Boilerplate:
 
 @lru_cache(maxsize=1)
 def boilerplate() -> Boilerplate:
-    data = yaml.safe_load(data_path("boilerplate.yaml").read_text(encoding="utf-8"))
+    path = data_path("boilerplate.yaml")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for key in ("lines", "share_words", "patterns"):
+        if not all(isinstance(v, str) for v in data[key]):
+            raise KnowledgeError(str(path), None, f"'{key}' must be a list of strings")
     return Boilerplate(
         lines=frozenset(data["lines"]),
         share_words=frozenset(data["share_words"]),

@@ -88,7 +88,9 @@ def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language ('und' when it cannot tell)."""
     sample = text[:3000]
     words = _WORD.findall(sample.lower())
-    if len(words) >= 20 and sum(w in _EN for w in words) / len(words) >= 0.18:
+    english = sum(w in _EN for w in words)
+    latin = sum(ch.isascii() for ch in sample) / max(1, len(sample))
+    if words and english / len(words) >= 0.18 and (len(words) >= 20 or latin > 0.9):
         return "en"
     if _PASHTO.search(sample):
         return "ps"

@@ -1,0 +1,139 @@
+"""Actor recognition and resolution: countries, sectors, groups, people, dates, user knowledge."""
+
+import pytest
+
+import dyad
+from dyad.errors import KnowledgeError
+from dyad.knowledge import load_knowledge
+from dyad.settings import Settings
+
+
+def actors_of(text: str, published: str | None = "2025-11-01", **kw) -> dict[str, tuple]:
+    """mention text -> (actor name, country, sector)."""
+    a = dyad.process(text, published=published, **kw)
+    return {m.text: (a.actors[m.actor_key].name, a.actors[m.actor_key].country,
+                     a.actors[m.actor_key].sector) for m in a.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "sector"),
+    [
+        ("The Pakistani army shelled the border.", "Pakistani army", "PAK", "MIL"),
+        ("Afghan refugees crossed at Torkham.", "Afghan refugees", "AFG", "REF"),
+        ("Pakistani police arrested four men.", "Pakistani police", "PAK", "COP"),
+        ("Islamabad rejected the claim on Friday.", "Islamabad", "PAK", "GOV"),
+        ("Kabul said the talks had failed.", "Kabul", "AFG", "GOV"),
+        ("Sudan’s army lost el-Fasher last week.", "Sudan’s army", "SDN", "MIL"),
+        ("Turkish and Qatari officials urged calm.", "Qatari officials", "QAT", "GOV"),
+        ("Turkish and Qatari officials urged calm.", "Turkish", "TUR", "GOV"),
+        ("The TTP claimed the attack.", "TTP", "PAK", "REB"),
+        ("Tehreek-e-Taliban Pakistan claimed the attack.", "Tehreek-e-Taliban Pakistan", "PAK", "REB"),
+        ("Tehrik-i-Taliban Pakistan claimed the attack.", "Tehrik-i-Taliban Pakistan", "PAK", "REB"),
+        ("The Haqqani network denied it.", "Haqqani network", "AFG", "REB"),
+        ("Daesh claimed the bombing.", "Daesh", "IMG", "REB"),
+        ("ISIS claimed the bombing.", "ISIS", "IMG", "REB"),
+        ("NATO met in Brussels.", "NATO", "IGO", "MIL"),
+        ("The UN called for restraint.", "UN", "IGO", "GOV"),
+        ("The United States imposed sanctions.", "United States", "USA", "GOV"),
+        ("Türkiye offered to mediate.", "Türkiye", "TUR", "GOV"),
+        ("Taliban forces fired across the border.", "Taliban forces", "AFG", "MIL"),
+        ("Civilians fled Kabul after the strikes.", "Civilians", "AFG", "CVL"),
+    ],
+)
+def test_mention_codes(text, mention, country, sector):
+    found = actors_of(text)
+    assert mention in found, found
+    assert found[mention][1:] == (country, sector)
+
+
+def test_taliban_code_depends_on_the_date():
+    text = "The Taliban attacked a checkpoint in Helmand."
+    assert actors_of(text, "2019-05-01")["Taliban"][1:] == ("AFG", "REB")
+    assert actors_of(text, "2025-05-01")["Taliban"][1:] == ("AFG", "GOV")
+
+
+TITLED = (
+    "Pakistan’s Defence Minister Khawaja Asif warned Kabul on Friday. "
+    "Sirajuddin Haqqani, Afghanistan's acting interior minister, said talks had failed. "
+    "Taliban spokesman Zabihullah Mujahid denied the claim. "
+    "Asif later repeated the warning, and the defence minister said Pakistan would respond. "
+    "The minister spoke in Islamabad."
+)
+
+
+@pytest.mark.parametrize("starter", [True, False])
+def test_people_learned_by_title_and_apposition(starter):
+    a = dyad.process(TITLED, published="2025-11-01", settings=Settings(use_starter_people=starter))
+    people = {x.name: x for x in a.actors.values() if x.kind == "person"}
+    assert set(people) >= {"Khawaja Asif", "Sirajuddin Haqqani", "Zabihullah Mujahid"}
+    assert (people["Khawaja Asif"].country, people["Khawaja Asif"].sector) == ("PAK", "GOV")
+    assert (people["Sirajuddin Haqqani"].country, people["Sirajuddin Haqqani"].sector) == ("AFG", "GOV")
+    assert (people["Zabihullah Mujahid"].country, people["Zabihullah Mujahid"].sector) == ("AFG", "GOV")
+    assert "interior minister" in people["Sirajuddin Haqqani"].role.lower()
+    asif = people["Khawaja Asif"].key
+    texts = {m.text for m in a.mentions if m.actor_key == asif}
+    assert {"Asif", "the defence minister", "The minister"} <= {t for t in texts} | {
+        t for t in texts if t.lower() == "the minister"}
+    assert any(t.lower() == "the minister" for t in texts)
+
+
+def test_unknown_person_learned_with_org_sector():
+    a = dyad.process("TTP leader Qari Amjad Wazir threatened new attacks. Wazir spoke by video.",
+                     published="2025-11-01")
+    person = next(x for x in a.actors.values() if x.kind == "person")
+    # honorifics ("Qari", "Gen", "Ayatollah") are not part of the name
+    assert (person.name, person.country, person.sector) == ("Amjad Wazir", "PAK", "REB")
+    assert [m.text for m in a.mentions_of(person.key)] == ["TTP leader Qari Amjad Wazir", "Wazir"]
+
+
+def test_headline_case_does_not_invent_people():
+    a = dyad.process("Shehbaz Sharif Blames India; Defence Minister Points Finger at Afghanistan\n"
+                     "Body text follows here about the blast.", published="2025-11-12")
+    assert "Points Finger" not in {x.name for x in a.actors.values()}
+
+
+def test_user_actors_file_is_merged(tmp_path):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(
+        "people:\n"
+        "  - {name: Ayesha Farooq, country: PAK, sector: GOV, role: Spokesperson}\n"
+        "organisations:\n"
+        "  - {name: Frontier Relief Network, kind: ngo, country: NGO, sector: CVL, aliases: [FRN]}\n",
+        encoding="utf-8",
+    )
+    text = "Ayesha Farooq said the FRN convoy reached Chaman."
+    plain = actors_of(text)
+    assert "FRN" not in plain
+    found = actors_of(text, settings=Settings(actor_files=(mine,)))
+    assert found["Ayesha Farooq"][1:] == ("PAK", "GOV")
+    assert found["FRN"] == ("Frontier Relief Network", "NGO", "CVL")
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "reason"),
+    [
+        ("people:\n  - {name: A B, country: PAK, sector: GOV}\n  - {name: C D, country: PAK, sector: XXX}\n",
+         3, "unknown sector"),
+        ("people:\n  - {name: A B, country: PAKI, sector: GOV}\n", 2, "three-letter code"),
+        ("organisations:\n  - name: Z\n    kind: group\n    country: ZZZ\n    sector: REB\n", 2,
+         "unknown country code"),
+        ("people:\n  - {name: A B, country: PAK, sector: GOV, colour: red}\n", 2, "unknown field"),
+        ("people:\n  - {name: A B, country: PAK\n", 3, "invalid YAML"),
+        ("people:\n  - name: A B\n    codes: [{country: AFG, sector: GOV, since: yesterday}]\n",
+         3, "must be a date"),
+    ],
+)
+def test_bad_user_entry_names_file_and_line(tmp_path, content, line, reason):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(content, encoding="utf-8")
+    with pytest.raises(KnowledgeError) as info:
+        load_knowledge((bad,))
+    assert str(info.value).startswith(f"{bad}:{line}: ")
+    assert reason in str(info.value)
+
+
+def test_builtin_knowledge_loads_and_covers_every_country():
+    kb = load_knowledge()
+    assert len(kb.country_codes) >= 249
+    assert {"PAK", "AFG", "IND", "USA", "SUN", "KOS"} <= kb.country_codes
+    assert kb.entities["AFG"].name == "Afghanistan"

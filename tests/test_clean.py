@@ -1,0 +1,72 @@
+"""Boilerplate removal on the seed articles and on constructed pages."""
+
+import re
+
+from conftest import SEEDS
+
+from dyad.clean import clean_text, html_to_text
+from dyad.sentences import split_sentences
+
+SEED3 = SEEDS / "003_faa9dfb136758eec.txt"
+SEED0 = SEEDS / "000_002a772d83aea243.txt"
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in split_sentences(text)]
+
+
+def test_seed_loses_widgets_contact_form_and_repeated_headline():
+    raw = SEED3.read_text(encoding="utf-8")
+    cleaned, flags = clean_text(raw)
+    assert "Previous Post" not in cleaned and "Next Post" not in cleaned
+    assert not re.search(r"[\u0600-\u06ff]", cleaned)  # the Arabic contact-form line
+    headline = raw.split("\n", 1)[0]
+    assert raw.count(headline) == 2 and cleaned.count(headline) == 1
+    assert cleaned.startswith(headline)
+    assert "truncated" in flags  # the body ends mid-sentence ("His")
+
+
+def test_seed_keeps_every_body_sentence():
+    for path in (SEED0, SEED3):
+        raw = path.read_text(encoding="utf-8")
+        cleaned, _ = clean_text(raw)
+        dropped = {"Previous Post Next Post", "نموذج الاتصال"}
+        body = [line for line in raw.split("\n") if line.strip() and line.strip() not in dropped]
+        for sentence in _sentences("\n".join(body)):
+            assert sentence in cleaned, sentence
+        assert len(_sentences(cleaned)) == len(_sentences("\n".join(body))) - (path == SEED3)
+
+
+def test_share_lines_and_navigation():
+    raw = ("Skip to main content\nTalks collapse in Istanbul\nShare on Facebook Share on X\n"
+           "Pakistan and Afghanistan ended talks on Friday without a deal, officials said.\n"
+           "3 min read\ngoogle_preferred_badge\nShare this\nAdvertisement\n")
+    cleaned, flags = clean_text(raw)
+    assert cleaned == ("Talks collapse in Istanbul\nPakistan and Afghanistan ended talks on Friday "
+                       "without a deal, officials said.")
+    assert "boilerplate" in flags and "truncated" not in flags
+
+
+def test_teaser_repeated_in_full_is_dropped():
+    body = ("ISLAMABAD: The latest round of peace talks between Pakistan and Afghanistan ended "
+            "without progress. The delegation returned home.")
+    raw = f"Headline here\n{body[:90]}…\n{body}\n"
+    cleaned, flags = clean_text(raw)
+    assert cleaned == f"Headline here\n{body}" and "teaser" in flags
+
+
+def test_html_main_text_and_metadata():
+    html = """<html><head><title>Truce - Frontier Ledger</title>
+    <meta property="og:site_name" content="Frontier Ledger">
+    <meta property="article:published_time" content="2025-10-19T08:00:00Z"></head>
+    <body><nav><a href="/">Home</a><a href="/world">World</a></nav>
+    <article><h1>Pakistan and Afghanistan agree truce in Doha</h1>
+    <p>DOHA - Pakistan and Afghanistan agreed to an immediate ceasefire on Sunday after talks
+    mediated by Qatar and Turkey, the Qatari foreign ministry said in a statement.</p>
+    <p>"We will respect the ceasefire," Defence Minister Khawaja Asif told reporters.</p></article>
+    <aside>Most read: Cricket scores</aside><footer>Copyright 2025 Frontier Ledger</footer>
+    </body></html>"""
+    page = html_to_text(html)
+    assert "agreed to an immediate ceasefire" in page.text
+    assert "Cricket" not in page.text and "Copyright" not in page.text
+    assert page.outlet == "Frontier Ledger" and page.date == "2025-10-19"
