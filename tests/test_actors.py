@@ -11,8 +11,14 @@ from dyad.settings import Settings
 def actors_of(text: str, published: str | None = "2025-11-01", **kw) -> dict[str, tuple]:
     """mention text -> (actor name, country, sector)."""
     a = dyad.process(text, published=published, **kw)
-    return {m.text: (a.actors[m.actor_key].name, a.actors[m.actor_key].country,
-                     a.actors[m.actor_key].sector) for m in a.mentions}
+    return {
+        m.text: (
+            a.actors[m.actor_key].name,
+            a.actors[m.actor_key].country,
+            a.actors[m.actor_key].sector,
+        )
+        for m in a.mentions
+    }
 
 
 @pytest.mark.parametrize(
@@ -27,8 +33,18 @@ def actors_of(text: str, published: str | None = "2025-11-01", **kw) -> dict[str
         ("Turkish and Qatari officials urged calm.", "Qatari officials", "QAT", "GOV"),
         ("Turkish and Qatari officials urged calm.", "Turkish", "TUR", "GOV"),
         ("The TTP claimed the attack.", "TTP", "PAK", "REB"),
-        ("Tehreek-e-Taliban Pakistan claimed the attack.", "Tehreek-e-Taliban Pakistan", "PAK", "REB"),
-        ("Tehrik-i-Taliban Pakistan claimed the attack.", "Tehrik-i-Taliban Pakistan", "PAK", "REB"),
+        (
+            "Tehreek-e-Taliban Pakistan claimed the attack.",
+            "Tehreek-e-Taliban Pakistan",
+            "PAK",
+            "REB",
+        ),
+        (
+            "Tehrik-i-Taliban Pakistan claimed the attack.",
+            "Tehrik-i-Taliban Pakistan",
+            "PAK",
+            "REB",
+        ),
         ("The Haqqani network denied it.", "Haqqani network", "AFG", "REB"),
         ("Daesh claimed the bombing.", "Daesh", "IMG", "REB"),
         ("ISIS claimed the bombing.", "ISIS", "IMG", "REB"),
@@ -67,19 +83,28 @@ def test_people_learned_by_title_and_apposition(starter):
     people = {x.name: x for x in a.actors.values() if x.kind == "person"}
     assert set(people) >= {"Khawaja Asif", "Sirajuddin Haqqani", "Zabihullah Mujahid"}
     assert (people["Khawaja Asif"].country, people["Khawaja Asif"].sector) == ("PAK", "GOV")
-    assert (people["Sirajuddin Haqqani"].country, people["Sirajuddin Haqqani"].sector) == ("AFG", "GOV")
-    assert (people["Zabihullah Mujahid"].country, people["Zabihullah Mujahid"].sector) == ("AFG", "GOV")
+    assert (people["Sirajuddin Haqqani"].country, people["Sirajuddin Haqqani"].sector) == (
+        "AFG",
+        "GOV",
+    )
+    assert (people["Zabihullah Mujahid"].country, people["Zabihullah Mujahid"].sector) == (
+        "AFG",
+        "GOV",
+    )
     assert "interior minister" in people["Sirajuddin Haqqani"].role.lower()
     asif = people["Khawaja Asif"].key
     texts = {m.text for m in a.mentions if m.actor_key == asif}
     assert {"Asif", "the defence minister", "The minister"} <= {t for t in texts} | {
-        t for t in texts if t.lower() == "the minister"}
+        t for t in texts if t.lower() == "the minister"
+    }
     assert any(t.lower() == "the minister" for t in texts)
 
 
 def test_unknown_person_learned_with_org_sector():
-    a = dyad.process("TTP leader Qari Amjad Wazir threatened new attacks. Wazir spoke by video.",
-                     published="2025-11-01")
+    a = dyad.process(
+        "TTP leader Qari Amjad Wazir threatened new attacks. Wazir spoke by video.",
+        published="2025-11-01",
+    )
     person = next(x for x in a.actors.values() if x.kind == "person")
     # honorifics ("Qari", "Gen", "Ayatollah") are not part of the name
     assert (person.name, person.country, person.sector) == ("Amjad Wazir", "PAK", "REB")
@@ -87,8 +112,11 @@ def test_unknown_person_learned_with_org_sector():
 
 
 def test_headline_case_does_not_invent_people():
-    a = dyad.process("Shehbaz Sharif Blames India; Defence Minister Points Finger at Afghanistan\n"
-                     "Body text follows here about the blast.", published="2025-11-12")
+    a = dyad.process(
+        "Shehbaz Sharif Blames India; Defence Minister Points Finger at Afghanistan\n"
+        "Body text follows here about the blast.",
+        published="2025-11-12",
+    )
     assert "Points Finger" not in {x.name for x in a.actors.values()}
 
 
@@ -112,15 +140,25 @@ def test_user_actors_file_is_merged(tmp_path):
 @pytest.mark.parametrize(
     ("content", "line", "reason"),
     [
-        ("people:\n  - {name: A B, country: PAK, sector: GOV}\n  - {name: C D, country: PAK, sector: XXX}\n",
-         3, "unknown sector"),
+        (
+            "people:\n  - {name: A B, country: PAK, sector: GOV}\n"
+            "  - {name: C D, country: PAK, sector: XXX}\n",
+            3,
+            "unknown sector",
+        ),
         ("people:\n  - {name: A B, country: PAKI, sector: GOV}\n", 2, "three-letter code"),
-        ("organisations:\n  - name: Z\n    kind: group\n    country: ZZZ\n    sector: REB\n", 2,
-         "unknown country code"),
+        (
+            "organisations:\n  - name: Z\n    kind: group\n    country: ZZZ\n    sector: REB\n",
+            2,
+            "unknown country code",
+        ),
         ("people:\n  - {name: A B, country: PAK, sector: GOV, colour: red}\n", 2, "unknown field"),
         ("people:\n  - {name: A B, country: PAK\n", 3, "invalid YAML"),
-        ("people:\n  - name: A B\n    codes: [{country: AFG, sector: GOV, since: yesterday}]\n",
-         3, "must be a date"),
+        (
+            "people:\n  - name: A B\n    codes: [{country: AFG, sector: GOV, since: yesterday}]\n",
+            3,
+            "must be a date",
+        ),
     ],
 )
 def test_bad_user_entry_names_file_and_line(tmp_path, content, line, reason):

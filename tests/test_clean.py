@@ -38,18 +38,24 @@ def test_seed_keeps_every_body_sentence():
 
 
 def test_share_lines_and_navigation():
-    raw = ("Skip to main content\nTalks collapse in Istanbul\nShare on Facebook Share on X\n"
-           "Pakistan and Afghanistan ended talks on Friday without a deal, officials said.\n"
-           "3 min read\ngoogle_preferred_badge\nShare this\nAdvertisement\n")
+    raw = (
+        "Skip to main content\nTalks collapse in Istanbul\nShare on Facebook Share on X\n"
+        "Pakistan and Afghanistan ended talks on Friday without a deal, officials said.\n"
+        "3 min read\ngoogle_preferred_badge\nShare this\nAdvertisement\n"
+    )
     cleaned, flags = clean_text(raw)
-    assert cleaned == ("Talks collapse in Istanbul\nPakistan and Afghanistan ended talks on Friday "
-                       "without a deal, officials said.")
+    assert cleaned == (
+        "Talks collapse in Istanbul\nPakistan and Afghanistan ended talks on Friday "
+        "without a deal, officials said."
+    )
     assert "boilerplate" in flags and "truncated" not in flags
 
 
 def test_teaser_repeated_in_full_is_dropped():
-    body = ("ISLAMABAD: The latest round of peace talks between Pakistan and Afghanistan ended "
-            "without progress. The delegation returned home.")
+    body = (
+        "ISLAMABAD: The latest round of peace talks between Pakistan and Afghanistan ended "
+        "without progress. The delegation returned home."
+    )
     raw = f"Headline here\n{body[:90]}…\n{body}\n"
     cleaned, flags = clean_text(raw)
     assert cleaned == f"Headline here\n{body}" and "teaser" in flags

@@ -4,7 +4,15 @@ from .api import Dyad, IngestReport, open, process
 from .model import Actor, Article, Event, Mention, Quote, Sentence
 
 __all__ = [
-    "Actor", "Article", "Dyad", "Event", "IngestReport", "Mention", "Quote", "Sentence",
-    "open", "process",
+    "Actor",
+    "Article",
+    "Dyad",
+    "Event",
+    "IngestReport",
+    "Mention",
+    "Quote",
+    "Sentence",
+    "open",
+    "process",
 ]
 __version__ = "0.1.0"

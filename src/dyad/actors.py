@@ -183,13 +183,9 @@ class Finder:
     def _add(self, start: int, end: int, actor: Actor, how: str) -> None:
         self.taken.append((start, end))
         self.actors.setdefault(actor.key, actor)
-        locative = how == "capital" and bool(
-            _LOCATIVE.search(self.text[max(0, start - 12) : start])
-        )
+        locative = how == "capital" and bool(_LOCATIVE.search(self.text[max(0, start - 12) : start]))
         self.mentions.append(
-            Mention(
-                start, end, self.text[start:end], actor.key, self._sentence(start), how, locative
-            )
+            Mention(start, end, self.text[start:end], actor.key, self._sentence(start), how, locative)
         )
 
     def _actor(self, entity: Entity) -> Actor:
@@ -315,9 +311,7 @@ class Finder:
                 break
             token = m.group(0)
             if token in _NOT_NAME or (
-                count
-                and self.proper_at.get(end)
-                and self._phrase(self.proper_at[end]).how != "person"
+                count and self.proper_at.get(end) and self._phrase(self.proper_at[end]).how != "person"
             ):
                 break
             end = m.end()
@@ -395,15 +389,11 @@ class Finder:
         if len(self.text[s:e].split()) < 2:
             return None
         follow = self.text[e : e + 2]
-        if follow[:1] not in (",", ".", ";", ")", "") and not re.match(
-            r"\s+[a-z]", self.text[e : e + 3]
-        ):
+        if follow[:1] not in (",", ".", ";", ")", "") and not re.match(r"\s+[a-z]", self.text[e : e + 3]):
             return None
         return span
 
-    def _person(
-        self, name: str, title: Title, role: str, ctx: Entity | None, pos: int
-    ) -> _Person | None:
+    def _person(self, name: str, title: Title, role: str, ctx: Entity | None, pos: int) -> _Person | None:
         name = " ".join(name.split())
         known = self._known_person(name)
         if known is not None:
@@ -506,9 +496,7 @@ class Finder:
         key = f"role:{country}:{sector}:{title.title}"
         name = f"{self.text[left : t.end].strip()}"
         name = re.sub(r"^(?i:the|a|an)\s+", "", name)
-        actor = Actor(
-            key, name[:1].upper() + name[1:], "person", country, sector, title.title, "learned"
-        )
+        actor = Actor(key, name[:1].upper() + name[1:], "person", country, sector, title.title, "learned")
         self._add(left, t.end, actor, "role")
 
     # --- known people by full name
@@ -573,10 +561,7 @@ class Finder:
         if code.sector == sector and entity.kind != "person":
             return self._actor(entity)
         country = code.country
-        if entity.kind == "state":
-            label = self.kb.demonym.get(country, entity.name)
-        else:
-            label = entity.name
+        label = self.kb.demonym.get(country, entity.name) if entity.kind == "state" else entity.name
         name = f"{label} {self.kb.sector_labels.get(sector, sector.lower())}"
         return Actor(f"{country}/{sector}", name, "agent", country, sector, None, "dictionary")
 
@@ -607,18 +592,13 @@ class Finder:
         if not forms:
             return
         pattern = re.compile(
-            r"(?<![\w-])("
-            + "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
-            + r")(?![\w-])"
+            r"(?<![\w-])(" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + r")(?![\w-])"
         )
         for m in pattern.finditer(self.mt):
             if not self._free(m.start(), m.end()):
                 continue
             key = forms[m.group(1)]
-            if key:
-                person = self.people[key]
-            else:
-                person = self._from_entity(self.kb.surnames[m.group(1)][0])
+            person = self.people[key] if key else self._from_entity(self.kb.surnames[m.group(1)][0])
             self._add_person(m.start(), m.end(), person, "surname")
 
     # --- "the defence minister", "the minister": the person last named with that role

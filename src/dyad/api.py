@@ -49,8 +49,13 @@ def article_from(raw: sources.RawDoc, settings: Settings) -> Article:
     else:
         text, flags = raw.data, []
     article = Article(
-        raw=text, format=raw.format, source=raw.source, doc_id=raw.doc_id, url=raw.url,
-        title=raw.title, outlet=raw.outlet,
+        raw=text,
+        format=raw.format,
+        source=raw.source,
+        doc_id=raw.doc_id,
+        url=raw.url,
+        title=raw.title,
+        outlet=raw.outlet,
     )
     if raw.published:
         article.published = parse_date(raw.published)
@@ -75,8 +80,14 @@ def process(
     settings = settings or Settings()
     if isinstance(published, str):
         published = parse_date(published)
-    article = Article(raw=text, format="html" if html else "text", title=title,
-                      published=published, outlet=outlet, url=url)
+    article = Article(
+        raw=text,
+        format="html" if html else "text",
+        title=title,
+        published=published,
+        outlet=outlet,
+        url=url,
+    )
     return pipeline.run(article, pipeline.Context(settings, knowledge_for(settings)))
 
 
@@ -180,6 +191,6 @@ class Dyad:
         return self.store.stats()
 
 
-def open(db: str | Path | None = None, **settings) -> Dyad:  # noqa: A001 - dyad.open(path)
+def open(db: str | Path | None = None, **settings) -> Dyad:
     """Open (or create) a store: `dyad.open("news.db")`."""
     return Dyad(db, Settings(**settings) if settings else None)

@@ -52,9 +52,7 @@ def html_to_text(html: str) -> HtmlContent:
     """The main text and metadata of an HTML page ('' when none is found)."""
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
-    doc = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False
-    )
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
     if doc is None:
         return HtmlContent("", None, None, None, None)
     return HtmlContent(doc.text or "", doc.title, doc.sitename, doc.date, doc.url)
@@ -111,24 +109,34 @@ def _is_widget(key: str, bp: Boilerplate) -> bool:
     return any(p.fullmatch(key) for p in bp.patterns)
 
 
+@lru_cache(maxsize=8192)
 def _script_of(ch: str) -> str:
+    if ch.isascii():
+        return "LATIN"
     name = unicodedata.name(ch, "")
     return name.split(" ", 1)[0] if name else ""
 
 
+_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+
+
 def _main_script(text: str) -> str:
-    counts: dict[str, int] = {}
-    for ch in text[:5000]:
-        if ch.isalpha():
-            s = _script_of(ch)
-            counts[s] = counts.get(s, 0) + 1
-    return max(counts, key=counts.__getitem__) if counts else "LATIN"
+    sample = text[:5000]
+    counts: dict[str, int] = {"LATIN": len(_ASCII_LETTERS.findall(sample))}
+    if not sample.isascii():
+        for ch in sample:
+            if not ch.isascii() and ch.isalpha():
+                script = _script_of(ch)
+                counts[script] = counts.get(script, 0) + 1
+    return max(counts, key=counts.__getitem__)
 
 
 def _foreign_script(line: str, script: str) -> bool:
     """A short line mostly in another script than the article (a widget or contact form)."""
+    if (line.isascii() and script == "LATIN") or len(line.split()) > 12:
+        return False
     letters = [ch for ch in line if ch.isalpha()]
-    if not letters or len(line.split()) > 12:
+    if not letters:
         return False
     other = sum(1 for ch in letters if _script_of(ch) != script)
     return other / len(letters) > 0.5

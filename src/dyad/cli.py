@@ -18,8 +18,11 @@ from .api import Dyad, IngestReport
 from .errors import DyadError, InputError
 from .settings import Settings, default_db
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Political event data from news: actors, quotes, events.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Political event data from news: actors, quotes, events.",
+)
 out = Console()
 err = Console(stderr=True)
 
@@ -52,7 +55,9 @@ def ingest(
     paths: Annotated[list[str] | None, typer.Argument(help="Files, directories, or - for stdin.")] = None,
     db: DbOpt = None,
     actors: ActorsOpt = None,
-    reprocess: Annotated[bool, typer.Option(help="Recode stored articles with the current knowledge.")] = False,
+    reprocess: Annotated[
+        bool, typer.Option(help="Recode stored articles with the current knowledge.")
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Ingest articles (text, HTML, JSONL) into the store; each article is stored once."""
@@ -73,8 +78,11 @@ def ingest(
             report.not_english = r.not_english
             report.recoded += r.recoded
     summary = {
-        "stored": report.stored, "duplicates": report.duplicates, "recoded": report.recoded,
-        "not_english": report.not_english, "failed": len(report.failed),
+        "stored": report.stored,
+        "duplicates": report.duplicates,
+        "recoded": report.recoded,
+        "not_english": report.not_english,
+        "failed": len(report.failed),
     }
     if as_json:
         _print_json(summary)
@@ -95,8 +103,7 @@ class _bar:
         cols = [TextColumn(label), BarColumn()]
         cols += [DownloadColumn()] if bytes_ else [TextColumn("{task.completed}/{task.total}")]
         cols += [TimeRemainingColumn()]
-        self.progress = Progress(*cols, console=err, transient=True,
-                                 disable=not err.is_terminal)
+        self.progress = Progress(*cols, console=err, transient=True, disable=not err.is_terminal)
         self.total = total
 
     def __enter__(self):
@@ -122,8 +129,14 @@ def actors_cmd(
         return
     table = Table("actor", "country", "sector", "role", "mentions", "articles")
     for r in rows:
-        table.add_row(r["name"], r["country"], r["sector"], r["role"] or "", str(r["mentions"]),
-                      str(r["articles"]))
+        table.add_row(
+            r["name"],
+            r["country"],
+            r["sector"],
+            r["role"] or "",
+            str(r["mentions"]),
+            str(r["articles"]),
+        )
     out.print(table)
 
 
@@ -138,12 +151,25 @@ def show(
         a = d.article(article)
     if a is None:
         _die(f"{article}: no such article in the store", 1)
-    meta = {"id": a.doc_id, "title": a.title, "outlet": a.outlet, "url": a.url,
-            "published": a.published.isoformat() if a.published else None,
-            "language": a.language, "flags": a.flags, "source": a.source}
+    meta = {
+        "id": a.doc_id,
+        "title": a.title,
+        "outlet": a.outlet,
+        "url": a.url,
+        "published": a.published.isoformat() if a.published else None,
+        "language": a.language,
+        "flags": a.flags,
+        "source": a.source,
+    }
     actors = [
-        {"name": x.name, "kind": x.kind, "country": x.country, "sector": x.sector,
-         "role": x.role, "mentions": [m.text for m in a.mentions_of(k)]}
+        {
+            "name": x.name,
+            "kind": x.kind,
+            "country": x.country,
+            "sector": x.sector,
+            "role": x.role,
+            "mentions": [m.text for m in a.mentions_of(k)],
+        }
         for k, x in a.actors.items()
     ]
     if as_json:
@@ -151,15 +177,19 @@ def show(
         return
     for k, v in meta.items():
         if v:
-            out.print(f"[bold]{k}[/bold]: {', '.join(v) if isinstance(v, list) else v}",
-                      highlight=False)
+            out.print(f"[bold]{k}[/bold]: {', '.join(v) if isinstance(v, list) else v}", highlight=False)
     out.print()
     out.print(a.text, highlight=False, markup=False)
     out.print()
     table = Table("actor", "country", "sector", "role", "mentions")
     for x in actors:
-        table.add_row(x["name"], x["country"], x["sector"], x["role"] or "",
-                      "; ".join(dict.fromkeys(x["mentions"])))
+        table.add_row(
+            x["name"],
+            x["country"],
+            x["sector"],
+            x["role"] or "",
+            "; ".join(dict.fromkeys(x["mentions"])),
+        )
     out.print(table)
 
 
@@ -194,14 +224,29 @@ def demo(db: DbOpt = None) -> None:
         expanded = list(sources.expand([str(corpus)]))
         with _bar("ingesting the demo corpus", sources.total_bytes(expanded)) as advance:
             report = d.ingest([str(corpus)], progress=advance, on_error=_report_error)
-        out.print(f"demo corpus: {report.stored} stored, {report.duplicates} already stored, "
-                  f"{len(report.failed)} failed -> {d.store.path}")
+        out.print(
+            f"demo corpus: {report.stored} stored, {report.duplicates} already stored, "
+            f"{len(report.failed)} failed -> {d.store.path}"
+        )
         _print_stats(d.stats())
-        table = Table("actor", "country", "sector", "role", "mentions", "articles",
-                      title="most mentioned actors")
+        table = Table(
+            "actor",
+            "country",
+            "sector",
+            "role",
+            "mentions",
+            "articles",
+            title="most mentioned actors",
+        )
         for r in d.actors(15):
-            table.add_row(r["name"], r["country"], r["sector"], r["role"] or "",
-                          str(r["mentions"]), str(r["articles"]))
+            table.add_row(
+                r["name"],
+                r["country"],
+                r["sector"],
+                r["role"] or "",
+                str(r["mentions"]),
+                str(r["articles"]),
+            )
         out.print(table)
     if report.failed:
         raise typer.Exit(1)

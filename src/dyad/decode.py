@@ -88,8 +88,6 @@ def _control_ratio(text: str) -> float:
     if not sample:
         return 0.0
     bad = sum(
-        1
-        for ch in sample
-        if ch not in "\n\r\t\f" and unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn")
+        1 for ch in sample if ch not in "\n\r\t\f" and unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn")
     )
     return bad / len(sample)

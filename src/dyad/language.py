@@ -86,7 +86,7 @@ def _detector():
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language ('und' when it cannot tell)."""
-    sample = text[:3000]
+    sample = text[:1500]
     words = _WORD.findall(sample.lower())
     english = sum(w in _EN for w in words)
     latin = sum(ch.isascii() for ch in sample) / max(1, len(sample))

@@ -54,9 +54,9 @@ def expand(paths: Iterable[str]) -> Iterator[Path | str | InputError]:
         if path.is_dir():
             for f in sorted(path.rglob("*")):
                 rel = f.relative_to(path).parts
-                if f.is_file() and f.suffix.lower() in KNOWN_SUFFIXES:
-                    if not any(part.startswith(".") for part in rel):
-                        yield f
+                hidden = any(part.startswith(".") for part in rel)
+                if f.is_file() and f.suffix.lower() in KNOWN_SUFFIXES and not hidden:
+                    yield f
         elif path.is_file():
             yield path
         elif path.exists():
@@ -101,8 +101,7 @@ def _read_stream(
     if size is not None and size > max_bytes:
         yield InputError(
             name,
-            f"too large: {_mb(size)} (the limit for one article is "
-            f"{_mb(max_bytes)}; split it or use JSONL)",
+            f"too large: {_mb(size)} (the limit for one article is {_mb(max_bytes)}; split it or use JSONL)",
         )
         yield Progress(size)
         return
@@ -177,9 +176,7 @@ def _read_jsonl(name: str, fh, max_bytes: int) -> Iterator[Item]:
             continue
         except json.JSONDecodeError as err:
             cut = not line.endswith(b"\n") and err.msg.startswith(("Unterminated", "Expecting"))
-            what = (
-                "truncated JSON record" if cut else f"invalid JSON ({err.msg}, column {err.colno})"
-            )
+            what = "truncated JSON record" if cut else f"invalid JSON ({err.msg}, column {err.colno})"
             yield InputError(where, what)
             continue
         yield _record(where, obj, name)

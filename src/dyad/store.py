@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -123,9 +122,7 @@ class Store:
 
     # --- writing
     def has(self, content_hash: str) -> bool:
-        row = self.db.execute(
-            "SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)
-        ).fetchone()
+        row = self.db.execute("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
         return row is not None
 
     def save(self, article: Article, knowledge_version: str) -> int | None:
@@ -138,9 +135,18 @@ class Store:
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT(content_hash) DO NOTHING",
                 (
-                    h, article.doc_id, article.source, article.url, article.title,
-                    article.outlet, _iso(article.published), article.language,
-                    ",".join(article.flags), article.format, article.text, knowledge_version,
+                    h,
+                    article.doc_id,
+                    article.source,
+                    article.url,
+                    article.title,
+                    article.outlet,
+                    _iso(article.published),
+                    article.language,
+                    ",".join(article.flags),
+                    article.format,
+                    article.text,
+                    knowledge_version,
                     datetime.now(UTC).isoformat(timespec="seconds"),
                 ),
             )
@@ -171,9 +177,18 @@ class Store:
             "INSERT INTO mentions(article_id, actor_id, start_char, end_char, text, sentence, how,"
             " locative, country, sector) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (article_id, ids[m.actor_key], m.start, m.end, m.text, m.sentence, m.how,
-                 int(m.locative), article.actors[m.actor_key].country,
-                 article.actors[m.actor_key].sector)
+                (
+                    article_id,
+                    ids[m.actor_key],
+                    m.start,
+                    m.end,
+                    m.text,
+                    m.sentence,
+                    m.how,
+                    int(m.locative),
+                    article.actors[m.actor_key].country,
+                    article.actors[m.actor_key].sector,
+                )
                 for m in article.mentions
             ],
         )
@@ -194,12 +209,17 @@ class Store:
             "INSERT INTO actors(key, name, kind, country, sector, role, origin) "
             "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET "
             "role = COALESCE(actors.role, excluded.role)",
-            (actor.key, actor.name, actor.kind, actor.country, actor.sector, actor.role,
-             actor.origin),
+            (
+                actor.key,
+                actor.name,
+                actor.kind,
+                actor.country,
+                actor.sector,
+                actor.role,
+                actor.origin,
+            ),
         )
-        (actor_id,) = self.db.execute(
-            "SELECT id FROM actors WHERE key = ?", (actor.key,)
-        ).fetchone()
+        (actor_id,) = self.db.execute("SELECT id FROM actors WHERE key = ?", (actor.key,)).fetchone()
         self._actor_ids[actor.key] = actor_id
         return actor_id
 
@@ -220,18 +240,40 @@ class Store:
         if row is None:
             return None
         article = Article(
-            raw=row[10], format=row[9], source=row[2], doc_id=row[1], url=row[3], title=row[4],
-            outlet=row[5], published=date.fromisoformat(row[6]) if row[6] else None,
-            text=row[10], language=row[7], flags=[f for f in row[8].split(",") if f],
+            raw=row[10],
+            format=row[9],
+            source=row[2],
+            doc_id=row[1],
+            url=row[3],
+            title=row[4],
+            outlet=row[5],
+            published=date.fromisoformat(row[6]) if row[6] else None,
+            text=row[10],
+            language=row[7],
+            flags=[f for f in row[8].split(",") if f],
         )
         article.sentences = [
             Sentence(i, s, e)
             for i, s, e in self.db.execute(
-                "SELECT idx, start_char, end_char FROM sentences WHERE article_id = ? "
-                "ORDER BY idx", (article_id,))
+                "SELECT idx, start_char, end_char FROM sentences WHERE article_id = ? ORDER BY idx",
+                (article_id,),
+            )
         ]
-        for (start, end, text, sentence, how, locative, country, sector, key, name, kind,
-             role, origin) in self.db.execute(
+        for (
+            start,
+            end,
+            text,
+            sentence,
+            how,
+            locative,
+            country,
+            sector,
+            key,
+            name,
+            kind,
+            role,
+            origin,
+        ) in self.db.execute(
             "SELECT m.start_char, m.end_char, m.text, m.sentence, m.how, m.locative, m.country, "
             "m.sector, a.key, a.name, a.kind, a.role, a.origin FROM mentions m "
             "JOIN actors a ON a.id = m.actor_id WHERE m.article_id = ? ORDER BY m.start_char",
@@ -272,8 +314,17 @@ class Store:
         )
         if limit:
             sql += f" LIMIT {int(limit)}"
-        cols = ("name", "kind", "country", "sector", "role", "origin", "key", "mentions",
-                "articles")
+        cols = (
+            "name",
+            "kind",
+            "country",
+            "sector",
+            "role",
+            "origin",
+            "key",
+            "mentions",
+            "articles",
+        )
         return [dict(zip(cols, r, strict=True)) for r in self.db.execute(sql)]
 
     def stats(self) -> dict:
@@ -283,8 +334,9 @@ class Store:
             for table in ("articles", "sentences", "actors", "mentions", "quotes", "events")
         }
         counts["languages"] = dict(
-            one("SELECT COALESCE(language, 'und'), COUNT(*) FROM articles GROUP BY 1 "
-                "ORDER BY 2 DESC").fetchall()
+            one(
+                "SELECT COALESCE(language, 'und'), COUNT(*) FROM articles GROUP BY 1 ORDER BY 2 DESC"
+            ).fetchall()
         )
         flags: dict[str, int] = {}
         for (value,) in one("SELECT flags FROM articles WHERE flags != ''"):
@@ -294,8 +346,7 @@ class Store:
         first, last = one("SELECT MIN(published), MAX(published) FROM articles").fetchone()
         counts["published"] = {"first": first, "last": last}
         counts["countries"] = dict(
-            one("SELECT country, COUNT(*) FROM mentions GROUP BY country ORDER BY 2 DESC "
-                "LIMIT 10").fetchall()
+            one("SELECT country, COUNT(*) FROM mentions GROUP BY country ORDER BY 2 DESC LIMIT 10").fetchall()
         )
         return counts
 

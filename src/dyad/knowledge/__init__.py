@@ -163,17 +163,13 @@ def _load_countries(kb: Knowledge, path: Path, data, builtin: bool = True) -> No
         e["code"] for e in entries if isinstance(e, dict) and isinstance(e.get("code"), str)
     )
     for e in entries:
-        v.mapping(
-            e, {"code", "name", "aliases", "demonyms", "capitals", "historical"}, {"code", "name"}
-        )
+        v.mapping(e, {"code", "name", "aliases", "demonyms", "capitals", "historical"}, {"code", "name"})
         code = v.country(e, e["code"])
         name = v.text(e, "name")
         ent = Entity(code, name, "state", (Code(code, "GOV"),), "dictionary" if builtin else "user")
         phrases = [(name, "name")] + [(a, "alias") for a in v.strings(e, "aliases")]
         demonyms = v.strings(e, "demonyms")
-        phrases += [(d, "demonym") for d in demonyms] + [
-            (c, "capital") for c in v.strings(e, "capitals")
-        ]
+        phrases += [(d, "demonym") for d in demonyms] + [(c, "capital") for c in v.strings(e, "capitals")]
         kb.add_entity(ent, phrases, _where(v, e, builtin))
         if demonyms:
             kb.demonym[code] = demonyms[0]
@@ -209,9 +205,7 @@ def _load_people(kb: Knowledge, path: Path, data, builtin: bool = True) -> None:
         v.mapping(e, {"name", "country", "sector", "role", "aliases", "codes"}, {"name"})
         name = v.text(e, "name")
         role = v.text(e, "role", optional=True)
-        ent = Entity(
-            person_key(name), name, "person", v.codes(e, role), "dictionary" if builtin else "user"
-        )
+        ent = Entity(person_key(name), name, "person", v.codes(e, role), "dictionary" if builtin else "user")
         phrases = [(name, "person")] + [(a, "person") for a in v.strings(e, "aliases")]
         kb.add_entity(ent, phrases, _where(v, e, builtin))
 

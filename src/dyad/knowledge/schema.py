@@ -70,9 +70,7 @@ class Code:
     until: date | None = None
 
     def covers(self, day: date) -> bool:
-        return (self.since is None or day >= self.since) and (
-            self.until is None or day < self.until
-        )
+        return (self.since is None or day >= self.since) and (self.until is None or day < self.until)
 
 
 class Validator:
@@ -136,11 +134,7 @@ class Validator:
         if periods is None:
             if "country" not in entry or "sector" not in entry:
                 raise self.error(entry, "needs 'country' and 'sector' (or 'codes')")
-            return (
-                Code(
-                    self.country(entry, entry["country"]), self.sector(entry, entry["sector"]), role
-                ),
-            )
+            return (Code(self.country(entry, entry["country"]), self.sector(entry, entry["sector"]), role),)
         if "country" in entry or "sector" in entry:
             raise self.error(entry, "give either 'country'/'sector' or 'codes', not both")
         if not isinstance(periods, list) or not periods:

@@ -1,0 +1,101 @@
+"""The store: one transaction per article, whole articles after an interruption."""
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+import dyad
+from dyad.store import Store
+
+TEXT = (
+    "Pakistan’s Defence Minister Khawaja Asif warned Kabul on {day}. Afghan forces fired "
+    "on Pakistani posts near Chaman, officials said, in clash number {n}."
+)
+
+
+def _whole(db: str) -> tuple[int, int]:
+    """(articles, articles missing their sentences or mentions)."""
+    with sqlite3.connect(db) as c:
+        n = c.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        broken = c.execute(
+            "SELECT COUNT(*) FROM articles a WHERE language = 'en' AND ("
+            "NOT EXISTS (SELECT 1 FROM sentences s WHERE s.article_id = a.id) OR "
+            "NOT EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id))"
+        ).fetchone()[0]
+    return n, broken
+
+
+def test_failure_while_writing_rolls_the_article_back(db, monkeypatch, tmp_path):
+    for i in range(3):
+        (tmp_path / f"a{i}.txt").write_text(TEXT.format(day="Monday", n=i), encoding="utf-8")
+    real = Store._write_coding
+    calls = {"n": 0}
+
+    def failing(self, article_id, article):
+        calls["n"] += 1
+        real(self, article_id, article)
+        if calls["n"] == 2:
+            raise RuntimeError("disk full")
+
+    monkeypatch.setattr(Store, "_write_coding", failing)
+    with dyad.open(db) as d, pytest.raises(RuntimeError):
+        d.ingest([str(tmp_path)])
+    assert _whole(db) == (1, 0)
+    monkeypatch.setattr(Store, "_write_coding", real)
+    with dyad.open(db) as d:
+        report = d.ingest([str(tmp_path)])
+    assert (report.stored, report.duplicates) == (2, 1)
+    assert _whole(db) == (3, 0)
+
+
+def test_killed_ingest_leaves_whole_articles_and_resumes(db, tmp_path):
+    corpus = tmp_path / "many.jsonl"
+    with corpus.open("w", encoding="utf-8") as fh:
+        for i in range(3000):
+            fh.write(json.dumps({"id": f"n{i}", "text": TEXT.format(day="Friday", n=i)}) + "\n")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "dyad", "ingest", str(corpus), "--db", db],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        time.sleep(0.2)
+        try:
+            if _whole(db)[0] >= 200:
+                break
+        except sqlite3.OperationalError:
+            continue
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    stored, broken = _whole(db)
+    assert 0 < stored < 3000 and broken == 0
+    print(f"\nkilled after {stored} articles; none half-written")
+    with dyad.open(db) as d:
+        report = d.ingest([str(corpus)])
+    assert report.stored == 3000 - stored and report.duplicates == stored
+    assert _whole(db) == (3000, 0)
+
+
+def test_process_without_a_store():
+    a = dyad.process(
+        "Kabul accused Islamabad of airstrikes in Paktika on Tuesday, officials said.",
+        published="2025-10-14",
+    )
+    assert {(x.name, x.country) for x in a.actors.values()} >= {
+        ("Afghanistan", "AFG"),
+        ("Pakistan", "PAK"),
+    }
+
+
+def test_store_path_from_environment(tmp_path, monkeypatch, cli):
+    target = tmp_path / "env.db"
+    monkeypatch.setenv("DYAD_DB", str(target))
+    (tmp_path / "a.txt").write_text(TEXT.format(day="Sunday", n=1), encoding="utf-8")
+    assert cli("ingest", str(tmp_path / "a.txt")).exit_code == 0
+    assert target.exists() and _whole(str(target)) == (1, 0)
