@@ -133,7 +133,7 @@ class Finder:
         self.lower = self.mt.lower()
         self.day = article.published
         self.starts = [s.start for s in article.sentences]
-        self.taken: list[tuple[int, int]] = []  # spans already given to a mention
+        self.taken = bytearray(len(article.text))  # 1 where a character belongs to a mention
         self.mentions: list[Mention] = []
         self.actors: dict[str, Actor] = {}
         self.people: dict[str, _Person] = {}
@@ -175,13 +175,13 @@ class Finder:
         return out
 
     def _free(self, start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in self.taken)
+        return self.taken.find(1, start, end) == -1
 
     def _sentence(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.starts, pos) - 1)
 
     def _add(self, start: int, end: int, actor: Actor, how: str) -> None:
-        self.taken.append((start, end))
+        self.taken[start:end] = b"\x01" * (end - start)
         self.actors.setdefault(actor.key, actor)
         locative = how == "capital" and bool(_LOCATIVE.search(self.text[max(0, start - 12) : start]))
         self.mentions.append(

@@ -118,16 +118,15 @@ def _script_of(ch: str) -> str:
 
 
 _ASCII_LETTERS = re.compile(r"[A-Za-z]")
+_OTHER_LETTERS = re.compile(r"[^\W\d_A-Za-z]")
 
 
 def _main_script(text: str) -> str:
     sample = text[:5000]
     counts: dict[str, int] = {"LATIN": len(_ASCII_LETTERS.findall(sample))}
-    if not sample.isascii():
-        for ch in sample:
-            if not ch.isascii() and ch.isalpha():
-                script = _script_of(ch)
-                counts[script] = counts.get(script, 0) + 1
+    for ch in _OTHER_LETTERS.findall(sample):
+        script = _script_of(ch)
+        counts[script] = counts.get(script, 0) + 1
     return max(counts, key=counts.__getitem__)
 
 

@@ -89,7 +89,7 @@ def detect_language(text: str) -> str:
     sample = text[:1500]
     words = _WORD.findall(sample.lower())
     english = sum(w in _EN for w in words)
-    latin = sum(ch.isascii() for ch in sample) / max(1, len(sample))
+    latin = len(sample.encode("ascii", "ignore")) / max(1, len(sample))
     if words and english / len(words) >= 0.18 and (len(words) >= 20 or latin > 0.9):
         return "en"
     if _PASHTO.search(sample):
