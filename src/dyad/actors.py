@@ -226,7 +226,15 @@ class Finder:
             if name_span is None:
                 name_span = self._name_after_comma(comp_end if comp else t.end)
             if name_span is None:
-                self._anonymous_role(t, title, ctx, role_start)
+                holder = self._person_with_role(t.phrase, t.start)
+                if holder is not None and (ctx is None or ctx.code_on(self.day).country == holder.country):
+                    # "Defence Minister of Pakistan concluded": the person named with that role
+                    start = left if who is not None else role_start
+                    det = _DETERMINER.search(self.text[max(0, start - 6) : start])
+                    start -= len(det.group(0).lstrip()) if det else 0
+                    self._add_person(start, comp_end if comp else t.end, holder, "role")
+                else:
+                    self._anonymous_role(t, title, ctx, role_start)
                 continue
             s, e = name_span
             person = self._person(self.text[s:e], title, role, ctx, s)
@@ -514,12 +522,11 @@ class Finder:
         for n in nouns:
             if not self._free(n.start, n.end):
                 continue
-            sector = self.kb.sector_nouns[n.phrase]
             mods = self._agent_modifiers(n.start)
             if not mods:
                 continue
             for span, entity in mods:
-                actor = self._agent_actor(entity, sector)
+                actor = self._agent_actor(entity, n.phrase)
                 if span is mods[-1][0]:
                     self._add(span.start, n.end, actor, "agent")
                 else:
@@ -556,12 +563,20 @@ class Finder:
                     out.insert(0, (prev, pp.entity))
         return out
 
-    def _agent_actor(self, entity: Entity, sector: str) -> Actor:
+    def _agent_actor(self, entity: Entity, noun: str) -> Actor:
+        """The actor a sector noun names with its country or organisation: "Pakistani soldiers"
+        is the Pakistani military, "the Afghan delegation" a body of its own."""
+        sector = self.kb.sector_nouns[noun]
+        role = self.kb.agent_roles.get(noun)
         code = entity.code_on(self.day)
-        if code.sector == sector and entity.kind != "person":
+        if code.sector == sector and entity.kind != "person" and role is None:
             return self._actor(entity)
         country = code.country
         label = self.kb.demonym.get(country, entity.name) if entity.kind == "state" else entity.name
+        if role is not None:
+            return Actor(
+                f"{country}/{sector}/{role}", f"{label} {role}", "agent", country, sector, role, "dictionary"
+            )
         name = f"{label} {self.kb.sector_labels.get(sector, sector.lower())}"
         return Actor(f"{country}/{sector}", name, "agent", country, sector, None, "dictionary")
 
@@ -638,22 +653,9 @@ class Finder:
             country = self._context_country(n.start)
             if country is None:
                 continue
-            sector = self.kb.sector_nouns[n.phrase]
             entity = self.kb.entities.get(country)
-            if entity is not None and sector == "GOV":
-                actor = self._actor(entity)
-            else:
-                label = self.kb.demonym.get(country, country)
-                actor = Actor(
-                    f"{country}/{sector}",
-                    f"{label} {self.kb.sector_labels.get(sector, sector.lower())}",
-                    "agent",
-                    country,
-                    sector,
-                    None,
-                    "dictionary",
-                )
-            self._add(n.start, n.end, actor, "agent")
+            if entity is not None:
+                self._add(n.start, n.end, self._agent_actor(entity, n.phrase), "agent")
 
 
 def _spelling(s: str) -> str:

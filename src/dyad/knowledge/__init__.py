@@ -90,6 +90,7 @@ class Knowledge:
     sector_nouns: dict[str, str] = field(default_factory=dict)
     sector_labels: dict[str, str] = field(default_factory=dict)
     bare_nouns: frozenset[str] = frozenset()
+    agent_roles: dict[str, str] = field(default_factory=dict)
     titles: dict[str, Title] = field(default_factory=dict)
     modifiers: frozenset[str] = frozenset()
     honorifics: tuple[str, ...] = ()
@@ -219,8 +220,13 @@ def _load_sectors(kb: Knowledge, path: Path, data, builtin: bool = True) -> None
     if not isinstance(data, dict):
         raise v.error(None, "must be a mapping of sector to {label, nouns}")
     kb.bare_nouns = frozenset(n.lower() for n in v.strings(data, "bare"))
+    roles = data.get("roles") or {}
+    for role, nouns in roles.items():
+        if role != LINE:
+            for noun in v.strings({role: nouns}, role):
+                kb.agent_roles[noun.lower()] = role
     for sector, spec in data.items():
-        if sector in (LINE, "bare"):
+        if sector in (LINE, "bare", "roles"):
             continue
         v.sector(spec if isinstance(spec, dict) else None, sector)
         v.mapping(spec, {"label", "nouns"}, {"label", "nouns"})
@@ -230,6 +236,9 @@ def _load_sectors(kb: Knowledge, path: Path, data, builtin: bool = True) -> None
             if noun in kb.sector_nouns and kb.sector_nouns[noun] != sector:
                 raise v.error(spec, f"'{noun}' is already a {kb.sector_nouns[noun]} noun")
             kb.sector_nouns[noun] = sector
+    for noun in [*kb.bare_nouns, *kb.agent_roles]:
+        if noun not in kb.sector_nouns:
+            raise v.error(None, f"'{noun}' is not among the sector nouns")
 
 
 def _load_roles(kb: Knowledge, path: Path, data, builtin: bool = True) -> None:
