@@ -11,6 +11,7 @@ from .knowledge import Knowledge
 from .language import detect_language
 from .metadata import date_in_text, parse_date, title_in_text
 from .model import Article
+from .quotes import find_quotes
 from .sentences import split_sentences
 from .settings import Settings
 
@@ -70,6 +71,11 @@ def actors(article: Article, ctx: Context) -> None:
     find_actors(article, ctx.knowledge)
 
 
+def quotes(article: Article, ctx: Context) -> None:
+    """Direct quotations with their speakers."""
+    find_quotes(article)
+
+
 Stage = Callable[[Article, Context], None]
 
 # Preparing an article gives its cleaned text, which identifies it; coding needs English text.
@@ -82,6 +88,7 @@ PREPARE: list[tuple[str, Stage]] = [
 CODE: list[tuple[str, Stage]] = [
     ("sentences", sentences),
     ("actors", actors),
+    ("quotes", quotes),
 ]
 
 

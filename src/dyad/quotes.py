@@ -1,0 +1,326 @@
+"""Direct quotations and their speakers."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .errors import KnowledgeError
+from .knowledge.files import LINE, data_path, load_yaml
+from .model import Article, Mention, Quote
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> re.Pattern[str]:
+    """A pattern of the speech verbs of knowledge/data/speech.yaml."""
+    path = data_path("speech.yaml")
+    data = load_yaml(path)
+    words = [w for group in data["verbs"] for w in group if w != LINE]
+    if not all(isinstance(w, str) and w.isalpha() for w in words):
+        raise KnowledgeError(str(path), None, "'verbs' must be lists of words")
+    return re.compile(r"\b(" + "|".join(sorted(set(words), key=len, reverse=True)) + r")\b")
+
+
+_SPEECH_RE = speech_verbs()
+_ACCORDING = re.compile(r"\b(?:according to|as quoted by|quoting)\s+$", re.I)
+_PRONOUN_SUBJECT = re.compile(r"\b(he|she|they|He|She|They)\s+(?:\w+ly\s+|also\s+|later\s+)?$")
+_PRONOUN_AFTER = re.compile(r"^\s*(he|she|they)\b")
+_OPENERS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "'": "'"}
+_SINGLE = {"‘", "'"}
+_PARAGRAPH_OPENER = re.compile(r"\n+[“«„\"]")
+_SHOW_BEFORE = re.compile(r"(?i)\b(?:on|in|appearing on|told|to)\s+$")
+_TITLE_WORD = re.compile(r"^(?:[A-Z0-9&][\w'’&.-]*|of|the|and|a|&|on|in|for|to)$")
+
+
+@dataclass(slots=True)
+class _Span:
+    start: int  # first character inside the marks
+    end: int  # first character of the closing mark
+    open_at: int  # position of the opening mark
+
+
+def find_quotes(article: Article) -> None:
+    """Fill article.quotes: the quotations of the cleaned text with their speakers."""
+    text = article.text
+    spans = quote_spans(text)
+    starts = [s.start for s in article.sentences]
+    people = [m for m in article.mentions if article.actors[m.actor_key].kind == "person"]
+    inside = _Inside(spans)
+    speakers: list[str | None] = []
+    quotes: list[Quote] = []
+    for span in spans:
+        content = text[span.start : span.end]
+        if _is_title(text, span, content):
+            continue
+        sentence = max(0, bisect.bisect_right(starts, span.open_at) - 1)
+        finder = _Attribution(article, span, sentence, inside, people)
+        speaker = finder.speaker(quotes, speakers)
+        content = _PARAGRAPH_OPENER.sub("\n", content).strip()
+        quotes.append(Quote(span.start, span.end, content, speaker, sentence))
+        speakers.append(speaker)
+    article.quotes = quotes
+
+
+def quote_spans(text: str) -> list[_Span]:
+    """Quotation spans: curly, straight and single quotes, guillemets; a quotation may go on into
+    the next paragraph when that paragraph opens with a quote mark. Unclosed marks are dropped."""
+    spans: list[_Span] = []
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    carry: _Span | None = None
+    carry_close = ""
+    for p_start, p_end in paragraphs:
+        pos = p_start
+        if carry is not None:
+            first = text[p_start]
+            if first in _OPENERS and _OPENERS[first] == carry_close:
+                close = _find_close(text, p_start + 1, p_end, carry_close)
+                if close is None:
+                    continue  # the quotation goes on into the next paragraph too
+                spans.append(_Span(carry.start, close, carry.open_at))
+                pos = close + 1
+            carry = None
+        while pos < p_end:
+            open_at = _find_open(text, pos, p_end)
+            if open_at is None:
+                break
+            mark = text[open_at]
+            closer = _OPENERS[mark]
+            close = _find_close(text, open_at + 1, p_end, closer)
+            if close is None:
+                if mark not in _SINGLE and _ends_paragraph(text, open_at, p_end):
+                    carry, carry_close = _Span(open_at + 1, p_end, open_at), closer
+                break
+            if close > open_at + 1:
+                spans.append(_Span(open_at + 1, close, open_at))
+            pos = close + 1
+    return spans
+
+
+def _find_open(text: str, pos: int, end: int) -> int | None:
+    for i in range(pos, end):
+        ch = text[i]
+        if ch not in _OPENERS:
+            continue
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if ch in _SINGLE and (before.isalnum() or not after.isalnum()):
+            continue  # an apostrophe ("Pakistan’s", "the Afghans’ ")
+        if ch == '"' and after.isspace():
+            continue  # a stray closing mark
+        return i
+    return None
+
+
+def _find_close(text: str, pos: int, end: int, closer: str) -> int | None:
+    for i in range(pos, end):
+        if text[i] != closer:
+            continue
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if closer in ("’", "'") and after.isalnum():
+            continue  # an apostrophe inside the quotation ("won’t")
+        return i
+    return None
+
+
+def _ends_paragraph(text: str, open_at: int, p_end: int) -> bool:
+    """An unclosed quotation running to the end of its paragraph (which may continue it)."""
+    return text[p_end - 1] in ".!?…,;:" and p_end - open_at > 20
+
+
+def _is_title(text: str, span: _Span, content: str) -> bool:
+    """A show or publication named in quote marks ("appearing on “Fox & Friends”")."""
+    words = content.strip(" ,.").split()
+    if not words or len(words) > 6 or not words[0][0].isupper():
+        return False
+    if not all(_TITLE_WORD.match(w) for w in words):
+        return False
+    return bool(_SHOW_BEFORE.search(text[max(0, span.open_at - 20) : span.open_at]))
+
+
+class _Inside:
+    """Whether a position is inside a quotation."""
+
+    def __init__(self, spans: list[_Span]):
+        self.bounds = [(s.open_at, s.end + 1) for s in spans]
+        self.starts = [b[0] for b in self.bounds]
+
+    def __call__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.bounds[i][0] <= pos < self.bounds[i][1]
+
+
+class _Attribution:
+    """Who said one quotation: the attribution around it, in its sentence or a neighbour."""
+
+    def __init__(self, article: Article, span: _Span, sentence: int, inside: _Inside, people: list[Mention]):
+        self.a = article
+        self.text = article.text
+        self.span = span
+        self.inside = inside
+        self.people = people
+        self.sent = article.sentences[sentence] if article.sentences else None
+        self.sent_index = sentence
+        # the sentence may end inside the quotation: attribution runs to the next sentence end
+        self.s_start = self.sent.start if self.sent else 0
+        self.extended = False
+        self.s_end = self._attribution_end(span.end)
+
+    def _attribution_end(self, close: int) -> int:
+        """End of the sentence holding the closing mark; when nothing follows the mark there,
+        the end of the next sentence of the paragraph ("“…we will respond.” Asif said.")."""
+        sents = self.a.sentences
+        i = next((k for k, s in enumerate(sents) if s.start <= close < s.end), None)
+        if i is None:
+            return len(self.text)
+        end = sents[i].end
+        if not self.text[close + 1 : end].strip() and i + 1 < len(sents):
+            nxt = sents[i + 1]
+            if "\n" not in self.text[end : nxt.start]:
+                self.extended = True
+                return nxt.end
+        return end
+
+    # --- the speaker
+    def speaker(self, earlier: list[Quote], speakers: list[str | None]) -> str | None:
+        for rule in (self._after, self._before, self._according, self._headline_colon):
+            key = rule()
+            if key is not None:
+                return key or None
+        return self._neighbour(earlier, speakers)
+
+    def _mentions_between(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.a.mentions if start <= m.start and m.end <= end and not self.inside(m.start)]
+
+    def _after(self) -> str | None:
+        """ "…,” Haqqani said", "…,” said the minister", "…,” he added"."""
+        close = self.span.end + 1
+        tail = self.text[close : self.s_end]
+        content = self.text[self.span.start : self.span.end].rstrip()
+        if not (content.endswith((",", ".", "!", "?", "…", "—", "-")) or tail.startswith((",", " —", " –"))):
+            return None  # "“unreasonable and unacceptable” demands": not followed by attribution
+        m = re.match(r"^[,.!?…]*\s*", tail)
+        rest = tail[m.end() :]
+        if self.extended and len(rest) > 60:
+            return None  # the next sentence says more than who spoke
+        verb = _SPEECH_RE.match(rest)
+        if verb:  # "said Asif", "said the minister"
+            at = close + m.end() + verb.end()
+            ms = self._mentions_between(at, min(self.s_end, at + 80))
+            return ms[0].actor_key if ms and ms[0].start - at <= 5 else None
+        ms = self._mentions_between(close, close + m.end() + 60)
+        if ms and ms[0].start - (close + m.end()) <= 4:
+            after_mention = self.text[ms[0].end : self.s_end]
+            if _SPEECH_RE.match(after_mention.lstrip(" ,")) or re.match(
+                r"^,[^,]{0,80},\s*\w+", after_mention
+            ):
+                return ms[0].actor_key
+        dash = re.match(r"^\s*[—–-]+\s*", tail)
+        if dash:  # "“We will not back down.” — Khawaja Asif"
+            at = close + dash.end()
+            ms = self._mentions_between(at, min(self.s_end, at + 80))
+            if ms and ms[0].start == at:
+                return ms[0].actor_key
+        pron = _PRONOUN_AFTER.match(rest)
+        if pron and _SPEECH_RE.match(rest[pron.end() :].lstrip()):
+            return self._pronoun(pron.group(1), close)
+        return None
+
+    def _before(self) -> str | None:
+        """ "Asif said: “…”", "Mujahid warned that … “strong response”", "X described as “…”"."""
+        head_start = self.s_start
+        head = self.text[head_start : self.span.open_at]
+        verbs = [m for m in _SPEECH_RE.finditer(head) if not self.inside(head_start + m.start())]
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        v_start = head_start + verb.start()
+        # the subject right before the verb ("Hegseth called", "he added", "India also called")
+        near = self.text[max(head_start, v_start - 40) : v_start]
+        pron = _PRONOUN_SUBJECT.search(near)
+        mentions = self._mentions_between(head_start, v_start)
+        if mentions:
+            last = mentions[-1]
+            gap = self.text[last.end : v_start]
+            if re.fullmatch(r"[\s,]*(?:\w+ly\s+|also\s+|now\s+|later\s+|has\s+|have\s+|had\s+)*", gap):
+                return last.actor_key
+        if pron:
+            return self._pronoun(pron.group(1), v_start)
+        # "… and vowed", "…, saying that": the subject of the sentence
+        subject = self._subject(head_start, v_start)
+        return subject
+
+    def _subject(self, start: int, end: int) -> str | None:
+        """The sentence's subject: its first actor mention, or a pronoun that opens it."""
+        lead = self.text[start:end]
+        m = re.match(r"^\W*(?:[A-Z]\w+(?:\s+\w+){0,4},\s+)?(He|She|They)\b", lead)
+        mentions = self._mentions_between(start, end)
+        if m and (not mentions or mentions[0].start > start + m.start(1)):
+            return self._pronoun(m.group(1), start + m.start(1))
+        if mentions:
+            persons = [x for x in mentions if self.a.actors[x.actor_key].kind == "person"]
+            first = mentions[0]
+            if persons and persons[0].start - first.start < 60:
+                return persons[0].actor_key
+            return first.actor_key
+        return None
+
+    def _according(self) -> str | None:
+        """ "According to Israel Prime Minister Benjamin Netanyahu, … “at the heart”"."""
+        sentence = self.text[self.s_start : self.s_end]
+        for m in re.finditer(r"(?i)\baccording to\s+", sentence):
+            at = self.s_start + m.end()
+            ms = self._mentions_between(at, at + 80)
+            if ms and ms[0].start - at <= 6:
+                return ms[0].actor_key
+        return None
+
+    def _headline_colon(self) -> str | None:
+        """ "Hegseth: Caribbean Boat Strike Was “Opening Salvo”"."""
+        line_start = self.text.rfind("\n", 0, self.span.open_at) + 1
+        head = self.text[line_start : self.span.open_at]
+        m = re.match(r"^([^:]{2,60}):\s", head)
+        if not m:
+            return None
+        ms = [
+            x
+            for x in self._mentions_between(line_start, line_start + m.end(1))
+            if self.a.actors[x.actor_key].kind == "person"
+        ]
+        return ms[0].actor_key if ms else None
+
+    def _neighbour(self, earlier: list[Quote], speakers: list[str | None]) -> str | None:
+        """A quotation standing alone: the speaker of the quotation just before it in the same
+        paragraph, or of a sentence ending with a colon just before it."""
+        before = self.text[: self.span.open_at]
+        gap_start = before.rstrip().rfind("\n")
+        prev_text = before.rstrip()
+        if prev_text.endswith(":"):
+            prev = [s for s in self.a.sentences if s.end <= self.span.open_at]
+            if prev:
+                s = prev[-1]
+                colon = s.end - 1
+                verbs = [m for m in _SPEECH_RE.finditer(self.text[s.start : colon])]
+                key = self._subject(s.start, colon)
+                if verbs or key:
+                    return key
+        if earlier and speakers[-1] is not None:
+            last = earlier[-1]
+            between = self.text[last.end + 1 : self.span.open_at]
+            if "\n" not in between and len(between) < 120 and gap_start < last.start:
+                return speakers[-1]
+        return None
+
+    def _pronoun(self, pronoun: str, pos: int) -> str | None:
+        """He/she: the person last named before pos (outside quotations); they: the last
+        non-person actor named in the sentence."""
+        if pronoun.lower() in ("he", "she"):
+            for m in reversed(self.people):
+                if m.start < pos and not self.inside(m.start):
+                    return m.actor_key
+            return None
+        for m in reversed(self.a.mentions):
+            if self.s_start <= m.start < pos and self.a.actors[m.actor_key].kind != "person":
+                return m.actor_key
+        return None
