@@ -92,6 +92,12 @@ _NOT_NAME = frozenset(
 )
 _NAME_WORD = r"(?:[A-Z][\w'’-]*\w|[A-Z]\.|(?:al|el)-\w+|bin|ibn)"
 _NAME_BEFORE = re.compile(rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})$")
+_SAID = r"(?:said|says|told|added|adds|stated|explained|recalled|asked)"
+_FULL_NAME = r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|bin|ibn|al-\w+)){1,3})"
+_ATTRIBUTED = (
+    re.compile(rf"[”\"’],?\s+{_SAID}\s+{_FULL_NAME}(?=[\s,.;])"),  # "…,” said Bibi Hawa
+    re.compile(rf"[”\"’],?\s+{_FULL_NAME},?\s+{_SAID}\b"),  # "…,” Gul Mohammad said
+)
 _LOCATIVE = re.compile(r"(?i)\b(in|at|from|near|to|into|over|outside|inside|across|around|via)\s+$")
 _DETERMINER = re.compile(r"(?i)(?:^|\s)(the|a|an)\s+$")
 _POSSESSIVE = re.compile(r"^'s?\s+")
@@ -149,6 +155,7 @@ class Finder:
         self.proper_end = {s.end: s for s in proper}
         self._people_by_title(titles, proper)
         self._known_people(proper)
+        self._people_by_attribution()
         self._agents(nouns, proper)
         self._dictionary(proper)
         self._surnames()
@@ -258,22 +265,33 @@ class Finder:
     def _left_modifier(self, pos: int) -> tuple[int, Entity | None, int]:
         """What stands before a title: modifiers ("acting"), and a country or organisation
         ("Pakistan's", "Afghan", "TTP"). Returns (start of all that, the entity, start of role)."""
-        start = pos
-        role_start = pos
-        start = role_start = self._skip_modifiers(start)
+        start = role_start = self._skip_modifiers(pos)
+        span = self._entity_ending_at(start)
+        if span is None:
+            # words of the role itself: "the Foreign Office spokesman", "the UN humanitarian chief"
+            words = re.search(r"((?:[A-Z][\w-]*\s+){1,3}|(?:[a-z][\w-]*\s+){1,2})$",
+                              self.text[max(0, start - 40) : start])
+            if words and not _DETERMINER.search(" " + words.group(0)):
+                inner = start - len(words.group(0))
+                span = self._entity_ending_at(inner)
+                first = self.text[inner:start].split()[0]
+                if (span is not None or first[0].isupper()) and first not in _NOT_NAME:
+                    start = role_start = inner
         entity = None
-        j = start
-        while j > 0 and self.text[j - 1] == " ":
-            j -= 1
-        poss = re.search(r"['’]s?$", self.mt[:j])
-        k = poss.start() if poss else j
-        span = self.proper_end.get(k)
         if span is not None:
             phrase = self._phrase(span)
             if phrase is not None and phrase.entity.kind not in _PERSON_KINDS:
                 entity = phrase.entity
                 start = self._skip_modifiers(span.start)
         return start, entity, role_start
+
+    def _entity_ending_at(self, pos: int) -> _Span | None:
+        """A country or organisation phrase ending right before pos ("Pakistan's ", "TTP ")."""
+        j = pos
+        while j > 0 and self.text[j - 1] == " ":
+            j -= 1
+        poss = re.search(r"['’]s?$", self.mt[:j])
+        return self.proper_end.get(poss.start() if poss else j)
 
     def _skip_modifiers(self, pos: int) -> int:
         while True:
@@ -506,6 +524,27 @@ class Finder:
         name = re.sub(r"^(?i:the|a|an)\s+", "", name)
         actor = Actor(key, name[:1].upper() + name[1:], "person", country, sector, title.title, "learned")
         self._add(left, t.end, actor, "role")
+
+    # --- people named only where they are quoted: "…,” said Bibi Hawa, a mother of five
+    def _people_by_attribution(self) -> None:
+        for m in (m for pattern in _ATTRIBUTED for m in pattern.finditer(self.text)):
+            s, e = m.span("name")
+            tokens = m.group("name").split()
+            if not self._free(s, e) or any(t in _NOT_NAME for t in tokens):
+                continue
+            if any(self.proper_at.get(x.start()) for x in re.finditer(r"\S+", self.text[s:e])):
+                continue  # a country or organisation, not a person
+            name = " ".join(tokens)
+            person = self._known_person(name)
+            if person is None:
+                country = self._context_country(s)
+                if country is None:
+                    continue
+                ordinary = re.match(r",\s+an?\s+[a-z]", self.text[e : e + 8])
+                person = _Person(person_key(name), name, country, "CVL" if ordinary else "UNK",
+                                 None, "learned")
+                self.people.setdefault(person.key, person)
+            self._add_person(s, e, person, "name")
 
     # --- known people by full name
     def _known_people(self, proper: list[_Span]) -> None:

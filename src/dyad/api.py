@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import pipeline, sources
+from . import gold, pipeline, sources
 from .decode import DecodeError, decode
 from .errors import InputError
 from .knowledge import Knowledge, load_knowledge
@@ -187,8 +187,75 @@ class Dyad:
         article_id = self.store.find_article(ref)
         return None if article_id is None else self.store.load_article(article_id)
 
+    def quotes(
+        self,
+        speaker: str | None = None,
+        search: str | None = None,
+        since: str | date | None = None,
+        limit: int | None = None,
+    ) -> list[dict]:
+        """Stored quotations, by speaker name, words (full text) and publication date."""
+        since_s = since.isoformat() if isinstance(since, date) else since
+        return self.store.quote_rows(speaker, search, since_s, limit)
+
     def stats(self) -> dict:
         return self.store.stats()
+
+
+def extract(
+    paths: Iterable[str],
+    settings: Settings | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+) -> Iterator[tuple[str | None, Article]]:
+    """(id, processed article) for every article of the inputs, without a store; the id is the
+    JSONL record's `id`, else the input file's name without its extension."""
+    settings = settings or Settings()
+    ctx = pipeline.Context(settings, knowledge_for(settings))
+    for item in sources.read(sources.expand(paths), settings.max_bytes):
+        if isinstance(item, sources.Progress):
+            continue
+        if isinstance(item, InputError):
+            if on_error:
+                on_error(item)
+            continue
+        try:
+            article = pipeline.run(article_from(item, settings), ctx)
+        except InputError as err:
+            if on_error:
+                on_error(err)
+            continue
+        yield item.doc_id, article
+
+
+def evaluate(gold_dir: str | Path, settings: Settings | None = None) -> dict:
+    """Precision, recall and F1 of quotes and events over a directory of gold articles."""
+    gold_records = gold.load_gold(Path(gold_dir))
+    pred = {}
+    for doc_id, g in gold_records.items():
+        article = process(
+            g["text"],
+            title=g.get("title"),
+            published=g.get("published"),
+            outlet=g.get("outlet"),
+            url=g.get("url"),
+            settings=settings,
+        )
+        pred[doc_id] = gold.to_gold(article, doc_id)
+    scores = gold.score(gold_records, pred)
+    return {
+        "articles": len(gold_records),
+        **{
+            name: {
+                "precision": round(s.precision, 3),
+                "recall": round(s.recall, 3),
+                "f1": round(s.f1, 3),
+                "true_positives": s.tp,
+                "predicted": s.predicted,
+                "gold": s.gold,
+            }
+            for name, s in scores.items()
+        },
+    }
 
 
 def open(db: str | Path | None = None, **settings) -> Dyad:

@@ -13,9 +13,11 @@ from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from . import sources
+from . import api, sources
 from .api import Dyad, IngestReport
 from .errors import DyadError, InputError
+from .gold import to_gold
+from .metadata import parse_date
 from .settings import Settings, default_db
 
 app = typer.Typer(
@@ -191,6 +193,102 @@ def show(
             "; ".join(dict.fromkeys(x["mentions"])),
         )
     out.print(table)
+
+
+@app.command()
+def quotes(
+    db: DbOpt = None,
+    speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name.")] = None,
+    search: Annotated[str | None, typer.Option(help="Words the quotation contains (full text).")] = None,
+    since: Annotated[str | None, typer.Option(help="Published on or after this date (YYYY-MM-DD).")] = None,
+    limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Direct quotations with their speakers."""
+    if since is not None and parse_date(since) is None:
+        _die(f"--since {since!r}: not a date (YYYY-MM-DD)")
+    with _open(db) as d:
+        rows = d.quotes(speaker, search, parse_date(since) if since else None, limit)
+    if as_json:
+        _print_json(rows)
+        return
+    table = Table("speaker", "quotation", "published", "article")
+    for r in rows:
+        table.add_row(
+            r["speaker"] or "(unattributed)",
+            r["text"],
+            r["published"] or "",
+            r["doc_id"] or str(r["article"]),
+        )
+    out.print(table)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
+    format: Annotated[str, typer.Option("--format", help="Output format: gold (JSON Lines).")] = "gold",
+    actors: ActorsOpt = None,
+) -> None:
+    """Process articles without a store and print one JSON record per article."""
+    if format != "gold":
+        _die(f"--format {format!r}: the formats are: gold")
+    settings = _settings(actors)
+    failed = []
+    for doc_id, article in api.extract(
+        paths, settings, on_error=lambda e: (failed.append(e), _report_error(e))
+    ):
+        print(json.dumps(to_gold(article, doc_id), ensure_ascii=False))
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+def eval_cmd(
+    gold_dir: Annotated[Path, typer.Argument(help="A directory of gold articles (*.json).")],
+    actors: ActorsOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Run the pipeline over gold articles and print precision, recall and F1."""
+    if not gold_dir.is_dir() or not any(gold_dir.glob("*.json")):
+        _die(f"{gold_dir}: not a directory of gold articles (*.json)")
+    try:
+        result = api.evaluate(gold_dir, _settings(actors))
+    except (json.JSONDecodeError, KeyError, UnicodeDecodeError) as e:
+        _die(f"{gold_dir}: a gold file is malformed ({e})")
+    if as_json:
+        _print_json(result)
+        return
+    table = Table(
+        "",
+        "precision",
+        "recall",
+        "F1",
+        "matched",
+        "predicted",
+        "gold",
+        title=f"{result['articles']} gold articles in {gold_dir}",
+    )
+    for name in ("quotes", "events"):
+        r = result[name]
+        table.add_row(
+            name,
+            f"{r['precision']:.3f}",
+            f"{r['recall']:.3f}",
+            f"{r['f1']:.3f}",
+            str(r["true_positives"]),
+            str(r["predicted"]),
+            str(r["gold"]),
+        )
+    out.print(table)
+
+
+def _settings(actors: list[Path] | None) -> Settings:
+    settings = Settings(actor_files=tuple(actors or ()))
+    try:
+        api.knowledge_for(settings)
+    except DyadError as e:
+        _die(str(e))
+    return settings
 
 
 @app.command()

@@ -310,7 +310,23 @@ class _Attribution:
             between = self.text[last.end + 1 : self.span.open_at]
             if "\n" not in between and len(between) < 120 and gap_start < last.start:
                 return speakers[-1]
-        return None
+        return self._previous_sentence()
+
+    def _previous_sentence(self) -> str | None:
+        """A quotation opening its sentence after one in which someone spoke: "Tom Fletcher, the
+        UN humanitarian chief, called for safe passage. “The people of el-Fasher …”"."""
+        if self.text[self.s_start : self.span.open_at].strip() or self.sent_index == 0:
+            return None
+        prev = self.a.sentences[self.sent_index - 1]
+        if "\n" in self.text[prev.end : self.s_start] or self.inside(prev.start):
+            return None
+        verbs = [m for m in _SPEECH_RE.finditer(self.text[prev.start : prev.end])]
+        if not verbs:
+            return None
+        v_start = prev.start + verbs[0].start()
+        mentions = self._mentions_between(prev.start, v_start)
+        persons = [m for m in mentions if self.a.actors[m.actor_key].kind == "person"]
+        return persons[0].actor_key if persons else None
 
     def _pronoun(self, pronoun: str, pos: int) -> str | None:
         """He/she: the person last named before pos (outside quotations); they: the last

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .errors import StoreError
-from .model import Actor, Article, Mention, Sentence
+from .model import Actor, Article, Mention, Quote, Sentence
 
 SCHEMA_VERSION = "1"
 
@@ -77,6 +77,14 @@ CREATE TABLE IF NOT EXISTS quotes (
     sentence INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_actor_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(text, content='quotes', content_rowid='id');
+CREATE TRIGGER IF NOT EXISTS quotes_fts_insert AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS quotes_fts_delete AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
 CREATE TABLE IF NOT EXISTS events (
     id INTEGER PRIMARY KEY,
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -281,6 +289,15 @@ class Store:
         ):
             article.mentions.append(Mention(start, end, text, key, sentence, how, bool(locative)))
             article.actors.setdefault(key, Actor(key, name, kind, country, sector, role, origin))
+        for start, end, text, sentence, key, name, kind, country, sector, role, origin in self.db.execute(
+            "SELECT q.start_char, q.end_char, q.text, q.sentence, a.key, a.name, a.kind, a.country, "
+            "a.sector, a.role, a.origin FROM quotes q LEFT JOIN actors a ON a.id = q.speaker_actor_id "
+            "WHERE q.article_id = ? ORDER BY q.start_char",
+            (article_id,),
+        ):
+            article.quotes.append(Quote(start, end, text, key, sentence))
+            if key is not None:
+                article.actors.setdefault(key, Actor(key, name, kind, country, sector, role, origin))
         return article
 
     def find_article(self, ref: str) -> int | None:
@@ -326,6 +343,51 @@ class Store:
             "articles",
         )
         return [dict(zip(cols, r, strict=True)) for r in self.db.execute(sql)]
+
+    def quote_rows(
+        self,
+        speaker: str | None = None,
+        search: str | None = None,
+        since: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict]:
+        """Quotations with speaker and article; `search` is full-text (all words must occur)."""
+        where, args = [], []
+        sql = (
+            "SELECT q.id, q.text, s.name, s.country, s.sector, a.id, a.doc_id, a.title, a.outlet, "
+            "a.published, q.start_char, q.end_char FROM quotes q JOIN articles a ON a.id = q.article_id "
+            "LEFT JOIN actors s ON s.id = q.speaker_actor_id"
+        )
+        if search:
+            terms = " ".join('"' + w.replace('"', '""') + '"' for w in search.split())
+            where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+            args.append(terms)
+        if speaker:
+            where.append("s.name LIKE ? ESCAPE '\\'")
+            args.append("%" + speaker.replace("%", "\\%").replace("_", "\\_") + "%")
+        if since:
+            where.append("a.published >= ?")
+            args.append(since)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY a.published DESC, a.id, q.start_char"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        cols = (
+            "id",
+            "text",
+            "speaker",
+            "country",
+            "sector",
+            "article",
+            "doc_id",
+            "title",
+            "outlet",
+            "published",
+            "start",
+            "end",
+        )
+        return [dict(zip(cols, r, strict=True)) for r in self.db.execute(sql, args)]
 
     def stats(self) -> dict:
         one = self.db.execute
