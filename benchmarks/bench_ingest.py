@@ -88,6 +88,29 @@ def run_one(n: int, text_only: bool) -> dict:
     }
 
 
+def stage_times(n: int) -> dict[str, float]:
+    """Milliseconds per article spent in each pipeline stage (over n articles)."""
+    from dyad import pipeline
+    from dyad.api import knowledge_for
+
+    settings = Settings()
+    ctx = pipeline.Context(settings, knowledge_for(settings))
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        make_corpus(corpus, n)
+        docs = [x for x in sources.read([corpus], 10**8) if isinstance(x, sources.RawDoc)]
+    totals = dict.fromkeys([name for name, _ in pipeline.PREPARE + pipeline.CODE], 0.0)
+    for raw in docs:
+        article = article_from(raw, settings)
+        for name, stage in pipeline.PREPARE + pipeline.CODE:
+            if name in dict(pipeline.CODE) and not article.is_english:
+                continue
+            t = time.perf_counter()
+            stage(article, ctx)
+            totals[name] += time.perf_counter() - t
+    return {name: 1000 * t / len(docs) for name, t in totals.items()}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000])
@@ -114,6 +137,12 @@ def main() -> None:
             f"{r['MB_per_s']:>6.2f} {r['peak_rss_MB']:>12.0f}"
         )
     print("demo mix: the demo corpus's formats, a third of the articles HTML pages (trafilatura)")
+    print()
+    times = stage_times(2000)
+    print(
+        "ms per article by stage (demo mix, 2000 articles): "
+        + ", ".join(f"{name} {ms:.2f}" for name, ms in times.items())
+    )
 
 
 if __name__ == "__main__":

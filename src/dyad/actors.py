@@ -269,8 +269,9 @@ class Finder:
         span = self._entity_ending_at(start)
         if span is None:
             # words of the role itself: "the Foreign Office spokesman", "the UN humanitarian chief"
-            words = re.search(r"((?:[A-Z][\w-]*\s+){1,3}|(?:[a-z][\w-]*\s+){1,2})$",
-                              self.text[max(0, start - 40) : start])
+            words = re.search(
+                r"((?:[A-Z][\w-]*\s+){1,3}|(?:[a-z][\w-]*\s+){1,2})$", self.text[max(0, start - 40) : start]
+            )
             if words and not _DETERMINER.search(" " + words.group(0)):
                 inner = start - len(words.group(0))
                 span = self._entity_ending_at(inner)
@@ -541,8 +542,9 @@ class Finder:
                 if country is None:
                     continue
                 ordinary = re.match(r",\s+an?\s+[a-z]", self.text[e : e + 8])
-                person = _Person(person_key(name), name, country, "CVL" if ordinary else "UNK",
-                                 None, "learned")
+                person = _Person(
+                    person_key(name), name, country, "CVL" if ordinary else "UNK", None, "learned"
+                )
                 self.people.setdefault(person.key, person)
             self._add_person(s, e, person, "name")
 

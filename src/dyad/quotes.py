@@ -29,7 +29,7 @@ _PRONOUN_SUBJECT = re.compile(r"\b(he|she|they|He|She|They)\s+(?:\w+ly\s+|also\s
 _PRONOUN_AFTER = re.compile(r"^\s*(he|she|they)\b")
 _OPENERS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "'": "'"}
 _SINGLE = {"‘", "'"}
-_PARAGRAPH_OPENER = re.compile(r"\n+[“«„\"]")
+_PARAGRAPH_OPENER = re.compile(r"(\n+)[“«„\"]")
 _SHOW_BEFORE = re.compile(r"(?i)\b(?:on|in|appearing on|told|to)\s+$")
 _TITLE_WORD = re.compile(r"^(?:[A-Z0-9&][\w'’&.-]*|of|the|and|a|&|on|in|for|to)$")
 
@@ -57,7 +57,7 @@ def find_quotes(article: Article) -> None:
         sentence = max(0, bisect.bisect_right(starts, span.open_at) - 1)
         finder = _Attribution(article, span, sentence, inside, people)
         speaker = finder.speaker(quotes, speakers)
-        content = _PARAGRAPH_OPENER.sub("\n", content).strip()
+        content = _PARAGRAPH_OPENER.sub(r"\1", content).strip()
         quotes.append(Quote(span.start, span.end, content, speaker, sentence))
         speakers.append(speaker)
     article.quotes = quotes
@@ -318,8 +318,11 @@ class _Attribution:
         if self.text[self.s_start : self.span.open_at].strip() or self.sent_index == 0:
             return None
         prev = self.a.sentences[self.sent_index - 1]
-        if "\n" in self.text[prev.end : self.s_start] or self.inside(prev.start):
+        gap = self.text[prev.end : self.s_start]
+        if self.inside(prev.start) or gap.count("\n") > 2:
             return None
+        if "\n" in gap and not self._whole_paragraph():
+            return None  # across a paragraph break only for a paragraph that is all quotation
         verbs = [m for m in _SPEECH_RE.finditer(self.text[prev.start : prev.end])]
         if not verbs:
             return None
@@ -327,6 +330,11 @@ class _Attribution:
         mentions = self._mentions_between(prev.start, v_start)
         persons = [m for m in mentions if self.a.actors[m.actor_key].kind == "person"]
         return persons[0].actor_key if persons else None
+
+    def _whole_paragraph(self) -> bool:
+        line_end = self.text.find("\n", self.span.end)
+        rest = self.text[self.span.end + 1 : line_end if line_end >= 0 else len(self.text)]
+        return not rest.strip(' .,”"’»')
 
     def _pronoun(self, pronoun: str, pos: int) -> str | None:
         """He/she: the person last named before pos (outside quotations); they: the last
