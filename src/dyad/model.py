@@ -58,18 +58,37 @@ class Quote:
 
 @dataclass(slots=True)
 class Event:
-    """A coded event (filled by the events stage)."""
+    """A PLOVER event: who did what to whom, when, and the evidence for it."""
 
     source_keys: list[str]
     type: str
     target_keys: list[str]
     sentence: int
-    start: int
+    start: int  # evidence span (character offsets into the cleaned text)
     end: int
     mode: str | None = None
-    when: str = "current"
+    when: str = "current"  # current | historical | future
     negated: bool = False
     hypothetical: bool = False
+    context: str | None = None
+    date: date | None = None
+    date_precision: str | None = None  # day | week | month | year | decade | publication
+    attributed_to: str | None = None  # the outlet or speaker the claim comes from
+    confidence: float = 0.5
+    trigger: str = ""
+    cameo: str | None = None
+    quad_class: int | None = None
+    score: float | None = None
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A verb between two actors that no event pattern knows (for the knowledge's authors)."""
+
+    verb: str
+    source_key: str
+    target_key: str
+    sentence: int
 
 
 @dataclass
@@ -92,6 +111,7 @@ class Article:
     actors: dict[str, Actor] = field(default_factory=dict)
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
 
     @property
     def content_hash(self) -> str:

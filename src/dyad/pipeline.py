@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .actors import find_actors
 from .clean import clean_text, html_to_text
+from .events import find_events
 from .knowledge import Knowledge
 from .language import detect_language
 from .metadata import date_in_text, parse_date, title_in_text
@@ -76,6 +77,11 @@ def quotes(article: Article, ctx: Context) -> None:
     find_quotes(article)
 
 
+def events(article: Article, ctx: Context) -> None:
+    """PLOVER events with time, modality and evidence."""
+    find_events(article)
+
+
 Stage = Callable[[Article, Context], None]
 
 # Preparing an article gives its cleaned text, which identifies it; coding needs English text.
@@ -89,6 +95,7 @@ CODE: list[tuple[str, Stage]] = [
     ("sentences", sentences),
     ("actors", actors),
     ("quotes", quotes),
+    ("events", events),
 ]
 
 
@@ -101,7 +108,7 @@ def prepare(article: Article, ctx: Context) -> Article:
 def code(article: Article, ctx: Context) -> Article:
     """Run the coding stages (English articles only); clears what an earlier run found."""
     article.sentences, article.mentions, article.actors = [], [], {}
-    article.quotes, article.events = [], []
+    article.quotes, article.events, article.candidates = [], [], []
     if article.is_english:
         for _, stage in CODE:
             stage(article, ctx)

@@ -90,15 +90,35 @@ CREATE TABLE IF NOT EXISTS events (
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     type TEXT NOT NULL,
     mode TEXT,
-    sources TEXT NOT NULL,
-    targets TEXT NOT NULL,
+    context TEXT,
+    source_actor_id INTEGER NOT NULL REFERENCES actors(id),
+    target_actor_id INTEGER REFERENCES actors(id),
+    source_country TEXT,
+    target_country TEXT,
     when_ TEXT NOT NULL DEFAULT 'current',
     negated INTEGER NOT NULL DEFAULT 0,
     hypothetical INTEGER NOT NULL DEFAULT 0,
+    event_date TEXT,
+    date_precision TEXT,
+    attributed_to TEXT,
+    confidence REAL,
+    trigger TEXT,
+    cameo TEXT,
+    quad_class INTEGER,
+    score REAL,
     sentence INTEGER NOT NULL,
     start_char INTEGER NOT NULL,
     end_char INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS candidates (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    verb TEXT NOT NULL,
+    source_actor_id INTEGER NOT NULL REFERENCES actors(id),
+    target_actor_id INTEGER NOT NULL REFERENCES actors(id),
+    sentence INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS candidates_verb ON candidates(verb);
 CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
 """
 
@@ -167,7 +187,7 @@ class Store:
     def recode(self, article_id: int, article: Article, knowledge_version: str) -> None:
         """Replace what an article was found to contain (after the knowledge changed)."""
         with self._transaction():
-            for table in ("sentences", "mentions", "quotes", "events"):
+            for table in ("sentences", "mentions", "quotes", "events", "candidates"):
                 self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
             self.db.execute(
                 "UPDATE articles SET knowledge_version = ?, language = ?, flags = ? WHERE id = ?",
@@ -206,6 +226,48 @@ class Store:
             [
                 (article_id, q.start, q.end, q.text, ids.get(q.speaker_key or ""), q.sentence)
                 for q in article.quotes
+            ],
+        )
+
+        self.db.executemany(
+            "INSERT INTO events(article_id, type, mode, context, source_actor_id, target_actor_id, "
+            "source_country, target_country, when_, negated, hypothetical, event_date, date_precision, "
+            "attributed_to, confidence, trigger, cameo, quad_class, score, sentence, start_char, end_char) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    article_id,
+                    e.type,
+                    e.mode,
+                    e.context,
+                    ids[e.source_keys[0]],
+                    ids[e.target_keys[0]] if e.target_keys else None,
+                    article.actors[e.source_keys[0]].country,
+                    article.actors[e.target_keys[0]].country if e.target_keys else None,
+                    e.when,
+                    int(e.negated),
+                    int(e.hypothetical),
+                    _iso(e.date),
+                    e.date_precision,
+                    e.attributed_to,
+                    e.confidence,
+                    e.trigger,
+                    e.cameo,
+                    e.quad_class,
+                    e.score,
+                    e.sentence,
+                    e.start,
+                    e.end,
+                )
+                for e in article.events
+            ],
+        )
+        self.db.executemany(
+            "INSERT INTO candidates(article_id, verb, source_actor_id, target_actor_id, sentence) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [
+                (article_id, c.verb, ids[c.source_key], ids[c.target_key], c.sentence)
+                for c in article.candidates
             ],
         )
 

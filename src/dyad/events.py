@@ -1,0 +1,601 @@
+"""Who did what to whom: PLOVER events from trigger patterns and the actors around them."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from .errors import KnowledgeError
+from .knowledge.files import LINE, data_path, load_yaml
+from .model import Article, Candidate, Event, Mention
+from .timeref import is_historical, resolve_date
+
+INTERNATIONAL = frozenset(["IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"])
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One entry of events.yaml: words that signal an event type."""
+
+    type: str
+    kind: str  # verb | noun
+    mode: str | None
+    context: str | None
+    symmetric: bool
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    quad: int
+    cameo: str
+    score: float
+    needs_target: bool
+
+
+@dataclass(frozen=True)
+class Patterns:
+    forms: dict[str, Pattern]
+    automaton: ahocorasick.Automaton
+    types: dict[str, EventType]
+
+
+_IRREGULAR = {
+    "meet": ["met"],
+    "hold": ["held"],
+    "withdraw": ["withdrew", "withdrawn"],
+    "strike": ["struck"],
+    "fight": ["fought"],
+    "shoot": ["shot"],
+    "hit": ["hit"],
+    "give": ["gave", "given"],
+    "seek": ["sought"],
+    "take": ["took", "taken"],
+    "send": ["sent"],
+    "speak": ["spoke", "spoken"],
+    "lead": ["led"],
+    "break": ["broke", "broken"],
+    "bring": ["brought"],
+    "leave": ["left"],
+    "deny": ["denied"],
+    "ally": ["allied"],
+    "cut": ["cut"],
+    "shut": ["shut"],
+    "set": ["set"],
+    "put": ["put"],
+    "free": ["freed", "freeing"],
+    "go": ["went", "gone"],
+    "pay": ["paid"],
+    "wage": ["waged"],
+    "broker": ["brokered", "brokering"],
+    "sever": ["severed", "severing"],
+    "offer": ["offered", "offering"],
+    "deliver": ["delivered", "delivering"],
+    "question": ["questioned", "questioning"],
+    "visit": ["visited", "visiting"],
+    "target": ["targeted", "targeting"],
+    "label": ["labelled", "labeled", "labelling"],
+    "commit": ["committed", "committing"],
+    "ban": ["banned", "banning"],
+    "bomb": ["bombed", "bombing"],
+    "partner": ["partnered", "partnering"],
+    "harbour": ["harboured", "harbouring"],
+    "harbor": ["harbored", "harboring"],
+    "shelter": ["sheltered", "sheltering"],
+    "phone": ["phoned", "phoning"],
+    "telephone": ["telephoned", "telephoning"],
+    "open": ["opened", "opening"],
+    "reopen": ["reopened", "reopening"],
+    "massacre": ["massacred", "massacring"],
+    "pledge": ["pledged", "pledging"],
+    "riot": ["rioted", "rioting"],
+    "abduct": ["abducted"],
+}
+
+
+def inflect(lemma: str) -> list[str]:
+    """A verb (or verb phrase: its first word inflects) in the forms news uses."""
+    head, _, rest = lemma.partition(" ")
+    tail = f" {rest}" if rest else ""
+    forms = {head}
+    if head in _IRREGULAR:
+        forms |= set(_IRREGULAR[head])
+    if head.endswith(("s", "sh", "ch", "x", "z")):
+        forms.add(head + "es")
+    elif head.endswith("y") and head[-2:-1] not in "aeiou":
+        forms.add(head[:-1] + "ies")
+    else:
+        forms.add(head + "s")
+    if not any(f.endswith("ed") for f in forms):
+        if head.endswith("e"):
+            forms.add(head + "d")
+        elif head.endswith("y") and head[-2:-1] not in "aeiou":
+            forms.add(head[:-1] + "ied")
+        elif re.search(r"[^aeiou][aeiou][bdgklmnprt]$", head) and len(head) <= 4:
+            forms.add(head + head[-1] + "ed")
+        else:
+            forms.add(head + "ed")
+    if not any(f.endswith("ing") for f in forms):
+        if head.endswith("ie"):
+            forms.add(head[:-2] + "ying")
+        elif head.endswith("e") and not head.endswith("ee"):
+            forms.add(head[:-1] + "ing")
+        elif re.search(r"[^aeiou][aeiou][bdgklmnprt]$", head) and len(head) <= 4:
+            forms.add(head + head[-1] + "ing")
+        else:
+            forms.add(head + "ing")
+    return sorted(f + tail for f in forms)
+
+
+@lru_cache(maxsize=1)
+def load_patterns() -> Patterns:
+    """events.yaml and ontology.yaml, validated; errors name the file and line."""
+    onto_path = data_path("ontology.yaml")
+    onto = load_yaml(onto_path)
+    types = {}
+    for name, spec in onto["types"].items():
+        if name == LINE:
+            continue
+        types[name] = EventType(
+            spec["quad"], spec["cameo"], float(spec["score"]), bool(spec.get("target", False))
+        )
+    path = data_path("events.yaml")
+    entries = load_yaml(path)
+    if not isinstance(entries, list):
+        raise KnowledgeError(str(path), None, "must be a list of patterns")
+    forms: dict[str, Pattern] = {}
+    literal: set[str] = set()
+    allowed = {"type", "verbs", "nouns", "mode", "context", "symmetric", LINE}
+    for e in entries:
+        line = e.get(LINE) if isinstance(e, dict) else None
+        if not isinstance(e, dict) or set(e) - allowed:
+            raise KnowledgeError(str(path), line, f"unknown field(s): {sorted(set(e) - allowed)}")
+        if e.get("type") not in types:
+            raise KnowledgeError(str(path), line, f"unknown event type {e.get('type')!r}")
+        if not e.get("verbs") and not e.get("nouns"):
+            raise KnowledgeError(str(path), line, "a pattern needs 'verbs' or 'nouns'")
+        for kind in ("verbs", "nouns"):
+            words = e.get(kind) or []
+            if not all(isinstance(w, str) and w.strip() for w in words):
+                raise KnowledgeError(str(path), line, f"'{kind}' must be a list of words")
+            p = Pattern(
+                e["type"], kind[:-1], e.get("mode"), e.get("context"), bool(e.get("symmetric", False)), line
+            )
+            for w in words:
+                w = w.lower()
+                for form in inflect(w) if kind == "verbs" else [w]:
+                    exact = form == w
+                    if form in literal and not exact:
+                        continue  # a word listed as itself wins over an inflected form
+                    forms[form] = p
+                    if exact:
+                        literal.add(form)
+    auto = ahocorasick.Automaton()
+    for form in forms:
+        auto.add_word(form, form)
+    auto.make_automaton()
+    return Patterns(forms, auto, types)
+
+
+_CLAUSE = re.compile(r";|\s[—–]\s|,\s+(?:which|but|while|whereas|although)\b|\s(?:but|while|whereas)\s")
+_NEGATION = re.compile(
+    r"(?i)\b(not|no|never|n't|without|refused to|failed to|declined to|nor|unwilling\w*|reluctan\w*)\b"
+)
+_FUTURE = re.compile(
+    r"(?i)\b(will|shall|plans? to|planning to|expected to|set to|scheduled to|to resume|intends? to|"
+    r"would|next round|upcoming|is to|are to)\b"
+)
+_CONDITION = re.compile(
+    r"(?i)\b(if|unless|in case|should\s+\w+\s+\w+|any\s+(?:\w+\s+){0,3}would|would be met)\b"
+)
+_PASSIVE = re.compile(r"(?i)\b(was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
+_BY = re.compile(r"(?i)^\s+by\s+")
+_TARGET_PREP = re.compile(
+    r"(?i)^[\w\s,'’-]{0,40}?\b(on|against|at|in|into|with|to|toward|towards|over|upon)\s+$"
+)
+_BETWEEN = re.compile(r"(?i)\bbetween\s+$")
+_ACCUSED_OF = re.compile(
+    r"(?i)\b(?:accus|blam|charg|suspect|condemn|critici[sz]|fault)\w*\b[^.;]{0,100}\b(?:of|for)\s+$"
+)
+_JOIN = re.compile(r"\s*(?:,|and|&|,\s*and)\s+(?:the\s+)?")
+_BOTH = re.compile(
+    r"(?i)^\s+(?:\w+\s+){0,2}?(?:both sides|both countries|both parties|the two sides|"
+    r"the two countries|the two neighbou?rs|both nations|the two nations)\b"
+)
+_DETERMINER = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|our|these|those|same|such|no)\s+$")
+_PRONOUN = re.compile(
+    r"\b(?:he|she|He|She)\s+(?:(?:also|later|then|again|had|has|have|would|will|\w+ly)\s+){0,2}$"
+)
+_READY = re.compile(r"(?i)\b(?:ready|prepared|willing|poised)\s+to\s+$")
+_ANY = re.compile(r"(?i)\bany\s+(?:[\w-]+\s+){0,3}(?:of\s+)?$")
+_IF = re.compile(r"(?i)\b(?:if|unless|should(?=\s+[A-Z]))\b")
+_LIGHT_VERB = re.compile(
+    r"(?i)\b(?:launch(?:ed|es|ing)?|carr(?:y|ied|ies|ying) out|conduct(?:ed|s|ing)?|h[oe]ld(?:s|ing)?|"
+    r"sign(?:ed|s|ing)?|reach(?:ed|es|ing)?|issu(?:e|ed|es|ing)|deliver(?:ed|s|ing)?|stag(?:e|ed|es|ing)|"
+    r"mount(?:ed|s|ing)?|resum(?:e|ed|es|ing)|beg[iau]n|start(?:ed|s|ing)?|ma(?:de|ke|kes|king)|"
+    r"express(?:ed|es|ing)?|announc(?:e|ed|es|ing)|impos(?:e|ed|es|ing)|open(?:ed|s|ing)?|"
+    r"receiv(?:e|ed|es|ing)|renew(?:ed|s|ing)?|step(?:ped|s)? up|intensif(?:y|ied|ies))\s+"
+    r"(?:(?:a|an|the|its|their|his|her|new|fresh|more|further|several|multiple|stern|strong|"
+    r"direct|overnight|retaliatory|heavy|fierce|joint|\d+)\s+){0,3}$"
+)
+_NOUN_PREP = re.compile(
+    r"(?i)\s+(?:[\w-]+\s+){0,2}?(?:on|against|to|with|into|at|over|upon|in|from)\s+(?:the\s+)?"
+)
+_ATTRIBUTION = re.compile(r"(?i)\b(according to|reported|reports|citing|quoted)\b")
+
+
+def find_events(article: Article) -> None:
+    """Fill article.events (and article.candidates) sentence by sentence."""
+    patterns = load_patterns()
+    coder = _Coder(article, patterns)
+    for sentence in article.sentences:
+        coder.code_sentence(sentence)
+    article.events = coder.events
+    article.candidates = coder.candidates
+
+
+class _Coder:
+    def __init__(self, article: Article, patterns: Patterns):
+        self.a = article
+        self.p = patterns
+        self.text = article.text
+        self.lower = article.text.lower().replace("’", "'").replace("\u2011", "-")
+        # a full quotation is the speaker's words; a short phrase quoted inside a sentence is not
+        self.quotes = [(q.start - 1, q.end + 1) for q in article.quotes if len(q.text.split()) >= 10]
+        self.events: list[Event] = []
+        self.candidates: list[Candidate] = []
+        self.seen: set[tuple] = set()
+        self.top_countries = self._top_countries()
+
+    def _inside_quote(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.quotes)
+
+    def _top_countries(self) -> list[str]:
+        counts: dict[str, int] = {}
+        for m in self.a.mentions:
+            c = self.a.actors[m.actor_key].country
+            if c not in INTERNATIONAL:
+                counts[c] = counts.get(c, 0) + 1
+        return sorted(counts, key=counts.__getitem__, reverse=True)
+
+    # --- one sentence
+    def code_sentence(self, sentence) -> None:
+        s, e = sentence.start, sentence.end
+        mentions = [
+            m
+            for m in self.a.mentions
+            if s <= m.start < e and not self._inside_quote(m.start) and not self._provenance(m)
+        ]
+        triggers = self._triggers(s, e)
+        if not triggers:
+            self._candidates(sentence, mentions)
+            return
+        if not mentions:
+            return
+        for start, end, form in triggers:
+            if self._inside_quote(start):
+                continue
+            self._code_trigger(sentence, mentions, start, end, self.p.forms[form])
+
+    def _provenance(self, m: Mention) -> bool:
+        """ "according to NDTV", "Ariana News reported": who tells, not who acts."""
+        actor = self.a.actors[m.actor_key]
+        return actor.sector == "JRN"
+
+    def _triggers(self, s: int, e: int) -> list[tuple[int, int, str]]:
+        found = []
+        hay = self.lower[s:e]
+        for end, form in self.p.automaton.iter(hay):
+            start = end - len(form) + 1
+            before = hay[start - 1] if start > 0 else " "
+            after = hay[end + 1] if end + 1 < len(hay) else " "
+            if before.isalnum() or after.isalnum() or before == "-" or after == "-":
+                continue
+            found.append((s + start, s + end + 1, form))
+        found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+        out, last = [], -1
+        for t in found:
+            if t[0] >= last:
+                out.append(t)
+                last = t[1]
+        return out
+
+    def _clause(self, sentence, pos: int) -> tuple[int, int]:
+        """The clause around pos: the sentence cut at semicolons, dashes and contrastive links."""
+        start, end = sentence.start, sentence.end
+        for m in _CLAUSE.finditer(self.text, sentence.start, sentence.end):
+            if m.end() <= pos:
+                start = m.end()
+            elif m.start() >= pos:
+                end = m.start()
+                break
+        return start, end
+
+    def _code_trigger(self, sentence, mentions: list[Mention], start: int, end: int, p: Pattern) -> None:
+        text = self.text
+        lead = text[max(sentence.start, start - 30) : start]
+        if (
+            p.kind == "verb"
+            and text[start:end].lower().endswith("ing")
+            and _ACCUSED_OF.search(text[max(sentence.start, start - 120) : start])
+        ):
+            return  # "accused Kabul of harbouring militants": the content of the accusation
+        if _ANY.search(lead) or _READY.search(lead) or self._in_condition(sentence, start):
+            return  # "any attack on Pakistan would ...", "should Pakistan conduct airstrikes"
+        if p.kind == "verb" and _DETERMINER.search(lead):
+            return  # "the same targets", "the attacks": a noun, not the verb
+        c_start, c_end = self._clause(sentence, start)
+        before = [m for m in mentions if c_start <= m.start and m.end <= start and not m.locative]
+        after = [m for m in mentions if m.start >= end and m.end <= c_end]
+        if p.kind == "noun":
+            sources, targets = self._noun_arguments(p, start, end, before, after, sentence)
+        else:
+            sources, targets = self._verb_arguments(p, start, end, before, after)
+        if sources is None:
+            return
+        if p.mode == "mediate":
+            self._emit_mediation(sentence, sources, targets, p, start, end)
+            return
+        if p.symmetric and not targets and len(sources) >= 2:
+            self._emit_symmetric(sentence, sources, p, start, end)
+            return
+        target_keys = [t.actor_key for t in targets]
+        implicit = False
+        if not target_keys:
+            target_keys = self._both_sides(end, c_end)
+            if not target_keys and (p.kind == "verb" or self.p.types[p.type].quad >= 3):
+                target_keys = self._counterpart(sources)
+            implicit = True
+        for src in sources:
+            for tgt in target_keys:
+                self._emit(sentence, src, None, p, start, end, target_key=tgt, implicit=implicit)
+                if p.symmetric and not implicit:
+                    back = next(t for t in targets if t.actor_key == tgt)
+                    self._emit(sentence, back, None, p, start, end, target_key=src.actor_key)
+
+    def _both_sides(self, end: int, c_end: int) -> list[str]:
+        """ "urged both sides", "the two countries": the article's two main parties."""
+        if not _BOTH.match(self.text[end:c_end]):
+            return []
+        return [k for k in (self._country_actor(c) for c in self.top_countries[:2]) if k]
+
+    def _counterpart(self, sources: list[Mention]) -> list[str]:
+        """No recipient named: the other party of the article's main dyad, if there is one."""
+        own = {self.a.actors[m.actor_key].country for m in sources}
+        for c in self.top_countries[:3]:
+            if c not in own:
+                key = self._country_actor(c)
+                return [key] if key else []
+        return []
+
+    def _verb_arguments(self, p: Pattern, start: int, end: int, before, after):
+        text = self.text
+        passive = _PASSIVE.search(text[max(0, start - 20) : start]) and text[start:end].endswith(("ed", "en"))
+        by = _BY.match(text[end : end + 6])
+        if passive and by and after:
+            return self._compound(after[0], after), self._group_before(before)
+        pronoun = _PRONOUN.search(text[max(0, start - 25) : start])
+        if pronoun:  # "where he urged the network": the person last named
+            person = self._last_person(start - len(pronoun.group(0)))
+            sources = [person] if person else []
+        else:
+            sources = self._group_before(before)
+        if not sources:
+            return None, []
+        return sources, self._object(after, end, p)
+
+    def _last_person(self, pos: int) -> Mention | None:
+        for m in reversed(self.a.mentions):
+            if (
+                m.start < pos
+                and self.a.actors[m.actor_key].kind == "person"
+                and not self._inside_quote(m.start)
+            ):
+                return m
+        return None
+
+    def _object(self, after: list[Mention], end: int, p: Pattern) -> list[Mention]:
+        """The recipient: an actor soon after the trigger ("warned Pakistan", "demanding that Kabul
+        act", "called on Pakistan", "fired into Afghan territory")."""
+        if not after:
+            return []
+        first = after[0]
+        gap = self.text[end : first.start]
+        if len(gap) > 45 or re.search(r"[,;:]", gap.replace(", saying", "")):
+            return []
+        if re.search(r"(?i)\b(and|or)\b", gap) and not re.search(r"(?i)\bbetween\b", gap):
+            return []
+        return self._compound(first, after)
+
+    def _noun_arguments(self, p: Pattern, start: int, end: int, before, after, sentence):
+        """An event noun needs its actor named with it: "Pakistan's airstrikes on Kabul",
+        "airstrikes by Pakistan", "Haqqani issued a warning to Pakistan", "talks between X and Y"."""
+        text = self.text
+        between = [
+            m for m in after if _BETWEEN.search(text[max(end, m.start - 12) : m.start]) and m.start - end < 30
+        ]
+        if between and p.symmetric:
+            return self._compound(between[0], after), []
+        sources: list[Mention] = []
+        poss = [m for m in before if re.fullmatch(r"['’]s?\s+(?:[\w-]+\s+){0,3}", text[m.end : start])]
+        light = _LIGHT_VERB.search(text[max(sentence.start, start - 50) : start])
+        by = re.match(r"(?i)\s+(?:\w+\s+){0,2}?by\s+$", text[end : after[0].start]) if after else None
+        adjunct = [m for m in before if re.fullmatch(r"\s+(?:[a-z-]+\s+){0,1}", text[m.end : start])]
+        if adjunct and not poss:
+            poss = adjunct
+        if poss:
+            sources = self._group_before(
+                [poss[-1]] if poss[-1] is before[-1] else before[: before.index(poss[-1]) + 1]
+            )
+        elif by:
+            sources = self._compound(after[0], after)
+            after = [m for m in after if m.start > sources[-1].end]
+        elif light:
+            lv_start = max(sentence.start, start - 50) + light.start()
+            subj = [m for m in before if m.end <= lv_start]
+            sources = self._group_before(subj)
+        elif (
+            p.symmetric
+            and before
+            and re.match(r"(?i)\s*(?:have|has|had)?\s*(?:held|hold|holding)\b", text[before[-1].end : start])
+        ):
+            sources = self._group_before(before)
+        if not sources:
+            return None, []
+        targets = []
+        if after:
+            gap = text[end : after[0].start]
+            if _NOUN_PREP.fullmatch(gap):
+                targets = self._compound(after[0], after)
+        return sources, targets
+
+    def _in_condition(self, sentence, pos: int) -> bool:
+        """Inside the antecedent of a condition: "if Pakistan attempts ...," "should Pakistan ..."."""
+        head = self.text[sentence.start : pos]
+        last = None
+        for last in _IF.finditer(head):  # noqa: B007 - the last match is the one that counts
+            pass
+        return last is not None and "," not in head[last.end() :]
+
+    def _group_before(self, before: list[Mention]) -> list[Mention]:
+        """The subject: the nearest actor before the trigger, with those joined to it by "and"."""
+        if not before:
+            return []
+        group = [before[-1]]
+        i = len(before) - 2
+        while i >= 0 and _JOIN.fullmatch(self.text[before[i].end : group[0].start]):
+            group.insert(0, before[i])
+            i -= 1
+        return group
+
+    def _compound(self, first: Mention, mentions: list[Mention]) -> list[Mention]:
+        group = [first]
+        rest = [m for m in mentions if m.start > first.start]
+        for m in rest:
+            if _JOIN.fullmatch(self.text[group[-1].end : m.start]):
+                group.append(m)
+            else:
+                break
+        return group
+
+    def _first_target(self, after: list[Mention], end: int, p: Pattern) -> list[Mention]:
+        if not after:
+            return []
+        first = after[0]
+        gap = self.text[end : first.start]
+        if len(gap) > 80:
+            return []
+        return self._compound(first, after)
+
+    def _emit_symmetric(self, sentence, sides: list[Mention], p: Pattern, start: int, end: int) -> None:
+        for a in sides:
+            for b in sides:
+                if a is not b:
+                    self._emit(sentence, a, b, p, start, end)
+
+    def _emit_mediation(self, sentence, mediators, targets, p: Pattern, start: int, end: int) -> None:
+        mediator_countries = {self.a.actors[m.actor_key].country for m in mediators}
+        parties = [m for m in targets if self.a.actors[m.actor_key].country not in mediator_countries]
+        keys = {self.a.actors[m.actor_key].country for m in parties}
+        extra = [c for c in self.top_countries if c not in mediator_countries and c not in keys]
+        for m in mediators:
+            for t in parties:
+                self._emit(sentence, m, t, p, start, end)
+            for c in extra[: 0 if keys else 2]:
+                target_key = self._country_actor(c)
+                if target_key:
+                    self._emit(sentence, m, None, p, start, end, target_key=target_key)
+
+    def _country_actor(self, country: str) -> str | None:
+        for key, actor in self.a.actors.items():
+            if actor.country == country and actor.kind == "state":
+                return key
+        for m in self.a.mentions:
+            if self.a.actors[m.actor_key].country == country:
+                return m.actor_key
+        return None
+
+    def _emit(
+        self,
+        sentence,
+        src: Mention,
+        tgt: Mention | None,
+        p: Pattern,
+        start: int,
+        end: int,
+        target_key: str | None = None,
+        implicit: bool = False,
+    ) -> None:
+        src_key = src.actor_key
+        tgt_key = target_key or (tgt.actor_key if tgt else None)
+        if tgt_key is None or tgt_key == src_key:
+            return  # a record says to whom; an actor does not act on itself
+        s_text = self.text[sentence.start : sentence.end]
+        clause_start, _ = self._clause(sentence, start)
+        lead = self.text[max(clause_start, start - 40) : start]
+        negated = bool(_NEGATION.search(self.text[max(clause_start, start - 25) : start]))
+        hypothetical = bool(_CONDITION.search(s_text))
+        future = bool(_FUTURE.search(lead)) and p.type not in ("THREATEN",)
+        day, precision = resolve_date(s_text, self.a.published, future)
+        if is_historical(s_text, day, self.a.published):
+            when = "historical"
+        elif future and not hypothetical:
+            when = "future"
+        else:
+            when = "current"
+        if day is None and when == "current" and self.a.published:
+            day, precision = self.a.published, "publication"
+        key = (src_key, p.type, tgt_key, sentence.index)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        t = self.p.types[p.type]
+        score = -10.0 if p.type == "ASSAULT" and p.mode == "unconventional" else t.score
+        confidence = 0.5 if implicit else 0.9
+        if abs(src.start - start) > 120:
+            confidence -= 0.2
+        self.events.append(
+            Event(
+                source_keys=[src_key],
+                type=p.type,
+                target_keys=[tgt_key] if tgt_key else [],
+                sentence=sentence.index,
+                start=sentence.start,
+                end=sentence.end,
+                mode=p.mode,
+                when=when,
+                negated=negated,
+                hypothetical=hypothetical,
+                context=p.context,
+                date=day,
+                date_precision=precision,
+                attributed_to=self._attribution(sentence),
+                confidence=round(max(0.1, confidence), 2),
+                trigger=self.text[start:end],
+                cameo=t.cameo,
+                quad_class=t.quad,
+                score=score,
+            )
+        )
+
+    def _attribution(self, sentence) -> str | None:
+        """Who the sentence's claim comes from: "according to NDTV", "Ariana News reported"."""
+        s_text = self.text[sentence.start : sentence.end]
+        if not _ATTRIBUTION.search(s_text):
+            return None
+        for m in self.a.mentions:
+            if sentence.start <= m.start < sentence.end and self.a.actors[m.actor_key].sector == "JRN":
+                return self.a.actors[m.actor_key].name
+        return None
+
+    def _candidates(self, sentence, mentions: list[Mention]) -> None:
+        """A verb between two actors that no pattern knows: recorded, never coded."""
+        for a, b in itertools.pairwise(mentions):
+            gap = self.text[a.end : b.start]
+            m = re.fullmatch(r"\s+((?:\w+ly\s+)?([a-z]+(?:ed|s)))\s+(?:the\s+|to\s+|with\s+)?", gap)
+            if m and a.actor_key != b.actor_key:
+                self.candidates.append(Candidate(m.group(2), a.actor_key, b.actor_key, sentence.index))

@@ -1,0 +1,91 @@
+"""The public event-coding gold sentences: PLOVER's GSR and UniversalPetrarch's validation set."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+
+
+@dataclass
+class GoldSentence:
+    id: str
+    text: str
+    date: str | None
+    triples: set[tuple[str, str, str]]  # (source country, type, target country or "")
+
+    @property
+    def types(self) -> set[str]:
+        return {t[1] for t in self.triples}
+
+
+def _codes(side) -> list[str]:
+    if not side:
+        return [""]
+    items = side if isinstance(side, list) else [side]
+    return [(x.get("code") or "")[:3].upper() for x in items if isinstance(x, dict)] or [""]
+
+
+def load_plover_gsr(path: Path) -> list[GoldSentence]:
+    """PLOVER_GSR_CAMEO.txt: one record per sentence, older event names mapped to PLOVER v2."""
+    out = []
+    for rec in json.loads(Path(path).read_text(encoding="utf-8")):
+        event = OLD_NAMES.get(rec.get("event"), rec.get("event"))
+        if not rec.get("text") or event == "DOCUMENT":
+            continue
+        triples = {(s, event, t) for s in _codes(rec.get("source")) for t in _codes(rec.get("target"))}
+        out.append(GoldSentence(rec["id"], rec["text"], rec.get("date"), triples))
+    return out
+
+
+def load_cameo_map(path: Path) -> dict[str, str]:
+    """CAMEO2PLOVER-2021.txt: CAMEO code -> PLOVER type."""
+    mapping = {}
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^(\d{2,4}):\s*([A-Z]+)", line)
+        if m:
+            mapping[m.group(1)] = m.group(2)
+    return mapping
+
+
+def load_petr2(path: Path, cameo_map: dict[str, str]) -> list[GoldSentence]:
+    """PETR2_GSR_validation.xml (not well-formed XML: read line by line)."""
+    out: list[GoldSentence] = []
+    current: dict | None = None
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    i = 0
+    while i < len(lines):
+        line = lines[i].strip()
+        m = re.match(r'<Sentence\b.*?date="(\d{8})".*?id="([^"]+)"', line)
+        if m:
+            d = m.group(1)
+            current = {"id": m.group(2), "date": f"{d[:4]}-{d[4:6]}-{d[6:]}", "events": [], "text": ""}
+        elif current is not None and line.startswith("<EventCoding"):
+            code = re.search(r'eventcode="(\d+)"', line)
+            src = re.search(r'sourcecode="([^"]*)"', line)
+            tgt = re.search(r'targetcode="([^"]*)"', line)
+            if code:
+                c = code.group(1)
+                plover = cameo_map.get(c) or cameo_map.get(c[:3]) or cameo_map.get(c[:2])
+                if plover:
+                    current["events"].append(
+                        (
+                            (src.group(1) if src else "")[:3].upper(),
+                            plover,
+                            (tgt.group(1) if tgt else "")[:3].upper(),
+                        )
+                    )
+        elif current is not None and line.startswith("<Text>"):
+            body = []
+            i += 1
+            while i < len(lines) and not lines[i].strip().startswith("</Text>"):
+                body.append(lines[i].strip())
+                i += 1
+            current["text"] = " ".join(body)
+            out.append(GoldSentence(current["id"], current["text"], current["date"], set(current["events"])))
+            current = None
+        i += 1
+    return out
