@@ -40,6 +40,7 @@ class EventType:
 @dataclass(frozen=True)
 class Patterns:
     forms: dict[str, Pattern]
+    verb_forms: dict[str, Pattern]
     automaton: ahocorasick.Automaton
     types: dict[str, EventType]
 
@@ -148,6 +149,7 @@ def load_patterns() -> Patterns:
     if not isinstance(entries, list):
         raise KnowledgeError(str(path), None, "must be a list of patterns")
     forms: dict[str, Pattern] = {}
+    verb_forms: dict[str, Pattern] = {}
     literal: set[str] = set()
     allowed = {"type", "verbs", "nouns", "mode", "context", "symmetric", LINE}
     for e in entries:
@@ -168,6 +170,8 @@ def load_patterns() -> Patterns:
             for w in words:
                 w = w.lower()
                 for form in inflect(w) if kind == "verbs" else [w]:
+                    if kind == "verbs":
+                        verb_forms.setdefault(form, p)
                     exact = form == w
                     if form in literal and not exact:
                         continue  # a word listed as itself wins over an inflected form
@@ -178,7 +182,7 @@ def load_patterns() -> Patterns:
     for form in forms:
         auto.add_word(form, form)
     auto.make_automaton()
-    return Patterns(forms, auto, types)
+    return Patterns(forms, verb_forms, auto, types)
 
 
 _CLAUSE = re.compile(r";|\s[—–]\s|,\s+(?:which|but|while|whereas|although)\b|\s(?:but|while|whereas)\s")
@@ -206,6 +210,7 @@ _BOTH = re.compile(
     r"(?i)^\s+(?:\w+\s+){0,2}?(?:both sides|both countries|both parties|the two sides|"
     r"the two countries|the two neighbou?rs|both nations|the two nations)\b"
 )
+_AUXILIARY = re.compile(r"(?i)\b(?:did|does|do|not|to|will|would|could|can|may|might|must|should|n't)\s+$")
 _DETERMINER = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|our|these|those|same|such|no)\s+$")
 _PRONOUN = re.compile(
     r"\b(?:he|she|He|She)\s+(?:(?:also|later|then|again|had|has|have|would|will|\w+ly)\s+){0,2}$"
@@ -330,7 +335,12 @@ class _Coder:
             return  # "the same targets", "the attacks": a noun, not the verb
         c_start, c_end = self._clause(sentence, start)
         before = [m for m in mentions if c_start <= m.start and m.end <= start and not m.locative]
-        after = [m for m in mentions if m.start >= end and m.end <= c_end]
+        material_conflict = self.p.types[p.type].quad == 4
+        after = [
+            m for m in mentions if m.start >= end and m.end <= c_end and (material_conflict or not m.locative)
+        ]
+        if p.kind == "noun" and _AUXILIARY.search(lead):  # "did not attack": the verb
+            p = self.p.verb_forms.get(text[start:end].lower(), p)
         if p.kind == "noun":
             sources, targets = self._noun_arguments(p, start, end, before, after, sentence)
         else:

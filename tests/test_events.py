@@ -1,0 +1,155 @@
+"""Events: every pattern entry, argument attachment, time, modality, provenance, accuracy figures.
+
+Issue 4's accuracy targets (seeds 0.75, PLOVER GSR type accuracy 0.80, triple F1 0.65) are not met
+yet; the floors below guard the measured level against regressions and the figures are printed.
+"""
+
+from datetime import date
+
+import pytest
+from conftest import DEV, SEEDS, SHARED
+
+import dyad
+from dyad import api
+from dyad.events import inflect
+from dyad.gsr import load_cameo_map, load_petr2, load_plover_gsr
+from dyad.knowledge.files import data_path, load_yaml
+from dyad.timeref import is_historical, resolve_date
+
+ENTRIES = load_yaml(data_path("events.yaml"))
+
+
+def triples(text: str, published: str = "2025-11-08") -> set[tuple[str, str, str]]:
+    a = dyad.process(text, published=published)
+    return {
+        (a.actors[e.source_keys[0]].country, e.type, a.actors[e.target_keys[0]].country) for e in a.events
+    }
+
+
+def events(text: str, published: str = "2025-11-08"):
+    a = dyad.process(text, published=published)
+    return a, a.events
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: f"line{e['__line__']}-{e['type']}")
+def test_every_pattern_entry_codes_its_type(entry):
+    if entry.get("verbs"):
+        word = entry["verbs"][0]
+        past = [
+            f
+            for f in inflect(word)
+            if f.split()[0].endswith("ed")
+            or f.split()[0] in ("met", "held", "fought", "struck", "withdrew", "went")
+        ]
+        text = f"Pakistan {(past or [word])[0]} Afghanistan on Monday, officials said."
+    else:
+        text = f"Pakistan launched {entry['nouns'][0]} against Afghanistan on Monday, officials said."
+    assert entry["type"] in {t for _, t, _ in triples(text)}
+
+
+def test_speech_acts_take_the_speaker_as_source():
+    assert ("AFG", "THREATEN", "PAK") in triples(
+        "Sirajuddin Haqqani, Afghanistan's acting interior minister, warned Pakistan on Friday."
+    )
+    assert ("PAK", "REQUEST", "AFG") in triples("Pakistan demanded that Kabul act against the TTP.")
+
+
+def test_compound_subjects_and_symmetric_events():
+    got = triples("Pakistan and Afghanistan held talks in Doha on Sunday.")
+    assert {("PAK", "CONSULT", "AFG"), ("AFG", "CONSULT", "PAK")} <= got
+    got = triples("Turkey and Qatar mediated talks between Pakistan and Afghanistan.")
+    assert {
+        ("TUR", "CONSULT", "PAK"),
+        ("TUR", "CONSULT", "AFG"),
+        ("QAT", "CONSULT", "PAK"),
+        ("QAT", "CONSULT", "AFG"),
+    } <= got
+
+
+def test_passive_voice():
+    assert ("PAK", "ASSAULT", "AFG") in triples("Kabul was attacked by Pakistan on Friday.")
+
+
+def test_negation_and_condition():
+    _, evs = events("Pakistan did not attack Afghanistan on Friday, officials said.")
+    assert [(e.type, e.negated) for e in evs] == [("ASSAULT", True)]
+    _, evs = events("Khawaja Asif warned Afghanistan that if the attacks continue, Pakistan would respond.")
+    threats = [e for e in evs if e.type == "THREATEN"]
+    assert threats and threats[0].hypothetical
+    assert not [e for e in evs if e.type == "ASSAULT"]  # the condition is not an event
+
+
+def test_history_is_not_news():
+    _, evs = events("Pakistan fought a war against the former Soviet Union in 1988.")
+    assert [(e.type, e.when, e.date, e.date_precision) for e in evs] == [
+        ("ASSAULT", "historical", date(1988, 1, 1), "year")
+    ]
+
+
+def test_future_and_dates():
+    _, evs = events("Pakistan will meet Afghanistan in Istanbul next week.")
+    assert evs and all(e.when == "future" for e in evs)
+    assert resolve_date("Talks began on Friday.", date(2025, 11, 8)) == (date(2025, 11, 7), "day")
+    assert resolve_date("They meet on Friday.", date(2025, 11, 8), future=True) == (date(2025, 11, 14), "day")
+    assert resolve_date("It happened last month.", date(2025, 11, 8)) == (date(2025, 10, 1), "month")
+    assert resolve_date("Strikes on October 9 hit Kabul.", date(2025, 11, 8)) == (date(2025, 10, 9), "day")
+    assert is_historical("He recalled the Soviet war.", None, date(2025, 11, 8))
+    assert not is_historical("Talks began on Friday.", date(2025, 11, 7), date(2025, 11, 8))
+
+
+def test_evidence_provenance_and_legacy_codes():
+    a, evs = events("According to NDTV, Pakistan attacked Kabul on Thursday.")
+    e = next(e for e in evs if e.type == "ASSAULT")
+    assert a.text[e.start : e.end] == a.text.strip()
+    assert (e.attributed_to, e.cameo, e.quad_class, e.score) == ("NDTV", "18", 4, -9.0)
+    assert e.date == date(2025, 11, 6)
+
+
+def test_unknown_verbs_are_candidates_not_events():
+    a, evs = events("Pakistan lambasted Afghanistan on Monday.")
+    assert evs == []
+    assert [c.verb for c in a.candidates] == ["lambasted"]
+
+
+def _event_f1(directory) -> dict:
+    return api.evaluate(directory)["events"]
+
+
+@pytest.mark.parametrize(("directory", "floor"), [(SEEDS, 0.55), (DEV, 0.60)], ids=["seeds", "dev"])
+def test_event_accuracy_on_gold_articles(directory, floor):
+    r = _event_f1(directory)
+    print(
+        f"\nevents on {directory.name}: P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f} "
+        f"({r['true_positives']}/{r['gold']} gold triples, {r['predicted']} predicted)"
+    )
+    assert r["f1"] >= floor
+
+
+def _gsr_scores(items) -> tuple[float, float]:
+    right = single = tp = predicted = gold = 0
+    for g in items:
+        a = dyad.process(g.text, published=g.date)
+        pred = {
+            (a.actors[e.source_keys[0]].country, e.type, a.actors[e.target_keys[0]].country) for e in a.events
+        }
+        tp, predicted, gold = tp + len(pred & g.triples), predicted + len(pred), gold + len(g.triples)
+        if len(g.types) == 1:
+            single += 1
+            right += bool(a.events) and a.events[0].type in g.types
+    p, r = tp / max(1, predicted), tp / max(1, gold)
+    return right / max(1, single), 2 * p * r / (p + r) if p + r else 0.0
+
+
+def test_event_accuracy_on_public_gold_sentences():
+    data = SHARED / "data"
+    plover = load_plover_gsr(data / "plover_gsr" / "PLOVER_GSR_CAMEO.txt")
+    petr2 = load_petr2(
+        data / "petr2_gsr" / "PETR2_GSR_validation.xml",
+        load_cameo_map(data / "plover_gsr" / "CAMEO2PLOVER-2021.txt"),
+    )
+    assert len(plover) == 322 and len(petr2) >= 70
+    type_acc, f1 = _gsr_scores(plover)
+    petr_acc, petr_f1 = _gsr_scores(petr2)
+    print(f"\nPLOVER GSR: type accuracy {type_acc:.3f}, triple F1 {f1:.3f} (targets 0.80 and 0.65)")
+    print(f"PETR2 GSR: type accuracy {petr_acc:.3f}, triple F1 {petr_f1:.3f}")
+    assert type_acc >= 0.30 and f1 >= 0.20
