@@ -19,11 +19,14 @@ from dyad.timeref import is_historical, resolve_date
 ENTRIES = load_yaml(data_path("events.yaml"))
 
 
+def _triple(a, e) -> tuple[str, str, str]:
+    target = a.actors[e.target_keys[0]].country if e.target_keys else ""
+    return a.actors[e.source_keys[0]].country, e.type, target
+
+
 def triples(text: str, published: str = "2025-11-08") -> set[tuple[str, str, str]]:
     a = dyad.process(text, published=published)
-    return {
-        (a.actors[e.source_keys[0]].country, e.type, a.actors[e.target_keys[0]].country) for e in a.events
-    }
+    return {_triple(a, e) for e in a.events}
 
 
 def events(text: str, published: str = "2025-11-08"):
@@ -43,7 +46,7 @@ def test_every_pattern_entry_codes_its_type(entry):
         ]
         text = f"Pakistan {(past or [word])[0]} Afghanistan on Monday, officials said."
     else:
-        text = f"Pakistan launched {entry['nouns'][0]} against Afghanistan on Monday, officials said."
+        text = f"Pakistan launched {entry['nouns'][0]} over Afghanistan on Monday, officials said."
     assert entry["type"] in {t for _, t, _ in triples(text)}
 
 
@@ -115,7 +118,7 @@ def _event_f1(directory) -> dict:
     return api.evaluate(directory)["events"]
 
 
-@pytest.mark.parametrize(("directory", "floor"), [(SEEDS, 0.55), (DEV, 0.60)], ids=["seeds", "dev"])
+@pytest.mark.parametrize(("directory", "floor"), [(SEEDS, 0.62), (DEV, 0.60)], ids=["seeds", "dev"])
 def test_event_accuracy_on_gold_articles(directory, floor):
     r = _event_f1(directory)
     print(
@@ -129,9 +132,7 @@ def _gsr_scores(items) -> tuple[float, float]:
     right = single = tp = predicted = gold = 0
     for g in items:
         a = dyad.process(g.text, published=g.date)
-        pred = {
-            (a.actors[e.source_keys[0]].country, e.type, a.actors[e.target_keys[0]].country) for e in a.events
-        }
+        pred = {_triple(a, e) for e in a.events}
         tp, predicted, gold = tp + len(pred & g.triples), predicted + len(pred), gold + len(g.triples)
         if len(g.types) == 1:
             single += 1
@@ -152,4 +153,4 @@ def test_event_accuracy_on_public_gold_sentences():
     petr_acc, petr_f1 = _gsr_scores(petr2)
     print(f"\nPLOVER GSR: type accuracy {type_acc:.3f}, triple F1 {f1:.3f} (targets 0.80 and 0.65)")
     print(f"PETR2 GSR: type accuracy {petr_acc:.3f}, triple F1 {petr_f1:.3f}")
-    assert type_acc >= 0.30 and f1 >= 0.20
+    assert type_acc >= 0.42 and f1 >= 0.20

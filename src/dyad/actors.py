@@ -161,6 +161,7 @@ class Finder:
         self._surnames()
         self._roles(titles)
         self._bare_agents(nouns)
+        self._definite_descriptions()
         self.mentions.sort(key=lambda m: m.start)
         self.a.mentions = self.mentions
         self.a.actors = self.actors
@@ -686,6 +687,23 @@ class Finder:
                 best = (m.start, person)
         return best[1] if best else None
 
+    # --- "the network": the organisation last named with that head noun
+    def _definite_descriptions(self) -> None:
+        heads: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            actor = self.actors[m.actor_key]
+            head = actor.name.split()[-1].lower()
+            if actor.kind not in ("person", "state", "agent") and head in _HEADS:
+                heads.setdefault(head, []).append(m)
+        for head, named in heads.items():
+            for d in re.finditer(rf"\b[Tt]he {head}\b", self.text):
+                if not self._free(d.start(), d.end()):
+                    continue
+                earlier = [m for m in named if m.start < d.start()]
+                if earlier:
+                    actor = self.actors[earlier[-1].actor_key]
+                    self._add(d.start(), d.end(), actor, "definite")
+
     # --- "the army", "civilians": the country comes from the sentence or the article
     def _bare_agents(self, nouns: list[_Span]) -> None:
         for n in nouns:
@@ -697,6 +715,30 @@ class Finder:
             entity = self.kb.entities.get(country)
             if entity is not None:
                 self._add(n.start, n.end, self._agent_actor(entity, n.phrase), "agent")
+
+
+_HEADS = frozenset(
+    (
+        "network",
+        "group",
+        "movement",
+        "front",
+        "alliance",
+        "council",
+        "party",
+        "organisation",
+        "organization",
+        "agency",
+        "militia",
+        "court",
+        "office",
+        "committee",
+        "coalition",
+        "union",
+        "league",
+        "corps",
+    )
+)
 
 
 def _spelling(s: str) -> str:

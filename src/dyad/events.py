@@ -99,9 +99,35 @@ _IRREGULAR = {
 
 
 def inflect(lemma: str) -> list[str]:
-    """A verb (or verb phrase: its first word inflects) in the forms news uses."""
+    """A verb (or verb phrase: its first word inflects, and a determiner may follow it: "impose a
+    curfew") in the forms news uses."""
     head, _, rest = lemma.partition(" ")
-    tail = f" {rest}" if rest else ""
+    if rest and rest.split()[0] not in (
+        "a",
+        "an",
+        "the",
+        "its",
+        "their",
+        "on",
+        "out",
+        "for",
+        "to",
+        "in",
+        "back",
+        "down",
+        "up",
+        "with",
+        "by",
+        "off",
+        "over",
+    ):
+        tails = [f" {rest}"] + [f" {d} {rest}" for d in ("a", "an", "the", "its", "their", "his", "her")]
+    else:
+        tails = [f" {rest}" if rest else ""]
+    return sorted(f + tail for f in _verb_forms(head) for tail in tails)
+
+
+def _verb_forms(head: str) -> list[str]:
     forms = {head}
     if head in _IRREGULAR:
         forms |= set(_IRREGULAR[head])
@@ -129,7 +155,7 @@ def inflect(lemma: str) -> list[str]:
             forms.add(head + head[-1] + "ing")
         else:
             forms.add(head + "ing")
-    return sorted(f + tail for f in forms)
+    return sorted(forms)
 
 
 @lru_cache(maxsize=1)
@@ -360,6 +386,8 @@ class _Coder:
             if not target_keys and (p.kind == "verb" or self.p.types[p.type].quad >= 3):
                 target_keys = self._counterpart(sources)
             implicit = True
+            if not target_keys and not self.p.types[p.type].needs_target:
+                target_keys = [None]  # PLOVER's recipient is optional: "Bosnian Serbs withdrew"
         for src in sources:
             for tgt in target_keys:
                 self._emit(sentence, src, None, p, start, end, target_key=tgt, implicit=implicit)
@@ -417,6 +445,8 @@ class _Coder:
         gap = self.text[end : first.start]
         if len(gap) > 45 or re.search(r"[,;:]", gap.replace(", saying", "")):
             return []
+        if re.search(r"\w\s+of\s+(?:the\s+)?$", gap):
+            return []  # "assist adversaries of Pakistan": the actor qualifies another noun
         if re.search(r"(?i)\b(and|or)\b", gap) and not re.search(r"(?i)\bbetween\b", gap):
             return []
         return self._compound(first, after)
@@ -542,8 +572,8 @@ class _Coder:
     ) -> None:
         src_key = src.actor_key
         tgt_key = target_key or (tgt.actor_key if tgt else None)
-        if tgt_key is None or tgt_key == src_key:
-            return  # a record says to whom; an actor does not act on itself
+        if tgt_key == src_key:
+            return  # an actor does not act on itself
         s_text = self.text[sentence.start : sentence.end]
         clause_start, _ = self._clause(sentence, start)
         lead = self.text[max(clause_start, start - 40) : start]
@@ -565,7 +595,7 @@ class _Coder:
         self.seen.add(key)
         t = self.p.types[p.type]
         score = -10.0 if p.type == "ASSAULT" and p.mode == "unconventional" else t.score
-        confidence = 0.5 if implicit else 0.9
+        confidence = 0.9 if not implicit else (0.5 if tgt_key else 0.6)
         if abs(src.start - start) > 120:
             confidence -= 0.2
         self.events.append(

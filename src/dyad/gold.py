@@ -25,7 +25,9 @@ def to_gold(article: Article, doc_id: str | None) -> dict:
             continue
         seen.add(key)
         quotes.append({"speaker": speaker, "text": q.text})
-    events = [event_to_gold(article, e) for e in article.events]
+    # the gold format's events are dyadic (source and target countries); events without a
+    # recipient stay in the store and the JSONL export
+    events = [event_to_gold(article, e) for e in article.events if e.target_keys]
     return {"id": doc_id, "quotes": quotes, "events": events}
 
 
