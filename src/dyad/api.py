@@ -195,8 +195,30 @@ class Dyad:
         limit: int | None = None,
     ) -> list[dict]:
         """Stored quotations, by speaker name, words (full text) and publication date."""
-        since_s = since.isoformat() if isinstance(since, date) else since
-        return self.store.quote_rows(speaker, search, since_s, limit)
+        return self.store.quote_rows(speaker, search, _iso(since), limit)
+
+    def events(
+        self,
+        source: str | None = None,
+        target: str | None = None,
+        event_type: str | None = None,
+        since: str | date | None = None,
+        until: str | date | None = None,
+        when: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict]:
+        """Stored events, filtered by source and target (country code or name), type, dates, when."""
+        return self.store.event_rows(source, target, event_type, _iso(since), _iso(until), when, limit)
+
+    def dyad(self, source: str, target: str, by: str = "day") -> list[dict]:
+        """A directed pair's timeline: events per day or week by QuadClass, and the mean score."""
+        if by not in ("day", "week"):
+            raise ValueError(f"by must be 'day' or 'week', not {by!r}")
+        return self.store.dyad_series(source, target, by)
+
+    def candidates(self, limit: int | None = None) -> list[dict]:
+        """Verbs found between two actors that no event pattern knows."""
+        return self.store.candidate_rows(limit)
 
     def stats(self) -> dict:
         return self.store.stats()
@@ -256,6 +278,10 @@ def evaluate(gold_dir: str | Path, settings: Settings | None = None) -> dict:
             for name, s in scores.items()
         },
     }
+
+
+def _iso(day: str | date | None) -> str | None:
+    return day.isoformat() if isinstance(day, date) else day
 
 
 def open(db: str | Path | None = None, **settings) -> Dyad:

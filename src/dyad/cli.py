@@ -14,9 +14,11 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeR
 from rich.table import Table
 
 from . import api, sources
+from . import export as export_mod
 from .api import Dyad, IngestReport
 from .errors import DyadError, InputError
 from .gold import to_gold
+from .knowledge.schema import EVENT_TYPES
 from .metadata import parse_date
 from .settings import Settings, default_db
 
@@ -220,6 +222,146 @@ def quotes(
             r["published"] or "",
             r["doc_id"] or str(r["article"]),
         )
+    out.print(table)
+
+
+@app.command()
+def events(
+    db: DbOpt = None,
+    source: Annotated[str | None, typer.Option(help="Source country code or part of a name.")] = None,
+    target: Annotated[str | None, typer.Option(help="Target country code or part of a name.")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER event type (THREATEN, ...).")] = None,
+    since: Annotated[str | None, typer.Option(help="On or after this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="On or before this date (YYYY-MM-DD).")] = None,
+    when: Annotated[str | None, typer.Option(help="current, historical or future.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Events: who did what to whom, when, with the evidence sentence."""
+    if type is not None and type.upper() not in EVENT_TYPES:
+        _die(f"--type {type!r}: not a PLOVER type ({', '.join(EVENT_TYPES)})")
+    if when is not None and when not in ("current", "historical", "future"):
+        _die(f"--when {when!r}: one of current, historical, future")
+    for name, value in (("--since", since), ("--until", until)):
+        if value is not None and parse_date(value) is None:
+            _die(f"{name} {value!r}: not a date (YYYY-MM-DD)")
+    with _open(db) as d:
+        rows = d.events(
+            source, target, type, since and parse_date(since), until and parse_date(until), when, limit
+        )
+    if as_json:
+        _print_json(rows)
+        return
+    table = Table("date", "source", "event", "target", "when", "flags", "evidence")
+    table.columns[0].no_wrap = True
+    table.columns[-1].ratio = 3
+    for r in rows:
+        flags = ",".join(f for f in ("negated", "hypothetical") if r[f])
+        event = r["type"] + (f" ({r['mode']})" if r["mode"] else "")
+        table.add_row(
+            r["date"] or r["published"] or "",
+            f"{r['source']} [{r['source_country']}]",
+            event,
+            f"{r['target']} [{r['target_country']}]" if r["target"] else "",
+            r["when"],
+            flags,
+            r["evidence"],
+        )
+    out.print(table)
+
+
+@app.command("dyad")
+def dyad_cmd(
+    source: Annotated[str, typer.Argument(help="Source: country code (PAK) or actor name.")],
+    target: Annotated[str, typer.Argument(help="Target: country code (AFG) or actor name.")],
+    db: DbOpt = None,
+    by: Annotated[str, typer.Option(help="day or week.")] = "day",
+    as_json: JsonOpt = False,
+) -> None:
+    """A directed pair's timeline: current events per day or week by QuadClass, and the mean score."""
+    if by not in ("day", "week"):
+        _die(f"--by {by!r}: day or week")
+    with _open(db) as d:
+        rows = d.dyad(source, target, by)
+    if as_json:
+        _print_json(rows)
+        return
+    top = max((r["events"] for r in rows), default=1)
+    table = Table(
+        by,
+        "verbal coop",
+        "material coop",
+        "verbal conflict",
+        "material conflict",
+        "events",
+        "mean score",
+        "",
+        title=f"{source} -> {target}",
+    )
+    for r in rows:
+        bar = "█" * max(1, round(20 * r["events"] / top))
+        colour = "green" if r["mean_score"] > 0 else "red" if r["mean_score"] < 0 else "white"
+        table.add_row(
+            r["period"],
+            str(r["verbal_cooperation"]),
+            str(r["material_cooperation"]),
+            str(r["verbal_conflict"]),
+            str(r["material_conflict"]),
+            str(r["events"]),
+            f"{r['mean_score']:+.1f}",
+            f"[{colour}]{bar}[/{colour}]",
+        )
+    out.print(table)
+
+
+@app.command()
+def export(
+    db: DbOpt = None,
+    format: Annotated[
+        str, typer.Option("--format", help="jsonl (PLOVER records), csv (GDELT-like) or parquet.")
+    ] = "jsonl",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="File to write (default: stdout; parquet needs one)."),
+    ] = None,
+) -> None:
+    """Export every event for other tools (DuckDB, pandas, R, spreadsheets)."""
+    if format not in ("jsonl", "csv", "parquet"):
+        _die(f"--format {format!r}: jsonl, csv or parquet")
+    if format == "parquet" and output is None:
+        _die("--format parquet needs --output FILE")
+    with _open(db) as d:
+        rows = d.events()
+    try:
+        if format == "parquet":
+            n = export_mod.write_parquet(rows, str(output))
+        else:
+            writer = export_mod.write_jsonl if format == "jsonl" else export_mod.write_csv
+            if output is None:
+                n = writer(rows, sys.stdout)
+            else:
+                with output.open("w", encoding="utf-8", newline="") as fh:
+                    n = writer(rows, fh)
+    except (DyadError, OSError) as e:
+        _die(str(e))
+    print(f"{n} events exported", file=sys.stderr)
+
+
+@app.command()
+def candidates(
+    db: DbOpt = None,
+    limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = 50,
+    as_json: JsonOpt = False,
+) -> None:
+    """Verbs between two actors that no event pattern knows: material for new patterns."""
+    with _open(db) as d:
+        rows = d.candidates(limit)
+    if as_json:
+        _print_json(rows)
+        return
+    table = Table("verb", "count", "articles", "example")
+    for r in rows:
+        table.add_row(r["verb"], str(r["count"]), str(r["articles"]), r["example"])
     out.print(table)
 
 

@@ -41,6 +41,7 @@ class EventType:
 class Patterns:
     forms: dict[str, Pattern]
     verb_forms: dict[str, Pattern]
+    lemmas: frozenset[str]  # the bare forms of the verbs
     automaton: ahocorasick.Automaton
     types: dict[str, EventType]
 
@@ -176,6 +177,7 @@ def load_patterns() -> Patterns:
         raise KnowledgeError(str(path), None, "must be a list of patterns")
     forms: dict[str, Pattern] = {}
     verb_forms: dict[str, Pattern] = {}
+    lemmas: set[str] = set()
     literal: set[str] = set()
     allowed = {"type", "verbs", "nouns", "mode", "context", "symmetric", LINE}
     for e in entries:
@@ -195,6 +197,8 @@ def load_patterns() -> Patterns:
             )
             for w in words:
                 w = w.lower()
+                if kind == "verbs":
+                    lemmas.add(w.split()[0])
                 for form in inflect(w) if kind == "verbs" else [w]:
                     if kind == "verbs":
                         verb_forms.setdefault(form, p)
@@ -208,7 +212,7 @@ def load_patterns() -> Patterns:
     for form in forms:
         auto.add_word(form, form)
     auto.make_automaton()
-    return Patterns(forms, verb_forms, auto, types)
+    return Patterns(forms, verb_forms, frozenset(lemmas), auto, types)
 
 
 _CLAUSE = re.compile(r";|\s[—–]\s|,\s+(?:which|but|while|whereas|although)\b|\s(?:but|while|whereas)\s")
@@ -236,6 +240,11 @@ _BOTH = re.compile(
     r"(?i)^\s+(?:\w+\s+){0,2}?(?:both sides|both countries|both parties|the two sides|"
     r"the two countries|the two neighbou?rs|both nations|the two nations)\b"
 )
+_BASE_VERB_LEAD = re.compile(
+    r"(?i)\b(?:to|will|would|could|can|may|might|must|should|shall|not|n't|did|do|does|they|we|i|you|"
+    r"and|or|also|jointly|both|then|who|that|which)\s+(?:\w+ly\s+)?$"
+)
+_NOT_CANDIDATE = re.compile(r"(?i)^(?:was|were|has|is|as|its|his|this|has been|said|says)\b")
 _AUXILIARY = re.compile(r"(?i)\b(?:did|does|do|not|to|will|would|could|can|may|might|must|should|n't)\s+$")
 _DETERMINER = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|our|these|those|same|such|no)\s+$")
 _PRONOUN = re.compile(
@@ -302,10 +311,8 @@ class _Coder:
             if s <= m.start < e and not self._inside_quote(m.start) and not self._provenance(m)
         ]
         triggers = self._triggers(s, e)
-        if not triggers:
-            self._candidates(sentence, mentions)
-            return
-        if not mentions:
+        self._candidates(sentence, mentions, triggers)
+        if not triggers or not mentions:
             return
         for start, end, form in triggers:
             if self._inside_quote(start):
@@ -359,6 +366,9 @@ class _Coder:
             return  # "any attack on Pakistan would ...", "should Pakistan conduct airstrikes"
         if p.kind == "verb" and _DETERMINER.search(lead):
             return  # "the same targets", "the attacks": a noun, not the verb
+        word = text[start:end].split()[0].lower()
+        if p.kind == "verb" and word in self.p.lemmas and not self._base_form_is_verb(lead, mentions, start):
+            return  # "heavy return fire": a bare form with nothing that makes it a verb
         c_start, c_end = self._clause(sentence, start)
         before = [m for m in mentions if c_start <= m.start and m.end <= start and not m.locative]
         material_conflict = self.p.types[p.type].quad == 4
@@ -409,6 +419,13 @@ class _Coder:
                 key = self._country_actor(c)
                 return [key] if key else []
         return []
+
+    def _base_form_is_verb(self, lead: str, mentions: list[Mention], start: int) -> bool:
+        if _BASE_VERB_LEAD.search(lead):
+            return True
+        return any(
+            re.fullmatch(r"\s*(?:\w+ly\s+)?", self.text[m.end : start]) for m in mentions if m.end <= start
+        )
 
     def _verb_arguments(self, p: Pattern, start: int, end: int, before, after):
         text = self.text
@@ -632,10 +649,12 @@ class _Coder:
                 return self.a.actors[m.actor_key].name
         return None
 
-    def _candidates(self, sentence, mentions: list[Mention]) -> None:
+    def _candidates(self, sentence, mentions: list[Mention], triggers) -> None:
         """A verb between two actors that no pattern knows: recorded, never coded."""
         for a, b in itertools.pairwise(mentions):
             gap = self.text[a.end : b.start]
             m = re.fullmatch(r"\s+((?:\w+ly\s+)?([a-z]+(?:ed|s)))\s+(?:the\s+|to\s+|with\s+)?", gap)
+            if any(a.end <= t[0] < b.start for t in triggers) or _NOT_CANDIDATE.match(gap.strip()):
+                continue
             if m and a.actor_key != b.actor_key:
                 self.candidates.append(Candidate(m.group(2), a.actor_key, b.actor_key, sentence.index))

@@ -451,11 +451,136 @@ class Store:
         )
         return [dict(zip(cols, r, strict=True)) for r in self.db.execute(sql, args)]
 
+    EVENT_COLUMNS = (
+        "id",
+        "article",
+        "doc_id",
+        "url",
+        "outlet",
+        "published",
+        "title",
+        "type",
+        "mode",
+        "context",
+        "source",
+        "source_country",
+        "source_sector",
+        "target",
+        "target_country",
+        "target_sector",
+        "when",
+        "negated",
+        "hypothetical",
+        "date",
+        "date_precision",
+        "attributed_to",
+        "confidence",
+        "trigger",
+        "cameo",
+        "quad_class",
+        "score",
+        "sentence",
+        "start",
+        "end",
+        "evidence",
+    )
+
+    def event_rows(
+        self,
+        source: str | None = None,
+        target: str | None = None,
+        event_type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        when: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict]:
+        """Events with their actors, article and evidence; source/target match a country code or
+        part of an actor's name."""
+        where, args = [], []
+        for side, value in (("s", source), ("t", target)):
+            if value:
+                where.append(f"({side}.name LIKE ? OR e.{'source' if side == 's' else 'target'}_country = ?)")
+                args += [f"%{value}%", value.upper()]
+        if event_type:
+            where.append("e.type = ?")
+            args.append(event_type.upper())
+        if since:
+            where.append("COALESCE(e.event_date, a.published) >= ?")
+            args.append(since)
+        if until:
+            where.append("COALESCE(e.event_date, a.published) <= ?")
+            args.append(until)
+        if when:
+            where.append("e.when_ = ?")
+            args.append(when)
+        sql = (
+            "SELECT e.id, a.id, a.doc_id, a.url, a.outlet, a.published, a.title, e.type, e.mode, e.context, "
+            "s.name, e.source_country, s.sector, t.name, e.target_country, t.sector, e.when_, e.negated, "
+            "e.hypothetical, e.event_date, e.date_precision, e.attributed_to, e.confidence, e.trigger, "
+            "e.cameo, e.quad_class, e.score, e.sentence, e.start_char, e.end_char, "
+            "substr(a.text, e.start_char + 1, e.end_char - e.start_char) "
+            "FROM events e JOIN articles a ON a.id = e.article_id "
+            "JOIN actors s ON s.id = e.source_actor_id LEFT JOIN actors t ON t.id = e.target_actor_id"
+        )
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY COALESCE(e.event_date, a.published), e.id"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        rows = []
+        for r in self.db.execute(sql, args):
+            row = dict(zip(self.EVENT_COLUMNS, r, strict=True))
+            row["negated"], row["hypothetical"] = bool(row["negated"]), bool(row["hypothetical"])
+            rows.append(row)
+        return rows
+
+    def dyad_series(self, source: str, target: str, by: str = "day") -> list[dict]:
+        """A directed pair's events per day or week: counts by QuadClass and the mean score."""
+        period = "COALESCE(e.event_date, a.published)"
+        if by == "week":  # the Monday of the week
+            period = f"date({period}, '-' || ((strftime('%w', {period}) + 6) % 7) || ' days')"
+        sql = (
+            f"SELECT {period} AS period, "
+            "SUM(e.quad_class = 1), SUM(e.quad_class = 2), SUM(e.quad_class = 3), SUM(e.quad_class = 4), "
+            "COUNT(*), AVG(e.score) FROM events e JOIN articles a ON a.id = e.article_id "
+            "JOIN actors s ON s.id = e.source_actor_id JOIN actors t ON t.id = e.target_actor_id "
+            "WHERE (e.source_country = ? OR s.name = ?) AND (e.target_country = ? OR t.name = ?) "
+            "AND e.when_ = 'current' AND e.negated = 0 AND period IS NOT NULL GROUP BY period ORDER BY period"
+        )
+        cols = (
+            "period",
+            "verbal_cooperation",
+            "material_cooperation",
+            "verbal_conflict",
+            "material_conflict",
+            "events",
+            "mean_score",
+        )
+        out = []
+        for r in self.db.execute(sql, (source.upper(), source, target.upper(), target)):
+            row = dict(zip(cols, r, strict=True))
+            row["mean_score"] = round(row["mean_score"], 2)
+            out.append(row)
+        return out
+
+    def candidate_rows(self, limit: int | None = None) -> list[dict]:
+        """Verbs between two actors that no pattern knows, most frequent first, with an example."""
+        sql = (
+            "SELECT c.verb, COUNT(*), COUNT(DISTINCT c.article_id), MIN(s.name || ' -> ' || t.name) "
+            "FROM candidates c JOIN actors s ON s.id = c.source_actor_id "
+            "JOIN actors t ON t.id = c.target_actor_id GROUP BY c.verb ORDER BY 2 DESC, 1"
+        )
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        cols = ("verb", "count", "articles", "example")
+        return [dict(zip(cols, r, strict=True)) for r in self.db.execute(sql)]
+
     def stats(self) -> dict:
         one = self.db.execute
         counts = {
             table: one(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
-            for table in ("articles", "sentences", "actors", "mentions", "quotes", "events")
+            for table in ("articles", "sentences", "actors", "mentions", "quotes", "events", "candidates")
         }
         counts["languages"] = dict(
             one(
