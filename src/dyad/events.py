@@ -47,6 +47,18 @@ class Patterns:
 
 
 _IRREGULAR = {
+    "expel": ["expelled", "expelling"],
+    "patrol": ["patrolled", "patrolling"],
+    "control": ["controlled", "controlling"],
+    "admit": ["admitted", "admitting"],
+    "permit": ["permitted", "permitting"],
+    "ship": ["shipped", "shipping"],
+    "stop": ["stopped", "stopping"],
+    "kidnap": ["kidnapped", "kidnapping"],
+    "compel": ["compelled", "compelling"],
+    "rebel": ["rebelled", "rebelling"],
+    "equip": ["equipped", "equipping"],
+    "plan": ["planned", "planning"],
     "meet": ["met"],
     "hold": ["held"],
     "withdraw": ["withdrew", "withdrawn"],
@@ -97,6 +109,10 @@ _IRREGULAR = {
     "riot": ["rioted", "rioting"],
     "abduct": ["abducted"],
 }
+
+
+def _retyped(p: Pattern, event_type: str) -> Pattern:
+    return Pattern(event_type, p.kind, None, p.context, False, p.line)
 
 
 def inflect(lemma: str) -> list[str]:
@@ -245,6 +261,11 @@ _BASE_VERB_LEAD = re.compile(
     r"and|or|also|jointly|both|then|who|that|which)\s+(?:\w+ly\s+)?$"
 )
 _NOT_CANDIDATE = re.compile(r"(?i)^(?:was|were|has|is|as|its|his|this|has been|said|says)\b")
+_MUST = re.compile(r"(?i)\b(?:must|should|has to|have to|needs? to)\s+(?:\w+ly\s+|be\s+ready\s+to\s+)?$")
+_INTENT = re.compile(
+    r"(?i)\b(?:will|would|shall|(?:is|are|was|were)\s+(?:willing|ready|prepared|set)\s+to|"
+    r"(?:pledged|promised|offered|agreed|plans?|planned|intends?|decided|vowed)\s+to)\s+(?:\w+ly\s+)?$"
+)
 _AUXILIARY = re.compile(r"(?i)\b(?:did|does|do|not|to|will|would|could|can|may|might|must|should|n't)\s+$")
 _DETERMINER = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|our|these|those|same|such|no)\s+$")
 _PRONOUN = re.compile(
@@ -367,8 +388,9 @@ class _Coder:
         if p.kind == "verb" and _DETERMINER.search(lead):
             return  # "the same targets", "the attacks": a noun, not the verb
         word = text[start:end].split()[0].lower()
-        if p.kind == "verb" and word in self.p.lemmas and not self._base_form_is_verb(lead, mentions, start):
-            return  # "heavy return fire": a bare form with nothing that makes it a verb
+        bare = word in self.p.lemmas or (word.endswith("s") and not word.endswith("ss"))
+        if p.kind == "verb" and bare and not self._base_form_is_verb(lead, mentions, start):
+            return  # "heavy return fire", "stumbling blocks": nothing makes the word a verb
         c_start, c_end = self._clause(sentence, start)
         before = [m for m in mentions if c_start <= m.start and m.end <= start and not m.locative]
         material_conflict = self.p.types[p.type].quad == 4
@@ -383,6 +405,7 @@ class _Coder:
             sources, targets = self._verb_arguments(p, start, end, before, after)
         if sources is None:
             return
+        p, sources, targets = self._convention(p, lead, sources, targets, before, mentions, sentence, start)
         if p.mode == "mediate":
             self._emit_mediation(sentence, sources, targets, p, start, end)
             return
@@ -404,6 +427,25 @@ class _Coder:
                 if p.symmetric and not implicit:
                     back = next(t for t in targets if t.actor_key == tgt)
                     self._emit(sentence, back, None, p, start, end, target_key=src.actor_key)
+
+    def _convention(self, p: Pattern, lead: str, sources, targets, before, mentions, sentence, start):
+        """CAMEO2PLOVER's conventions: a stated intent to cooperate is AGREE, to coerce is
+        THREATEN ("will release" AGREE, "will impose martial law" THREATEN); "Y must act", said by
+        X, is X REQUEST Y."""
+        quad = self.p.types[p.type].quad
+        must = _MUST.search(lead)
+        if must and before:
+            subject = before[-1]
+            speakers = [m for m in mentions if m.start < subject.start and m.actor_key != subject.actor_key]
+            if speakers:
+                return _retyped(p, "REQUEST"), [speakers[0]], [subject]
+        intent = _INTENT.search(lead)
+        if intent and p.type not in ("CONSULT", "AGREE") and not intent.group(0).lower().startswith("agreed"):
+            if quad == 2 or p.type in ("SUPPORT", "CONCEDE"):
+                return _retyped(p, "AGREE"), sources, targets
+            if quad == 4:
+                return _retyped(p, "THREATEN"), sources, targets
+        return p, sources, targets
 
     def _both_sides(self, end: int, c_end: int) -> list[str]:
         """ "urged both sides", "the two countries": the article's two main parties."""
