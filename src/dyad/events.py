@@ -274,14 +274,15 @@ _PRONOUN = re.compile(
 _READY = re.compile(r"(?i)\b(?:ready|prepared|willing|poised)\s+to\s+$")
 _ANY = re.compile(r"(?i)\bany\s+(?:[\w-]+\s+){0,3}(?:of\s+)?$")
 _IF = re.compile(r"(?i)\b(?:if|unless|should(?=\s+[A-Z]))\b")
+_THEIR = re.compile(r"(?i)\b(?:its|their|his|her)\s+(?:[\w-]+\s+){0,3}$")
 _LIGHT_VERB = re.compile(
     r"(?i)\b(?:launch(?:ed|es|ing)?|carr(?:y|ied|ies|ying) out|conduct(?:ed|s|ing)?|h[oe]ld(?:s|ing)?|"
     r"sign(?:ed|s|ing)?|reach(?:ed|es|ing)?|issu(?:e|ed|es|ing)|deliver(?:ed|s|ing)?|stag(?:e|ed|es|ing)|"
     r"mount(?:ed|s|ing)?|resum(?:e|ed|es|ing)|beg[iau]n|start(?:ed|s|ing)?|ma(?:de|ke|kes|king)|"
     r"express(?:ed|es|ing)?|announc(?:e|ed|es|ing)|impos(?:e|ed|es|ing)|open(?:ed|s|ing)?|"
-    r"receiv(?:e|ed|es|ing)|renew(?:ed|s|ing)?|step(?:ped|s)? up|intensif(?:y|ied|ies))\s+"
-    r"(?:(?:a|an|the|its|their|his|her|new|fresh|more|further|several|multiple|stern|strong|"
-    r"direct|overnight|retaliatory|heavy|fierce|joint|\d+)\s+){0,3}$"
+    r"receiv(?:e|ed|es|ing)|renew(?:ed|s|ing)?|step(?:ped|s)? up|intensif(?:y|ied|ies)|declar(?:e|ed|es|ing)|"
+    r"organi[sz](?:e|ed|es|ing)|continu(?:e|ed|es|ing)|complet(?:e|ed|es|ing)|on)\s+"
+    r"(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,2}$"
 )
 _NOUN_PREP = re.compile(
     r"(?i)\s+(?:[\w-]+\s+){0,2}?(?:on|against|to|with|into|at|over|upon|in|from)\s+(?:the\s+)?"
@@ -521,6 +522,8 @@ class _Coder:
             return self._compound(between[0], after), []
         sources: list[Mention] = []
         poss = [m for m in before if re.fullmatch(r"['’]s?\s+(?:[\w-]+\s+){0,3}", text[m.end : start])]
+        if not poss and before and _THEIR.search(text[max(sentence.start, start - 40) : start]):
+            poss = [before[-1]]  # "Israel mounted its long-threatened invasion"
         light = _LIGHT_VERB.search(text[max(sentence.start, start - 50) : start])
         by = re.match(r"(?i)\s+(?:\w+\s+){0,2}?by\s+$", text[end : after[0].start]) if after else None
         adjunct = [m for m in before if re.fullmatch(r"\s+(?:[a-z-]+\s+){0,1}", text[m.end : start])]
