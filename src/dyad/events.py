@@ -261,6 +261,7 @@ _BASE_VERB_LEAD = re.compile(
     r"and|or|also|jointly|both|then|who|that|which)\s+(?:\w+ly\s+)?$"
 )
 _NOT_CANDIDATE = re.compile(r"(?i)^(?:was|were|has|is|as|its|his|this|has been|said|says)\b")
+_CONDITIONAL_INTENT = re.compile(r"(?i)\b(?:unless|if)\b")
 _MUST = re.compile(r"(?i)\b(?:must|should|has to|have to|needs? to)\s+(?:\w+ly\s+|be\s+ready\s+to\s+)?$")
 _INTENT = re.compile(
     r"(?i)\b(?:will|would|shall|(?:is|are|was|were)\s+(?:willing|ready|prepared|set)\s+to|"
@@ -441,6 +442,9 @@ class _Coder:
             if speakers:
                 return _retyped(p, "REQUEST"), [speakers[0]], [subject]
         intent = _INTENT.search(lead)
+        condition = _CONDITIONAL_INTENT.search(self.text[start : sentence.end])
+        if intent and condition and p.type not in ("CONSULT",):
+            return _retyped(p, "THREATEN"), sources, targets  # "will withdraw ... unless ..."
         if intent and p.type not in ("CONSULT", "AGREE") and not intent.group(0).lower().startswith("agreed"):
             if quad == 2 or p.type in ("SUPPORT", "CONCEDE"):
                 return _retyped(p, "AGREE"), sources, targets
