@@ -62,6 +62,14 @@ def test_mention_codes(text, mention, country, sector):
     assert found[mention][1:] == (country, sector)
 
 
+@pytest.mark.parametrize(
+    "text", ["Britain mobilized army reservists on Tuesday.", "Battles raged in Baghdad between insurgents."]
+)
+def test_agent_phrases_do_not_swallow_verbs_or_prepositions(text):
+    found = actors_of(text)
+    assert not any(" " in m and m.split()[1] in ("mobilized", "between") for m in found), found
+
+
 def test_taliban_code_depends_on_the_date():
     text = "The Taliban attacked a checkpoint in Helmand."
     assert actors_of(text, "2019-05-01")["Taliban"][1:] == ("AFG", "REB")

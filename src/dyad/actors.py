@@ -581,13 +581,15 @@ class Finder:
         if not m:
             return []
         end = pos - len(m.group(0))
-        if "'s" in m.group(0) or "’s" in m.group(0):
-            pass
-        elif m.group(0).startswith(("'", "’")):
+        if m.group(0).startswith(("'", "’")) and not re.match(r"['’]s\s", m.group(0)):
             return []
-        between = m.group(0).strip(" '’s")
-        if between and (between in self.kb.sector_nouns or between in ("and", "or", "of", "said")):
-            return []
+        between = re.sub(r"^['’]s\s+", "", m.group(0)).strip()
+        if between and (
+            between in self.kb.sector_nouns
+            or between in _FUNCTION_WORDS
+            or (between.endswith("ed") and between not in _PARTICIPLE_ADJECTIVES)
+        ):
+            return []  # "Britain mobilized army", "Baghdad between insurgents": not one phrase
         span = self.proper_end.get(end)
         if span is None or not self._free(span.start, span.end):
             return []
@@ -717,6 +719,65 @@ class Finder:
                 self._add(n.start, n.end, self._agent_actor(entity, n.phrase), "agent")
 
 
+_FUNCTION_WORDS = frozenset(
+    [
+        "and",
+        "or",
+        "of",
+        "said",
+        "says",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "from",
+        "by",
+        "to",
+        "between",
+        "against",
+        "after",
+        "before",
+        "over",
+        "under",
+        "into",
+        "near",
+        "as",
+        "than",
+        "that",
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+    ]
+)
+_PARTICIPLE_ADJECTIVES = frozenset(
+    [
+        "armed",
+        "allied",
+        "united",
+        "unidentified",
+        "unnamed",
+        "backed",
+        "so-called",
+        "hardline",
+        "displaced",
+        "detained",
+        "wounded",
+    ]
+)
 _HEADS = frozenset(
     (
         "network",
