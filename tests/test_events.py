@@ -1,7 +1,8 @@
 """Events: every pattern entry, argument attachment, time, modality, provenance, accuracy figures.
 
-Issue 4's accuracy targets (seeds 0.75, PLOVER GSR type accuracy 0.80, triple F1 0.65) are not met
-yet; the floors below guard the measured level against regressions and the figures are printed.
+The article thresholds are issue 4's (seeds 0.75, dev 0.60). Its PLOVER GSR targets (type accuracy
+0.80, triple F1 0.65) are not met yet: those floors guard the measured level against regressions,
+and the figures are printed.
 """
 
 from datetime import date
@@ -118,7 +119,7 @@ def _event_f1(directory) -> dict:
     return api.evaluate(directory)["events"]
 
 
-@pytest.mark.parametrize(("directory", "floor"), [(SEEDS, 0.62), (DEV, 0.60)], ids=["seeds", "dev"])
+@pytest.mark.parametrize(("directory", "floor"), [(SEEDS, 0.75), (DEV, 0.60)], ids=["seeds", "dev"])
 def test_event_accuracy_on_gold_articles(directory, floor):
     r = _event_f1(directory)
     print(
@@ -153,4 +154,4 @@ def test_event_accuracy_on_public_gold_sentences():
     petr_acc, petr_f1 = _gsr_scores(petr2)
     print(f"\nPLOVER GSR: type accuracy {type_acc:.3f}, triple F1 {f1:.3f} (targets 0.80 and 0.65)")
     print(f"PETR2 GSR: type accuracy {petr_acc:.3f}, triple F1 {petr_f1:.3f}")
-    assert type_acc >= 0.42 and f1 >= 0.20
+    assert type_acc >= 0.55 and f1 >= 0.25

@@ -262,6 +262,13 @@ _BASE_VERB_LEAD = re.compile(
 )
 _NOT_CANDIDATE = re.compile(r"(?i)^(?:was|were|has|is|as|its|his|this|has been|said|says)\b")
 _CONDITIONAL_INTENT = re.compile(r"(?i)\b(?:unless|if)\b")
+_TALKS_AFTER = re.compile(
+    r"(?i)^\s+(?:the\s+|these\s+|their\s+)?(?:[\w-]+\s+)?(?:talks|discussions|negotiations|dialogue|meeting|process)\b"
+)
+_CLAIMED_TYPES = frozenset({"ASSAULT", "AID", "COERCE"})
+_CLAIM = re.compile(
+    r"(?i)\b(?:claim(?:ed|s|ing)?|alleg(?:ed|es|ing)|saying|said|says|accus(?:ed|es|ing)|insist(?:ed|s|ing))\s+(?:that\s+)?"
+)
 _MUST = re.compile(r"(?i)\b(?:must|should|has to|have to|needs? to)\s+(?:\w+ly\s+|be\s+ready\s+to\s+)?$")
 _INTENT = re.compile(
     r"(?i)\b(?:will|would|shall|(?:is|are|was|were)\s+(?:willing|ready|prepared|set)\s+to|"
@@ -282,7 +289,9 @@ _LIGHT_VERB = re.compile(
     r"mount(?:ed|s|ing)?|resum(?:e|ed|es|ing)|beg[iau]n|start(?:ed|s|ing)?|ma(?:de|ke|kes|king)|"
     r"express(?:ed|es|ing)?|announc(?:e|ed|es|ing)|impos(?:e|ed|es|ing)|open(?:ed|s|ing)?|"
     r"receiv(?:e|ed|es|ing)|renew(?:ed|s|ing)?|step(?:ped|s)? up|intensif(?:y|ied|ies)|declar(?:e|ed|es|ing)|"
-    r"organi[sz](?:e|ed|es|ing)|continu(?:e|ed|es|ing)|complet(?:e|ed|es|ing)|on)\s+"
+    r"organi[sz](?:e|ed|es|ing)|continu(?:e|ed|es|ing)|complet(?:e|ed|es|ing)|on|"
+    r"(?:views?|viewed|regard(?:s|ed)?|sees|saw|consider(?:s|ed)?|describ(?:e|es|ed)|brand(?:s|ed)?)"
+    r"\s+(?:[\w-]+\s+){0,4}?as)\s+"
     r"(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,2}$"
 )
 _NOUN_PREP = re.compile(
@@ -408,6 +417,15 @@ class _Coder:
         if sources is None:
             return
         p, sources, targets = self._convention(p, lead, sources, targets, before, mentions, sentence, start)
+        if (
+            p.mode == "mediate"
+            and not _TALKS_AFTER.match(text[end : end + 40])
+            and text[start:end].lower().startswith("facilitat")
+        ):
+            p = Pattern(
+                "COOPERATE", p.kind, None, "military", False, p.line
+            )  # "facilitating NATO operations"
+        self._claim(p, sources, sentence, start)
         if p.mode == "mediate":
             self._emit_mediation(sentence, sources, targets, p, start, end)
             return
@@ -429,6 +447,32 @@ class _Coder:
                 if p.symmetric and not implicit:
                     back = next(t for t in targets if t.actor_key == tgt)
                     self._emit(sentence, back, None, p, start, end, target_key=src.actor_key)
+
+    def _claim(self, p: Pattern, sources: list[Mention], sentence, start: int) -> None:
+        """A conflict act reported in someone's claim is also the claimant's accusation: "Mujahid
+        said Pakistani forces fired into Afghan territory", "saying that Afghanistan had sheltered"."""
+        if p.type not in _CLAIMED_TYPES or not sources:
+            return
+        head = self.text[sentence.start : start]
+        claim = None
+        for claim in _CLAIM.finditer(head):  # noqa: B007 - the last claim verb before the act
+            pass
+        if claim is None:
+            return
+        verb_at = sentence.start + claim.start()
+        speaker = [
+            m
+            for m in self.a.mentions
+            if sentence.start <= m.start < verb_at and not self._inside_quote(m.start)
+        ]
+        pronoun = _PRONOUN.search(self.text[max(0, verb_at - 25) : verb_at])
+        who = speaker[-1] if speaker else (self._last_person(verb_at) if pronoun else None)
+        if who is None:
+            return
+        accused = sources[0]
+        if self.a.actors[who.actor_key].country != self.a.actors[accused.actor_key].country:
+            accuse = Pattern("ACCUSE", "verb", None, "diplomatic", False, p.line)
+            self._emit(sentence, who, None, accuse, start, start, target_key=accused.actor_key)
 
     def _convention(self, p: Pattern, lead: str, sources, targets, before, mentions, sentence, start):
         """CAMEO2PLOVER's conventions: a stated intent to cooperate is AGREE, to coerce is
