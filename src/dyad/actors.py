@@ -100,7 +100,6 @@ _ATTRIBUTED = (
 )
 _LOCATIVE = re.compile(r"(?i)\b(in|at|from|near|to|into|over|outside|inside|across|around|via)\s+$")
 _DETERMINER = re.compile(r"(?i)(?:^|\s)(the|a|an)\s+$")
-_POSSESSIVE = re.compile(r"^'s?\s+")
 _PERSON_KINDS = frozenset({"person"})
 
 

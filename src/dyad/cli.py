@@ -131,17 +131,16 @@ def actors_cmd(
     if as_json:
         _print_json(rows)
         return
-    table = Table("actor", "country", "sector", "role", "mentions", "articles")
+    out.print(_actors_table(rows))
+
+
+def _actors_table(rows: list[dict], title: str | None = None) -> Table:
+    table = Table("actor", "country", "sector", "role", "mentions", "articles", title=title)
     for r in rows:
         table.add_row(
-            r["name"],
-            r["country"],
-            r["sector"],
-            r["role"] or "",
-            str(r["mentions"]),
-            str(r["articles"]),
+            r["name"], r["country"], r["sector"], r["role"] or "", str(r["mentions"]), str(r["articles"])
         )
-    out.print(table)
+    return table
 
 
 @app.command()
@@ -469,25 +468,7 @@ def demo(db: DbOpt = None) -> None:
             f"{len(report.failed)} failed -> {d.store.path}"
         )
         _print_stats(d.stats())
-        table = Table(
-            "actor",
-            "country",
-            "sector",
-            "role",
-            "mentions",
-            "articles",
-            title="most mentioned actors",
-        )
-        for r in d.actors(15):
-            table.add_row(
-                r["name"],
-                r["country"],
-                r["sector"],
-                r["role"] or "",
-                str(r["mentions"]),
-                str(r["articles"]),
-            )
-        out.print(table)
+        out.print(_actors_table(d.actors(15), title="most mentioned actors"))
     if report.failed:
         raise typer.Exit(1)
 

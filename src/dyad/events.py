@@ -244,9 +244,6 @@ _CONDITION = re.compile(
 )
 _PASSIVE = re.compile(r"(?i)\b(was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
 _BY = re.compile(r"(?i)^\s+by\s+")
-_TARGET_PREP = re.compile(
-    r"(?i)^[\w\s,'’-]{0,40}?\b(on|against|at|in|into|with|to|toward|towards|over|upon)\s+$"
-)
 _BETWEEN = re.compile(r"(?i)\bbetween\s+$")
 _ACCUSED_OF = re.compile(
     r"(?i)\b(?:accus|blam|charg|suspect|condemn|critici[sz]|fault)\w*\b[^.;]{0,100}\b(?:of|for)\s+$"
@@ -631,15 +628,6 @@ class _Coder:
             else:
                 break
         return group
-
-    def _first_target(self, after: list[Mention], end: int, p: Pattern) -> list[Mention]:
-        if not after:
-            return []
-        first = after[0]
-        gap = self.text[end : first.start]
-        if len(gap) > 80:
-            return []
-        return self._compound(first, after)
 
     def _emit_symmetric(self, sentence, sides: list[Mention], p: Pattern, start: int, end: int) -> None:
         for a in sides:

@@ -24,7 +24,6 @@ def speech_verbs() -> re.Pattern[str]:
 
 
 _SPEECH_RE = speech_verbs()
-_ACCORDING = re.compile(r"\b(?:according to|as quoted by|quoting)\s+$", re.I)
 _PRONOUN_SUBJECT = re.compile(r"\b(he|she|they|He|She|They)\s+(?:\w+ly\s+|also\s+|later\s+)?$")
 _PRONOUN_AFTER = re.compile(r"^\s*(he|she|they)\b")
 _OPENERS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "'": "'"}

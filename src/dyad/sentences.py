@@ -125,7 +125,6 @@ _STARTERS = {
     "Many",
 }
 _OPEN = "\"'“‘«(["
-_CLOSE = "\"'”’»)]"
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+)")
 
 
