@@ -318,6 +318,8 @@ class _Coder:
         self.events: list[Event] = []
         self.candidates: list[Candidate] = []
         self.seen: set[tuple] = set()
+        self.time_cache: dict[tuple[int, bool], tuple] = {}
+        self.attribution_cache: dict[int, str | None] = {}
         self.top_countries = self._top_countries()
 
     def _inside_quote(self, pos: int) -> bool:
@@ -657,6 +659,21 @@ class _Coder:
                 return m.actor_key
         return None
 
+    def _sentence_time(self, sentence, future: bool):
+        """(conditional?, date, precision, historical?) of a sentence, computed once."""
+        cached = self.time_cache.get((sentence.index, future))
+        if cached is None:
+            s_text = self.text[sentence.start : sentence.end]
+            day, precision = resolve_date(s_text, self.a.published, future)
+            cached = (
+                bool(_CONDITION.search(s_text)),
+                day,
+                precision,
+                is_historical(s_text, day, self.a.published),
+            )
+            self.time_cache[(sentence.index, future)] = cached
+        return cached
+
     def _emit(
         self,
         sentence,
@@ -670,16 +687,16 @@ class _Coder:
     ) -> None:
         src_key = src.actor_key
         tgt_key = target_key or (tgt.actor_key if tgt else None)
-        if tgt_key == src_key:
-            return  # an actor does not act on itself
-        s_text = self.text[sentence.start : sentence.end]
+        key = (src_key, p.type, tgt_key, sentence.index)
+        if tgt_key == src_key or key in self.seen:
+            return  # an actor does not act on itself; an event is recorded once per sentence
+        self.seen.add(key)
         clause_start, _ = self._clause(sentence, start)
         lead = self.text[max(clause_start, start - 40) : start]
         negated = bool(_NEGATION.search(self.text[max(clause_start, start - 25) : start]))
-        hypothetical = bool(_CONDITION.search(s_text))
         future = bool(_FUTURE.search(lead)) and p.type not in ("THREATEN",)
-        day, precision = resolve_date(s_text, self.a.published, future)
-        if is_historical(s_text, day, self.a.published):
+        hypothetical, day, precision, historical = self._sentence_time(sentence, future)
+        if historical:
             when = "historical"
         elif future and not hypothetical:
             when = "future"
@@ -687,10 +704,6 @@ class _Coder:
             when = "current"
         if day is None and when == "current" and self.a.published:
             day, precision = self.a.published, "publication"
-        key = (src_key, p.type, tgt_key, sentence.index)
-        if key in self.seen:
-            return
-        self.seen.add(key)
         t = self.p.types[p.type]
         score = -10.0 if p.type == "ASSAULT" and p.mode == "unconventional" else t.score
         confidence = 0.9 if not implicit else (0.5 if tgt_key else 0.6)
@@ -722,6 +735,11 @@ class _Coder:
 
     def _attribution(self, sentence) -> str | None:
         """Who the sentence's claim comes from: "according to NDTV", "Ariana News reported"."""
+        if sentence.index not in self.attribution_cache:
+            self.attribution_cache[sentence.index] = self._find_attribution(sentence)
+        return self.attribution_cache[sentence.index]
+
+    def _find_attribution(self, sentence) -> str | None:
         s_text = self.text[sentence.start : sentence.end]
         if not _ATTRIBUTION.search(s_text):
             return None
