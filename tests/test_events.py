@@ -155,3 +155,19 @@ def test_event_accuracy_on_public_gold_sentences():
     print(f"\nPLOVER GSR: type accuracy {type_acc:.3f}, triple F1 {f1:.3f} (targets 0.80 and 0.65)")
     print(f"PETR2 GSR: type accuracy {petr_acc:.3f}, triple F1 {petr_f1:.3f}")
     assert type_acc >= 0.55 and f1 >= 0.25
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "mode"),
+    [
+        ("Pakistan carried out airstrikes on Kabul on Thursday.", "ASSAULT", "aerial"),
+        ("The US launched drone strikes on Venezuela on Friday.", "ASSAULT", "drone"),
+        ("TTP gunmen opened fire on Pakistani police.", "ASSAULT", "firearms"),
+        ("Qatar and Turkey mediated talks between Pakistan and Afghanistan.", "CONSULT", "mediate"),
+        ("Khawaja Asif telephoned Hakan Fidan on Monday.", "CONSULT", "phone"),
+        ("Pakistan withdrew from the Istanbul talks with Afghanistan.", "RETREAT", "withdraw"),
+    ],
+)
+def test_modes_where_the_text_says_them(text, event_type, mode):
+    _, evs = events(text)
+    assert (event_type, mode) in {(e.type, e.mode) for e in evs}

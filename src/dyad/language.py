@@ -92,6 +92,8 @@ def detect_language(text: str) -> str:
     latin = len(sample.encode("ascii", "ignore")) / max(1, len(sample))
     if words and english / len(words) >= 0.18 and (len(words) >= 20 or latin > 0.9):
         return "en"
+    if 0 < len(words) < 20 and latin > 0.9 and english:
+        return "en"  # too short for a statistical guess; a Latin-script text with English words
     if _PASHTO.search(sample):
         return "ps"
     if not words:
