@@ -171,3 +171,16 @@ def test_event_accuracy_on_public_gold_sentences():
 def test_modes_where_the_text_says_them(text, event_type, mode):
     _, evs = events(text)
     assert (event_type, mode) in {(e.type, e.mode) for e in evs}
+
+
+def test_you_and_we_inside_a_quotation():
+    text = (
+        "Pakistan's Defence Minister Khawaja Asif addressed the Haqqani network on X. "
+        "“Haqqani, you requested funds from us in Kabul for many years, and we were always ready,” "
+        "Asif wrote.\n“Do not allow your land to be used against us by anyone at all, ever again,” he added."
+    )
+    got = triples(text)
+    assert ("AFG", "REQUEST", "PAK") in got  # "you requested ... from us": the addressee asked the speaker
+    a, evs = events(text)
+    imperative = [e for e in evs if e.type == "REQUEST" and a.actors[e.source_keys[0]].name == "Khawaja Asif"]
+    assert imperative and a.actors[imperative[0].target_keys[0]].name == "Haqqani network"

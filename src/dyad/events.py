@@ -30,6 +30,17 @@ class Pattern:
 
 
 @dataclass(frozen=True, slots=True)
+class _Voice:
+    """A quotation coded in its speaker's voice."""
+
+    start: int
+    end: int
+    speaker: str
+    addressee: str
+    mentions: list[Mention]
+
+
+@dataclass(frozen=True, slots=True)
 class EventType:
     quad: int
     cameo: str
@@ -266,6 +277,8 @@ _CLAIMED_TYPES = frozenset({"ASSAULT", "AID", "COERCE"})
 _CLAIM = re.compile(
     r"(?i)\b(?:claim(?:ed|s|ing)?|alleg(?:ed|es|ing)|saying|said|says|accus(?:ed|es|ing)|insist(?:ed|s|ing))\s+(?:that\s+)?"
 )
+_PERSONAL = re.compile(r"\b(we|us|our|you|your)\b", re.I)
+_IMPERATIVE = re.compile(r"(?i)^(?:do not|don't|please|never|stop|let)\b")
 _MUST = re.compile(r"(?i)\b(?:must|should|has to|have to|needs? to)\s+(?:\w+ly\s+|be\s+ready\s+to\s+)?$")
 _INTENT = re.compile(
     r"(?i)\b(?:will|would|shall|(?:is|are|was|were)\s+(?:willing|ready|prepared|set)\s+to|"
@@ -321,6 +334,7 @@ class _Coder:
         self.time_cache: dict[tuple[int, bool], tuple] = {}
         self.attribution_cache: dict[int, str | None] = {}
         self.top_countries = self._top_countries()
+        self.voices = self._voices()
 
     def _inside_quote(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quotes)
@@ -343,12 +357,69 @@ class _Coder:
         ]
         triggers = self._triggers(s, e)
         self._candidates(sentence, mentions, triggers)
-        if not triggers or not mentions:
-            return
         for start, end, form in triggers:
             if self._inside_quote(start):
+                voice = self._voice_at(start)
+                if voice is not None:  # "You requested funds": the speaker's words, with their you and we
+                    self._code_trigger(sentence, voice.mentions, start, end, self.p.forms[form])
+            elif mentions:
+                self._code_trigger(sentence, mentions, start, end, self.p.forms[form])
+        self._imperatives(sentence)
+
+    def _voices(self) -> list[_Voice]:
+        """Quotations with a speaker, their "we" resolved to the speaker and "you" to whom they
+        address: a name that opens the quotation ("Haqqani, Pakistan stood with you"), else the
+        one they addressed before, else the other party of the article's dyad."""
+        voices: list[_Voice] = []
+        addressed: dict[str, str] = {}
+        for q in self.a.quotes:
+            if q.speaker_key is None or len(q.text.split()) < 10:
                 continue
-            self._code_trigger(sentence, mentions, start, end, self.p.forms[form])
+            inside = [m for m in self.a.mentions if q.start <= m.start < q.end]
+            vocative = (
+                inside[0]
+                if inside
+                and inside[0].start - q.start <= 2
+                and self.text[inside[0].end : inside[0].end + 1] == ","
+                else None
+            )
+            addressee = vocative.actor_key if vocative is not None else addressed.get(q.speaker_key)
+            if addressee is None:
+                speaker_country = self.a.actors[q.speaker_key].country
+                addressee = next(
+                    (self._country_actor(c) for c in self.top_countries if c != speaker_country), None
+                )
+            if addressee is None:
+                continue
+            addressed[q.speaker_key] = addressee
+            pronouns = []
+            for m in _PERSONAL.finditer(self.text, q.start, q.end):
+                key = q.speaker_key if m.group(1).lower() in ("we", "us", "our") else addressee
+                pronouns.append(Mention(m.start(), m.end(), m.group(0), key, -1, "pronoun"))
+            real = [m for m in inside if m is not vocative]
+            voices.append(
+                _Voice(
+                    q.start, q.end, q.speaker_key, addressee, sorted(real + pronouns, key=lambda m: m.start)
+                )
+            )
+        return voices
+
+    def _voice_at(self, pos: int) -> _Voice | None:
+        return next((v for v in self.voices if v.start <= pos < v.end), None)
+
+    def _imperatives(self, sentence) -> None:
+        """ "Do not allow your land to be used against us": the speaker requests of the addressee."""
+        voice = self._voice_at(sentence.start + 1) or self._voice_at(sentence.start)
+        if voice is None:
+            return
+        text = self.text[max(sentence.start, voice.start) : sentence.end]
+        if not _IMPERATIVE.match(text.lstrip("“\"'‘ ")):
+            return
+        speaker = Mention(voice.start, voice.start, "", voice.speaker, sentence.index, "speaker")
+        request = Pattern("REQUEST", "verb", None, "diplomatic", False, 0)
+        self._emit(
+            sentence, speaker, None, request, sentence.start, sentence.start, target_key=voice.addressee
+        )
 
     def _provenance(self, m: Mention) -> bool:
         """ "according to NDTV", "Ariana News reported": who tells, not who acts."""
