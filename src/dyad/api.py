@@ -135,25 +135,27 @@ class Dyad:
                 self._fail(report, err, on_error)
         return report
 
-    def _ingest_one(self, raw: sources.RawDoc, report: IngestReport, reprocess: bool) -> None:
+    def _ingest_one(self, raw: sources.RawDoc, report: IngestReport, reprocess: bool) -> int | None:
+        """Store one article (or count it as a duplicate); returns its id in the store."""
         article = pipeline.prepare(article_from(raw, self.settings), self.ctx)
         if len(article.text.strip()) < self.settings.min_chars:
             what = "no article text found in the HTML" if raw.format == "html" else "no article text"
             raise InputError(raw.name, f"{what} after removing boilerplate")
-        if self.store.has(article.content_hash):
+        existing = self.store.find_by_hash(article.content_hash)
+        if existing is not None:
             report.duplicates += 1
             if reprocess:
-                article_id = self.store.find_article(article.content_hash)
-                if article_id is not None:
-                    self._recode(article_id)
-                    report.recoded += 1
-            return
+                self._recode(existing)
+                report.recoded += 1
+            return existing
         pipeline.code(article, self.ctx)
-        if self.store.save(article, self.knowledge.version) is None:
+        article_id = self.store.save(article, self.knowledge.version)
+        if article_id is None:  # stored meanwhile by another process
             report.duplicates += 1
-        else:
-            report.stored += 1
-            report.not_english += not article.is_english
+            return self.store.find_by_hash(article.content_hash)
+        report.stored += 1
+        report.not_english += not article.is_english
+        return article_id
 
     def reprocess(self, progress: ProgressFn | None = None) -> int:
         """Recode every stored article with the current knowledge; returns how many."""
@@ -180,8 +182,59 @@ class Dyad:
             on_error(err)
 
     # --- views
-    def actors(self, limit: int | None = None) -> list[dict]:
-        return self.store.actor_rows(limit)
+    def actors(self, limit: int | None = None, offset: int = 0) -> list[dict]:
+        return self.store.actor_rows(limit, offset)
+
+    def actor(self, actor_id: int) -> dict | None:
+        """One actor: its codes, mention counts, quotes and events (as source or target)."""
+        rows = self.store.actor_rows(actor_id=actor_id)
+        if not rows:
+            return None
+        info = {k: rows[0][k] for k in ("id", "name", "kind", "role", "origin", "key")}
+        info["codes"] = [{k: r[k] for k in ("country", "sector", "mentions", "articles")} for r in rows]
+        info["mentions"] = sum(r["mentions"] for r in rows)
+        info["quotes"] = self.store.quote_rows(speaker_id=actor_id, limit=200)
+        events = self.store.event_rows(actor_id=actor_id, limit=500, newest_first=True)
+        info["events_as_source"] = [e for e in events if e["source_id"] == actor_id]
+        info["events_as_target"] = [e for e in events if e["target_id"] == actor_id]
+        return info
+
+    def articles(self, limit: int | None = 50, offset: int = 0) -> list[dict]:
+        return self.store.article_rows(limit, offset)
+
+    def article_view(self, ref: str) -> dict | None:
+        """An article with everything found in it, for display: text, mentions, quotes, events."""
+        article_id = self.store.find_article(ref)
+        if article_id is None:
+            return None
+        a = self.store.load_article(article_id)
+        events = self.store.event_rows(article_id=article_id)
+        return {
+            "id": article_id,
+            "article": a,
+            "events": events,
+            "quotes": self.store.quote_rows(article_id=article_id),
+        }
+
+    def ingest_document(self, body: str, fmt: str, meta: dict | None = None) -> dict:
+        """Ingest one article given as text or HTML (the HTTP API's POST); InputError if bad."""
+        raw = sources.RawDoc(name="request", data=body, format=fmt, source="api", **(meta or {}))
+        report = IngestReport()
+        article_id = self._ingest_one(raw, report, reprocess=False)
+        return {"id": article_id, "stored": report.stored == 1, "duplicate": report.duplicates == 1}
+
+    def network(
+        self,
+        since: str | date | None = None,
+        until: str | date | None = None,
+        event_type: str | None = None,
+        min_events: int = 1,
+    ) -> dict:
+        """The actor network: actors as nodes, events as directed edges (count and mean score)."""
+        return self.store.network(_iso(since), _iso(until), event_type, min_events)
+
+    def top_dyads(self, limit: int = 10) -> list[dict]:
+        return self.store.top_dyads(limit)
 
     def article(self, ref: str) -> Article | None:
         article_id = self.store.find_article(ref)
@@ -193,9 +246,10 @@ class Dyad:
         search: str | None = None,
         since: str | date | None = None,
         limit: int | None = None,
+        offset: int = 0,
     ) -> list[dict]:
         """Stored quotations, by speaker name, words (full text) and publication date."""
-        return self.store.quote_rows(speaker, search, _iso(since), limit)
+        return self.store.quote_rows(speaker, search, _iso(since), limit, offset)
 
     def events(
         self,
@@ -206,9 +260,12 @@ class Dyad:
         until: str | date | None = None,
         when: str | None = None,
         limit: int | None = None,
+        offset: int = 0,
     ) -> list[dict]:
         """Stored events, filtered by source and target (country code or name), type, dates, when."""
-        return self.store.event_rows(source, target, event_type, _iso(since), _iso(until), when, limit)
+        return self.store.event_rows(
+            source, target, event_type, _iso(since), _iso(until), when, limit, offset
+        )
 
     def dyad(self, source: str, target: str, by: str = "day") -> list[dict]:
         """A directed pair's timeline: events per day or week by QuadClass, and the mean score."""

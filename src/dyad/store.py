@@ -149,9 +149,10 @@ class Store:
         self.db.close()
 
     # --- writing
-    def has(self, content_hash: str) -> bool:
-        row = self.db.execute("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
-        return row is not None
+    def find_by_hash(self, content_hash: str) -> int | None:
+        """The id of the article with this content hash, if stored."""
+        row = self.db.execute("SELECT id FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
+        return row[0] if row else None
 
     def save(self, article: Article, knowledge_version: str) -> int | None:
         """Store a new article with all it was found to contain; None if already stored."""
@@ -383,17 +384,20 @@ class Store:
                 return row[0]
         return None
 
-    def actor_rows(self, limit: int | None = None) -> list[dict]:
+    def actor_rows(
+        self, limit: int | None = None, offset: int = 0, actor_id: int | None = None
+    ) -> list[dict]:
         """Actors with their code as used in mentions, mention and article counts."""
+        where = "WHERE a.id = ? " if actor_id is not None else ""
         sql = (
-            "SELECT a.name, a.kind, m.country, m.sector, a.role, a.origin, a.key, "
+            "SELECT a.id, a.name, a.kind, m.country, m.sector, a.role, a.origin, a.key, "
             "COUNT(*) AS mentions, COUNT(DISTINCT m.article_id) AS articles "
-            "FROM mentions m JOIN actors a ON a.id = m.actor_id "
+            f"FROM mentions m JOIN actors a ON a.id = m.actor_id {where}"
             "GROUP BY a.id, m.country, m.sector ORDER BY articles DESC, mentions DESC, a.name"
         )
-        if limit:
-            sql += f" LIMIT {int(limit)}"
+        sql += _page(limit, offset)
         cols = (
+            "id",
             "name",
             "kind",
             "country",
@@ -404,7 +408,8 @@ class Store:
             "mentions",
             "articles",
         )
-        return [dict(zip(cols, r, strict=True)) for r in self.db.execute(sql)]
+        args = (actor_id,) if actor_id is not None else ()
+        return [dict(zip(cols, r, strict=True)) for r in self.db.execute(sql, args)]
 
     def quote_rows(
         self,
@@ -412,11 +417,14 @@ class Store:
         search: str | None = None,
         since: str | None = None,
         limit: int | None = None,
+        offset: int = 0,
+        speaker_id: int | None = None,
+        article_id: int | None = None,
     ) -> list[dict]:
         """Quotations with speaker and article; `search` is full-text (all words must occur)."""
         where, args = [], []
         sql = (
-            "SELECT q.id, q.text, s.name, s.country, s.sector, a.id, a.doc_id, a.title, a.outlet, "
+            "SELECT q.id, q.text, s.id, s.name, s.country, s.sector, a.id, a.doc_id, a.title, a.outlet, "
             "a.published, q.start_char, q.end_char FROM quotes q JOIN articles a ON a.id = q.article_id "
             "LEFT JOIN actors s ON s.id = q.speaker_actor_id"
         )
@@ -430,14 +438,19 @@ class Store:
         if since:
             where.append("a.published >= ?")
             args.append(since)
+        if speaker_id is not None:
+            where.append("q.speaker_actor_id = ?")
+            args.append(speaker_id)
+        if article_id is not None:
+            where.append("q.article_id = ?")
+            args.append(article_id)
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY a.published DESC, a.id, q.start_char"
-        if limit:
-            sql += f" LIMIT {int(limit)}"
+        sql += " ORDER BY a.published DESC, a.id, q.start_char" + _page(limit, offset)
         cols = (
             "id",
             "text",
+            "speaker_id",
             "speaker",
             "country",
             "sector",
@@ -453,6 +466,8 @@ class Store:
 
     EVENT_COLUMNS = (
         "id",
+        "source_id",
+        "target_id",
         "article",
         "doc_id",
         "url",
@@ -494,9 +509,13 @@ class Store:
         until: str | None = None,
         when: str | None = None,
         limit: int | None = None,
+        offset: int = 0,
+        actor_id: int | None = None,
+        article_id: int | None = None,
+        newest_first: bool = False,
     ) -> list[dict]:
         """Events with their actors, article and evidence; source/target match a country code or
-        part of an actor's name."""
+        part of an actor's name; actor_id matches either side."""
         where, args = [], []
         for side, value in (("s", source), ("t", target)):
             if value:
@@ -514,8 +533,15 @@ class Store:
         if when:
             where.append("e.when_ = ?")
             args.append(when)
+        if actor_id is not None:
+            where.append("(e.source_actor_id = ? OR e.target_actor_id = ?)")
+            args += [actor_id, actor_id]
+        if article_id is not None:
+            where.append("e.article_id = ?")
+            args.append(article_id)
         sql = (
-            "SELECT e.id, a.id, a.doc_id, a.url, a.outlet, a.published, a.title, e.type, e.mode, e.context, "
+            "SELECT e.id, e.source_actor_id, e.target_actor_id, a.id, a.doc_id, a.url, a.outlet, "
+            "a.published, a.title, e.type, e.mode, e.context, "
             "s.name, e.source_country, s.sector, t.name, e.target_country, t.sector, e.when_, e.negated, "
             "e.hypothetical, e.event_date, e.date_precision, e.attributed_to, e.confidence, e.trigger, "
             "e.cameo, e.quad_class, e.score, e.sentence, e.start_char, e.end_char, "
@@ -525,9 +551,8 @@ class Store:
         )
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY COALESCE(e.event_date, a.published), e.id"
-        if limit:
-            sql += f" LIMIT {int(limit)}"
+        order = "DESC" if newest_first else "ASC"
+        sql += f" ORDER BY COALESCE(e.event_date, a.published) {order}, e.id {order}" + _page(limit, offset)
         rows = []
         for r in self.db.execute(sql, args):
             row = dict(zip(self.EVENT_COLUMNS, r, strict=True))
@@ -575,6 +600,90 @@ class Store:
             sql += f" LIMIT {int(limit)}"
         cols = ("verb", "count", "articles", "example")
         return [dict(zip(cols, r, strict=True)) for r in self.db.execute(sql)]
+
+    def article_rows(self, limit: int | None = 50, offset: int = 0) -> list[dict]:
+        """Articles, newest first, with their counts of mentions, quotes and events."""
+        sql = (
+            "SELECT a.id, a.doc_id, a.title, a.outlet, a.url, a.published, a.language, a.flags, "
+            "(SELECT COUNT(*) FROM mentions m WHERE m.article_id = a.id), "
+            "(SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id), "
+            "(SELECT COUNT(*) FROM events e WHERE e.article_id = a.id) "
+            "FROM articles a ORDER BY a.published DESC, a.id DESC" + _page(limit, offset)
+        )
+        cols = (
+            "id",
+            "doc_id",
+            "title",
+            "outlet",
+            "url",
+            "published",
+            "language",
+            "flags",
+            "mentions",
+            "quotes",
+            "events",
+        )
+        return [dict(zip(cols, r, strict=True)) for r in self.db.execute(sql)]
+
+    def top_dyads(self, limit: int = 10) -> list[dict]:
+        """The most active directed pairs of countries (current events)."""
+        sql = (
+            "SELECT source_country, target_country, COUNT(*), AVG(score) FROM events "
+            "WHERE target_country IS NOT NULL AND when_ = 'current' AND source_country != target_country "
+            "GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2" + _page(limit, 0)
+        )
+        return [
+            {"source": s, "target": t, "events": n, "mean_score": round(m, 2)}
+            for s, t, n, m in self.db.execute(sql)
+        ]
+
+    def network(
+        self,
+        since: str | None = None,
+        until: str | None = None,
+        event_type: str | None = None,
+        min_events: int = 1,
+    ) -> dict:
+        """Actors as nodes and events as directed edges (count, mean score)."""
+        where, args = ["e.target_actor_id IS NOT NULL", "e.negated = 0"], []
+        if since:
+            where.append("COALESCE(e.event_date, a.published) >= ?")
+            args.append(since)
+        if until:
+            where.append("COALESCE(e.event_date, a.published) <= ?")
+            args.append(until)
+        if event_type:
+            where.append("e.type = ?")
+            args.append(event_type.upper())
+        sql = (
+            "SELECT e.source_actor_id, e.target_actor_id, COUNT(*), AVG(e.score) "
+            "FROM events e JOIN articles a ON a.id = e.article_id WHERE "
+            + " AND ".join(where)
+            + " GROUP BY 1, 2 HAVING COUNT(*) >= ? ORDER BY 3 DESC"
+        )
+        edges = [
+            {"source": s, "target": t, "events": n, "mean_score": round(m, 2)}
+            for s, t, n, m in self.db.execute(sql, [*args, min_events])
+        ]
+        ids = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
+        nodes = []
+        if ids:
+            marks = ",".join("?" * len(ids))
+            for i, name, kind, country, sector in self.db.execute(
+                f"SELECT id, name, kind, country, sector FROM actors WHERE id IN ({marks})", ids
+            ):
+                degree = sum(e["events"] for e in edges if i in (e["source"], e["target"]))
+                nodes.append(
+                    {
+                        "id": i,
+                        "name": name,
+                        "kind": kind,
+                        "country": country,
+                        "sector": sector,
+                        "events": degree,
+                    }
+                )
+        return {"nodes": nodes, "edges": edges}
 
     def stats(self) -> dict:
         one = self.db.execute
@@ -627,6 +736,12 @@ class _Transaction:
             self.store.db.execute("ROLLBACK")
             self.store._actor_ids.clear()  # ids inserted in the rolled-back transaction are gone
         return False
+
+
+def _page(limit: int | None, offset: int) -> str:
+    """LIMIT/OFFSET for a query (both validated as integers)."""
+    sql = f" LIMIT {int(limit)}" if limit else (" LIMIT -1" if offset else "")
+    return sql + (f" OFFSET {int(offset)}" if offset else "")
 
 
 def _iso(day: date | None) -> str | None:
