@@ -35,3 +35,44 @@ def cli():
         return runner.invoke(app, list(args), input=input, catch_exceptions=False)
 
     return invoke
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> str:
+    """A store built from the demo corpus (once per test session)."""
+    import dyad
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    corpus = ROOT / "src" / "dyad" / "demo_corpus"
+    with dyad.open(path) as d:
+        report = d.ingest([str(corpus)])
+        assert report.stored >= 20 and not report.failed
+    return str(path)
+
+
+@pytest.fixture(scope="session")
+def server(demo_db) -> str:
+    """A real HTTP server (uvicorn, loopback) over the demo store; yields its base URL."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from dyad.web import create_app
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = uvicorn.Server(
+        uvicorn.Config(create_app(demo_db), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 20
+    while not srv.started and time.time() < deadline:
+        time.sleep(0.05)
+    assert srv.started, "the test server did not start"
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)

@@ -36,7 +36,7 @@ def test_demo_corpus_has_every_format_and_enough_articles():
 def test_demo_command_runs_from_the_installed_package(tmp_path):
     db = tmp_path / "demo.db"
     r = subprocess.run(
-        [sys.executable, "-m", "dyad", "demo", "--db", str(db)],
+        [sys.executable, "-m", "dyad", "demo", "--no-serve", "--db", str(db)],
         capture_output=True,
         text=True,
         timeout=120,

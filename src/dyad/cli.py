@@ -456,8 +456,41 @@ def _print_stats(s: dict) -> None:
 
 
 @app.command()
-def demo(db: DbOpt = None) -> None:
-    """Ingest the demo corpus into the store and print a summary."""
+def serve(
+    db_path: Annotated[
+        str | None, typer.Argument(metavar="[DB]", help="Store (default ./dyad.db or $DYAD_DB).")
+    ] = None,
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the dashboard and the HTTP API (OpenAPI at /docs)."""
+    _serve(db_path or db or default_db(), host, port)
+
+
+def _serve(db: str, host: str, port: int) -> None:
+    import uvicorn
+
+    from .web import create_app
+
+    with _open(db):  # a store that cannot be opened is one line, before the server starts
+        pass
+    out.print(f"dyad dashboard: http://{host}:{port}/  (API docs: http://{host}:{port}/docs; Ctrl-C stops)")
+    try:
+        uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    except OSError as e:
+        _die(f"cannot listen on {host}:{port} ({e.strerror or e})")
+
+
+@app.command()
+def demo(
+    db: DbOpt = None,
+    serve_after: Annotated[
+        bool, typer.Option("--serve/--no-serve", help="Serve the dashboard afterwards.")
+    ] = True,
+    port: Annotated[int, typer.Option(help="Port for the dashboard.")] = 8000,
+) -> None:
+    """Ingest the demo corpus into the store, print a summary, and serve the dashboard."""
     corpus = Path(str(resources.files("dyad").joinpath("demo_corpus")))
     with _open(db) as d:
         expanded = list(sources.expand([str(corpus)]))
@@ -469,8 +502,11 @@ def demo(db: DbOpt = None) -> None:
         )
         _print_stats(d.stats())
         out.print(_actors_table(d.actors(15), title="most mentioned actors"))
+        path = d.store.path
     if report.failed:
         raise typer.Exit(1)
+    if serve_after:
+        _serve(path, "127.0.0.1", port)
 
 
 def main() -> None:

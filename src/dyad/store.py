@@ -365,7 +365,7 @@ class Store:
 
     def find_article(self, ref: str) -> int | None:
         """An article id from its number, its input id or name, or a prefix of its hash."""
-        if ref.isdigit():
+        if ref.isdigit() and _fits(int(ref)):
             row = self.db.execute("SELECT id FROM articles WHERE id = ?", (int(ref),)).fetchone()
             if row:
                 return row[0]
@@ -388,6 +388,8 @@ class Store:
         self, limit: int | None = None, offset: int = 0, actor_id: int | None = None
     ) -> list[dict]:
         """Actors with their code as used in mentions, mention and article counts."""
+        if actor_id is not None and not _fits(actor_id):
+            return []
         where = "WHERE a.id = ? " if actor_id is not None else ""
         sql = (
             "SELECT a.id, a.name, a.kind, m.country, m.sector, a.role, a.origin, a.key, "
@@ -736,6 +738,11 @@ class _Transaction:
             self.store.db.execute("ROLLBACK")
             self.store._actor_ids.clear()  # ids inserted in the rolled-back transaction are gone
         return False
+
+
+def _fits(n: int) -> bool:
+    """Whether an id fits SQLite's 64-bit integers (a longer one names nothing)."""
+    return -(2**63) <= n < 2**63
 
 
 def _page(limit: int | None, offset: int) -> str:
