@@ -99,3 +99,25 @@ def test_store_path_from_environment(tmp_path, monkeypatch, cli):
     (tmp_path / "a.txt").write_text(TEXT.format(day="Sunday", n=1), encoding="utf-8")
     assert cli("ingest", str(tmp_path / "a.txt")).exit_code == 0
     assert target.exists() and _whole(str(target)) == (1, 0)
+
+
+def test_a_store_of_the_previous_schema_is_migrated(db, tmp_path):
+    record = {
+        "id": "a",
+        "published": "2025-10-10",
+        "text": "Pakistan launched airstrikes on Kabul on Thursday, officials said.",
+    }
+    (tmp_path / "a.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with dyad.open(db) as d:
+        d.ingest([str(tmp_path / "a.jsonl")])
+    with sqlite3.connect(db) as c:  # make it look like a schema-1 store
+        for index in ("events_sort", "events_pair", "events_type"):
+            c.execute(f"DROP INDEX {index}")
+        c.execute("ALTER TABLE events DROP COLUMN sort_date")
+        c.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    with dyad.open(db) as d:
+        rows = d.events(since="2025-01-01")
+    with sqlite3.connect(db) as c:
+        assert c.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+        assert c.execute("SELECT COUNT(*) FROM events WHERE sort_date IS NULL").fetchone()[0] == 0
+    assert rows and all(r["date"] or r["published"] for r in rows)

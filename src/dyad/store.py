@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 from .errors import StoreError
 from .model import Actor, Article, Mention, Quote, Sentence
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: events.sort_date
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -99,6 +100,7 @@ CREATE TABLE IF NOT EXISTS events (
     negated INTEGER NOT NULL DEFAULT 0,
     hypothetical INTEGER NOT NULL DEFAULT 0,
     event_date TEXT,
+    sort_date TEXT,  -- the event's date, else its article's: what views order and filter by
     date_precision TEXT,
     attributed_to TEXT,
     confidence REAL,
@@ -120,6 +122,11 @@ CREATE TABLE IF NOT EXISTS candidates (
 );
 CREATE INDEX IF NOT EXISTS candidates_verb ON candidates(verb);
 CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
+CREATE INDEX IF NOT EXISTS events_sort ON events(sort_date, id);
+CREATE INDEX IF NOT EXISTS events_pair ON events(source_country, target_country, sort_date);
+CREATE INDEX IF NOT EXISTS events_type ON events(type, sort_date);
+CREATE INDEX IF NOT EXISTS events_source_actor ON events(source_actor_id);
+CREATE INDEX IF NOT EXISTS events_target_actor ON events(target_actor_id);
 """
 
 
@@ -136,14 +143,32 @@ class Store:
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("PRAGMA busy_timeout=10000")
-            self.db.executescript(SCHEMA)
-            self.db.execute(
-                "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
-                (SCHEMA_VERSION,),
-            )
+            if self._schema_version() != SCHEMA_VERSION:
+                self._migrate()
+                self.db.executescript(SCHEMA)
+                self.db.execute(
+                    "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,)
+                )
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.path}: cannot open store ({err})") from None
         self._actor_ids: dict[str, int] = {}
+
+    def _schema_version(self) -> str | None:
+        try:
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except sqlite3.OperationalError:  # a new store: no meta table yet
+            return None
+        return row[0] if row else None
+
+    def _migrate(self) -> None:
+        """Bring a store made by an earlier dyad up to this schema."""
+        columns = {r[1] for r in self.db.execute("PRAGMA table_info(events)")}
+        if columns and "sort_date" not in columns:
+            self.db.execute("ALTER TABLE events ADD COLUMN sort_date TEXT")
+            self.db.execute(
+                "UPDATE events SET sort_date = COALESCE(event_date, "
+                "(SELECT published FROM articles a WHERE a.id = events.article_id))"
+            )
 
     def close(self) -> None:
         self.db.close()
@@ -232,9 +257,10 @@ class Store:
 
         self.db.executemany(
             "INSERT INTO events(article_id, type, mode, context, source_actor_id, target_actor_id, "
-            "source_country, target_country, when_, negated, hypothetical, event_date, date_precision, "
+            "source_country, target_country, when_, negated, hypothetical, event_date, sort_date, "
+            "date_precision, "
             "attributed_to, confidence, trigger, cameo, quad_class, score, sentence, start_char, end_char) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     article_id,
@@ -249,6 +275,7 @@ class Store:
                     int(e.negated),
                     int(e.hypothetical),
                     _iso(e.date),
+                    _iso(e.date or article.published),
                     e.date_precision,
                     e.attributed_to,
                     e.confidence,
@@ -520,17 +547,21 @@ class Store:
         part of an actor's name; actor_id matches either side."""
         where, args = [], []
         for side, value in (("s", source), ("t", target)):
-            if value:
-                where.append(f"({side}.name LIKE ? OR e.{'source' if side == 's' else 'target'}_country = ?)")
-                args += [f"%{value}%", value.upper()]
+            if value and _COUNTRY_CODE.fullmatch(value):  # PAK: the code, which an index serves
+                where.append(f"e.{'source' if side == 's' else 'target'}_country = ?")
+                args.append(value)
+            elif value:  # Mujahid: part of an actor's name
+                where.append(f"{side}.name LIKE ?")
+                args.append(f"%{value}%")
+
         if event_type:
             where.append("e.type = ?")
             args.append(event_type.upper())
         if since:
-            where.append("COALESCE(e.event_date, a.published) >= ?")
+            where.append("e.sort_date >= ?")
             args.append(since)
         if until:
-            where.append("COALESCE(e.event_date, a.published) <= ?")
+            where.append("e.sort_date <= ?")
             args.append(until)
         if when:
             where.append("e.when_ = ?")
@@ -554,7 +585,7 @@ class Store:
         if where:
             sql += " WHERE " + " AND ".join(where)
         order = "DESC" if newest_first else "ASC"
-        sql += f" ORDER BY COALESCE(e.event_date, a.published) {order}, e.id {order}" + _page(limit, offset)
+        sql += f" ORDER BY e.sort_date {order}, e.id {order}" + _page(limit, offset)
         rows = []
         for r in self.db.execute(sql, args):
             row = dict(zip(self.EVENT_COLUMNS, r, strict=True))
@@ -564,7 +595,7 @@ class Store:
 
     def dyad_series(self, source: str, target: str, by: str = "day") -> list[dict]:
         """A directed pair's events per day or week: counts by QuadClass and the mean score."""
-        period = "COALESCE(e.event_date, a.published)"
+        period = "e.sort_date"
         if by == "week":  # the Monday of the week
             period = f"date({period}, '-' || ((strftime('%w', {period}) + 6) % 7) || ' days')"
         sql = (
@@ -649,10 +680,10 @@ class Store:
         """Actors as nodes and events as directed edges (count, mean score)."""
         where, args = ["e.target_actor_id IS NOT NULL", "e.negated = 0"], []
         if since:
-            where.append("COALESCE(e.event_date, a.published) >= ?")
+            where.append("e.sort_date >= ?")
             args.append(since)
         if until:
-            where.append("COALESCE(e.event_date, a.published) <= ?")
+            where.append("e.sort_date <= ?")
             args.append(until)
         if event_type:
             where.append("e.type = ?")
@@ -738,6 +769,9 @@ class _Transaction:
             self.store.db.execute("ROLLBACK")
             self.store._actor_ids.clear()  # ids inserted in the rolled-back transaction are gone
         return False
+
+
+_COUNTRY_CODE = re.compile(r"[A-Z]{3}")
 
 
 def _fits(n: int) -> bool:

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Set dyad up on a fresh machine: a virtualenv with dyad and its test tools (from PyPI), and Debian's
+# chromium for the browser tests (playwright drives it; no browser is downloaded).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python3 -m venv .venv
+.venv/bin/pip install -q --upgrade pip
+.venv/bin/pip install -q -e '.[dev]'
+if [ ! -x /usr/bin/chromium ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium > /dev/null
+fi
