@@ -112,7 +112,7 @@ class Dyad:
     # --- ingest
     def ingest(
         self,
-        paths: Iterable[str],
+        paths: Iterable[str | Path | InputError],
         *,
         reprocess: bool = False,
         progress: ProgressFn | None = None,

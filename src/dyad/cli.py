@@ -77,7 +77,7 @@ def ingest(
             expanded = list(sources.expand(paths))
             total = sources.total_bytes(expanded)
             with _bar("ingesting", total) as advance:
-                r = d.ingest(paths, progress=advance, on_error=_report_error)
+                r = d.ingest(expanded, progress=advance, on_error=_report_error)
             report.stored, report.duplicates, report.failed = r.stored, r.duplicates, r.failed
             report.not_english = r.not_english
             report.recoded += r.recoded
@@ -495,7 +495,7 @@ def demo(
     with _open(db) as d:
         expanded = list(sources.expand([str(corpus)]))
         with _bar("ingesting the demo corpus", sources.total_bytes(expanded)) as advance:
-            report = d.ingest([str(corpus)], progress=advance, on_error=_report_error)
+            report = d.ingest(expanded, progress=advance, on_error=_report_error)
         out.print(
             f"demo corpus: {report.stored} stored, {report.duplicates} already stored, "
             f"{len(report.failed)} failed -> {d.store.path}"

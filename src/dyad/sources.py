@@ -44,11 +44,12 @@ class Progress:
 Item = RawDoc | InputError | Progress
 
 
-def expand(paths: Iterable[str]) -> Iterator[Path | str | InputError]:
-    """Files named, files under directories (sorted, known suffixes), '-' for stdin."""
+def expand(paths: Iterable[str | Path | InputError]) -> Iterator[Path | str | InputError]:
+    """Files named, files under directories (sorted, known suffixes), '-' for stdin. Expanding an
+    expanded list gives it back unchanged."""
     for p in paths:
-        if p == "-":
-            yield "-"
+        if p == "-" or isinstance(p, InputError):
+            yield p  # stdin, or an input already found missing
             continue
         path = Path(p)
         if path.is_dir():
