@@ -154,7 +154,7 @@ def test_event_accuracy_on_public_gold_sentences():
     petr_acc, petr_f1 = _gsr_scores(petr2)
     print(f"\nPLOVER GSR: type accuracy {type_acc:.3f}, triple F1 {f1:.3f} (targets 0.80 and 0.65)")
     print(f"PETR2 GSR: type accuracy {petr_acc:.3f}, triple F1 {petr_f1:.3f}")
-    assert type_acc >= 0.55 and f1 >= 0.25
+    assert type_acc >= 0.70 and f1 >= 0.42
 
 
 @pytest.mark.parametrize(
@@ -184,3 +184,42 @@ def test_you_and_we_inside_a_quotation():
     a, evs = events(text)
     imperative = [e for e in evs if e.type == "REQUEST" and a.actors[e.source_keys[0]].name == "Khawaja Asif"]
     assert imperative and a.actors[imperative[0].target_keys[0]].name == "Haqqani network"
+
+
+def test_a_third_partys_must_is_a_demand_whatever_the_verb():
+    got = triples("Russia said on Tuesday that Sudan must return the helicopter it captured.")
+    assert ("RUS", "REQUEST", "SDN") in got
+    assert not any(t == "COERCE" for _, t, _ in got)  # the content of the demand, not a new act
+
+
+def test_the_content_of_a_verbal_act_is_not_a_second_event():
+    assert triples("Israel threatened to ban voting in Jerusalem if Hamas ran in the election.") == {
+        ("ISR", "THREATEN", "PSE")
+    }
+    assert {t for _, t, _ in triples("Ethiopia agreed to allow UN peacekeepers into the border zone.")} == {
+        "AGREE"
+    }
+    got = triples("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday calling for independence.")
+    assert {t for _, t, _ in got} == {"PROTEST"}
+
+
+def test_refusals_and_failures_to_agree_are_rejections():
+    assert ("PAK", "REJECT", "AFG") in triples("Pakistan said it will not accept the Afghan proposal.")
+    got = triples("Israel and the Palestinians failed to reach agreement on Sunday.")
+    assert {t for _, t, _ in got} == {"REJECT"}
+
+
+def test_domestic_acts_are_aimed_at_the_home_state():
+    assert ("NGA", "PROTEST", "NGA") in triples("Thousands of Nigerians rallied in Lagos to protest.")
+    assert ("SDN", "CONCEDE", "SDN") in triples("Sudan's government lifted the state of emergency in Darfur.")
+    # cooperation is not aimed at one's own troops: "offered its troops to Lebanon"
+    got = triples("Syria offered its troops to Lebanon's new president.")
+    assert ("SYR", "AGREE", "SYR") not in got and ("SYR", "AGREE", "LBN") in got
+
+
+def test_intent_conventions():
+    assert ("FRA", "AGREE", "LBR") in triples("France is ready to send aid to Liberia.")
+    assert ("IGO", "THREATEN", "SRB") in triples("NATO said it would tighten the naval blockade of Serbia.")
+    assert "THREATEN" in {t for _, t, _ in triples("The EU may halt aid to Serbia if the fighting goes on.")}
+    got = triples("Pakistan would not allow its soil to be used against Afghanistan.")
+    assert not any(t == "CONCEDE" for _, t, _ in got)

@@ -12,6 +12,7 @@ import ahocorasick
 from .errors import KnowledgeError
 from .knowledge.files import LINE, data_path, load_yaml
 from .model import Article, Candidate, Event, Mention
+from .quotes import speech_verbs
 from .timeref import is_historical, resolve_date
 
 INTERNATIONAL = frozenset(["IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"])
@@ -119,6 +120,8 @@ _IRREGULAR = {
     "pledge": ["pledged", "pledging"],
     "riot": ["rioted", "rioting"],
     "abduct": ["abducted"],
+    "swear": ["swore", "sworn"],
+    "cancel": ["cancelled", "cancelling", "canceled", "canceling"],
 }
 
 
@@ -273,6 +276,11 @@ _CONDITIONAL_INTENT = re.compile(r"(?i)\b(?:unless|if)\b")
 _TALKS_AFTER = re.compile(
     r"(?i)^\s+(?:the\s+|these\s+|their\s+)?(?:[\w-]+\s+)?(?:talks|discussions|negotiations|dialogue|meeting|process)\b"
 )
+_SELF_DIRECTED = frozenset({"PROTEST", "CONCEDE", "COERCE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+_OBLIGE = re.compile(
+    r"(?i)\b(?:must|has to|have to|needs to|need to|ought to)\s+(?:\w+ly\s+)?(?!be\b|have\b)[a-z]+"
+)
+_SUBJECT_GAP = re.compile(r"(?i)\s*(?:(?:and|,)?\s*(?:other\s+)?[a-z-]+\s+){0,2}")
 _CLAIMED_TYPES = frozenset({"ASSAULT", "AID", "COERCE"})
 _CLAIM = re.compile(
     r"(?i)\b(?:claim(?:ed|s|ing)?|alleg(?:ed|es|ing)|saying|said|says|accus(?:ed|es|ing)|insist(?:ed|s|ing))\s+(?:that\s+)?"
@@ -281,15 +289,30 @@ _PERSONAL = re.compile(r"\b(we|us|our|you|your)\b", re.I)
 _IMPERATIVE = re.compile(r"(?i)^(?:do not|don't|please|never|stop|let)\b")
 _MUST = re.compile(r"(?i)\b(?:must|should|has to|have to|needs? to)\s+(?:\w+ly\s+|be\s+ready\s+to\s+)?$")
 _INTENT = re.compile(
-    r"(?i)\b(?:will|would|shall|(?:is|are|was|were)\s+(?:willing|ready|prepared|set)\s+to|"
-    r"(?:pledged|promised|offered|agreed|plans?|planned|intends?|decided|vowed)\s+to)\s+(?:\w+ly\s+)?$"
+    r"(?i)\b(?:will|would|shall|(?:(?:is|are|was|were|be)\s+)?(?:willing|ready|prepared|set)\s+to|"
+    r"(?:pledged|promised|offered|agreed|plans?|planned|intends?|vowed)\s+to)\s+(?:\w+ly\s+)?$"
 )
 _AUXILIARY = re.compile(r"(?i)\b(?:did|does|do|not|to|will|would|could|can|may|might|must|should|n't)\s+$")
 _DETERMINER = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|our|these|those|same|such|no)\s+$")
 _PRONOUN = re.compile(
     r"\b(?:he|she|He|She)\s+(?:(?:also|later|then|again|had|has|have|would|will|\w+ly)\s+){0,2}$"
 )
-_READY = re.compile(r"(?i)\b(?:ready|prepared|willing|poised)\s+to\s+$")
+_VERBAL = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
+_COMPLEMENT = re.compile(  # "urged Kabul to ", "demanded that Israel "
+    r"(?i)\s+(?:[\w'’.-]+\s+){0,6}?(?:to|that(?:\s+[\w'’.-]+){0,3})\s+(?:\w+ly\s+)?"
+)
+_OBJECT = re.compile(r"(?i)\s+(?:[\w.'’-]+\s+){0,3}")  # "rejected a fresh ", "rejected Iran's "
+_NOUN_INTENT = re.compile(
+    r"(?i)\b(?:will|would|shall)\s+(?:impose|tighten|extend|launch|provide|give|send|offer|deliver|begin|"
+    r"start|stage|declare|resume|expand|reimpose)\s+(?:(?:a|an|the|its|their|new|further|more|[\w-]+)\s+){0,2}$"
+)
+_OUTWARD = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "MOBILIZE", "SANCTION"})
+_OBLIGATION = Pattern("REQUEST", "verb", None, "diplomatic", False, 0)
+_VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+_NOT_VERB = re.compile(r"(?i)\b(?:not|never|n't|fail(?:ed|s)?\s+to(?:\s+reach)?(?:\s+an?)?)\s+(?:\w+ly\s+)?$")
+_MAY = re.compile(r"(?i)\b(?:may|might|could)\s+(?:\w+ly\s+)?$")
+_PROGRESSIVE = re.compile(r"(?i)\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+)?$")
+_REFUSED_YIELD = re.compile(r"(?i)\b(?:will|would|shall|could|can|must)\s*(?:not|never|n't)\s+$")
 _ANY = re.compile(r"(?i)\bany\s+(?:[\w-]+\s+){0,3}(?:of\s+)?$")
 _IF = re.compile(r"(?i)\b(?:if|unless|should(?=\s+[A-Z]))\b")
 _THEIR = re.compile(r"(?i)\b(?:its|their|his|her)\s+(?:[\w-]+\s+){0,3}$")
@@ -299,7 +322,8 @@ _LIGHT_VERB = re.compile(
     r"mount(?:ed|s|ing)?|resum(?:e|ed|es|ing)|beg[iau]n|start(?:ed|s|ing)?|ma(?:de|ke|kes|king)|"
     r"express(?:ed|es|ing)?|announc(?:e|ed|es|ing)|impos(?:e|ed|es|ing)|open(?:ed|s|ing)?|"
     r"receiv(?:e|ed|es|ing)|renew(?:ed|s|ing)?|step(?:ped|s)? up|intensif(?:y|ied|ies)|declar(?:e|ed|es|ing)|"
-    r"organi[sz](?:e|ed|es|ing)|continu(?:e|ed|es|ing)|complet(?:e|ed|es|ing)|on|"
+    r"organi[sz](?:e|ed|es|ing)|continu(?:e|ed|es|ing)|complet(?:e|ed|es|ing)|on|engag(?:e|ed|es|ing) in|"
+    r"accelerat(?:e|ed|es|ing)|sp(?:ee|e)d(?:ed|s)? up|tighten(?:ed|s|ing)?|extend(?:ed|s|ing)?|"
     r"(?:views?|viewed|regard(?:s|ed)?|sees|saw|consider(?:s|ed)?|describ(?:e|es|ed)|brand(?:s|ed)?)"
     r"\s+(?:[\w-]+\s+){0,4}?as)\s+"
     r"(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,2}$"
@@ -357,14 +381,67 @@ class _Coder:
         ]
         triggers = self._triggers(s, e)
         self._candidates(sentence, mentions, triggers)
+        obligations = self._obligations(sentence, mentions) if mentions else []
+        previous = None
         for start, end, form in triggers:
+            while obligations and obligations[0][0] < start:
+                o_start, o_end, speaker, subject = obligations.pop(0)
+                self._emit_obligation(sentence, o_start, o_end, speaker, subject)
+                previous = (o_start, o_end, _OBLIGATION)
+            if self._complement(previous, start, form):
+                continue  # "agreed to allow", "threatened to ban": a verbal act's content
+            previous = (start, end, self.p.forms[form])
             if self._inside_quote(start):
                 voice = self._voice_at(start)
                 if voice is not None:  # "You requested funds": the speaker's words, with their you and we
                     self._code_trigger(sentence, voice.mentions, start, end, self.p.forms[form])
             elif mentions:
                 self._code_trigger(sentence, mentions, start, end, self.p.forms[form])
+        for obligation in obligations:
+            self._emit_obligation(sentence, *obligation)
         self._imperatives(sentence)
+
+    def _complement(self, previous, start: int, form: str) -> bool:
+        if previous is None:
+            return False
+        gap = self.text[previous[1] : start]
+        if previous[2].type == "PROTEST" and self.p.forms[form].type == "REQUEST":
+            # "demonstrated in Kirkuk calling for independence", "rallied to demand reforms"
+            return (form.split()[0].endswith("ing") or gap.endswith("to ")) and not _CLAUSE.search(gap)
+        if previous[2].type not in _VERBAL:
+            return False
+        if _COMPLEMENT.fullmatch(gap):
+            return True
+        return previous[2].kind == "verb" and bool(_OBJECT.fullmatch(gap))
+
+    def _obligations(self, sentence, mentions: list[Mention]) -> list[tuple[int, int, Mention, Mention]]:
+        """ "Russia said that Sudan must return the helicopter": whatever the verb, a third party's
+        "Y must" reported from X is X's demand on Y (CAMEO 10)."""
+        found = []
+        for m in _OBLIGE.finditer(self.text, sentence.start, sentence.end):
+            subject = next((x for x in reversed(mentions) if x.end <= m.start()), None)
+            if subject is None or not _SUBJECT_GAP.fullmatch(self.text[subject.end : m.start()]):
+                continue
+            if self._inside_quote(m.start()):
+                continue
+            country = self.a.actors[subject.actor_key].country
+            head = self.text[sentence.start : subject.start]
+            speech = None
+            for speech in speech_verbs().finditer(head):  # noqa: B007 - the last speech verb before Y
+                pass
+            if speech is None:
+                continue
+            speaker = [
+                x
+                for x in mentions
+                if x.end <= sentence.start + speech.start() and self.a.actors[x.actor_key].country != country
+            ]
+            if speaker:
+                found.append((m.start(), m.end(), speaker[-1], subject))
+        return found
+
+    def _emit_obligation(self, sentence, start: int, end: int, speaker: Mention, subject: Mention) -> None:
+        self._emit(sentence, speaker, subject, _OBLIGATION, start, end)
 
     def _voices(self) -> list[_Voice]:
         """Quotations with a speaker, their "we" resolved to the speaker and "you" to whom they
@@ -464,8 +541,13 @@ class _Coder:
             and _ACCUSED_OF.search(text[max(sentence.start, start - 120) : start])
         ):
             return  # "accused Kabul of harbouring militants": the content of the accusation
-        if _ANY.search(lead) or _READY.search(lead) or self._in_condition(sentence, start):
+        if _ANY.search(lead) or self._in_condition(sentence, start):
             return  # "any attack on Pakistan would ...", "should Pakistan conduct airstrikes"
+        if p.type == "CONCEDE" and (
+            _REFUSED_YIELD.search(lead)
+            or (text[start:end].lower().endswith("ing") and not _PROGRESSIVE.search(lead))
+        ):
+            return  # "would not allow": a stance; "a deal allowing drone operations": a clause of a noun
         if p.kind == "verb" and _DETERMINER.search(lead):
             return  # "the same targets", "the attacks": a noun, not the verb
         word = text[start:end].split()[0].lower()
@@ -480,6 +562,8 @@ class _Coder:
         ]
         if p.kind == "noun" and _AUXILIARY.search(lead):  # "did not attack": the verb
             p = self.p.verb_forms.get(text[start:end].lower(), p)
+        if p.type == "AGREE" and _NOT_VERB.search(lead) and (p.kind == "verb" or "fail" in lead.lower()):
+            p = _retyped(p, "REJECT")  # "will not accept", "did not agree": CAMEO's reject
         if p.kind == "noun":
             sources, targets = self._noun_arguments(p, start, end, before, after, sentence)
         else:
@@ -502,12 +586,28 @@ class _Coder:
         if p.symmetric and not targets and len(sources) >= 2:
             self._emit_symmetric(sentence, sources, p, start, end)
             return
+        own = {m.actor_key for m in sources}
+        home = {self.a.actors[m.actor_key].country for m in sources}
+        targets = [  # "X imposed ... in X", "Akayev agreed to resign without returning to Kyrgyzstan"
+            t
+            for t in targets
+            if t.actor_key not in own
+            and not (
+                self.a.actors[t.actor_key].country in home
+                and (
+                    p.type in _OUTWARD
+                    or (p.type in _VERBAL_CONFLICT and self.a.actors[t.actor_key].kind == "state")
+                )
+            )
+        ]
         target_keys = [t.actor_key for t in targets]
         implicit = False
         if not target_keys:
             target_keys = self._both_sides(end, c_end)
             if not target_keys and (p.kind == "verb" or self.p.types[p.type].quad >= 3):
                 target_keys = self._counterpart(sources)
+            if not target_keys and (p.type == "CONCEDE" or self.p.types[p.type].quad >= 3):
+                target_keys = self._home(sources, p)
             implicit = True
             if not target_keys and not self.p.types[p.type].needs_target:
                 target_keys = [None]  # PLOVER's recipient is optional: "Bosnian Serbs withdrew"
@@ -555,8 +655,12 @@ class _Coder:
             speakers = [m for m in mentions if m.start < subject.start and m.actor_key != subject.actor_key]
             if speakers:
                 return _retyped(p, "REQUEST"), [speakers[0]], [subject]
-        intent = _INTENT.search(lead)
         condition = _CONDITIONAL_INTENT.search(self.text[start : sentence.end])
+        intent = (
+            _INTENT.search(lead)
+            or (condition and _MAY.search(lead))
+            or (p.kind == "noun" and _NOUN_INTENT.search(lead))  # "would tighten the naval blockade"
+        )
         if intent and condition and p.type not in ("CONSULT",):
             return _retyped(p, "THREATEN"), sources, targets  # "will withdraw ... unless ..."
         if intent and p.type not in ("CONSULT", "AGREE") and not intent.group(0).lower().startswith("agreed"):
@@ -581,6 +685,25 @@ class _Coder:
                 return [key] if key else []
         return []
 
+    def _home(self, sources: list[Mention], p: Pattern) -> list[str]:
+        """No other party anywhere: a protest, demand or crackdown is aimed at the source's own
+        state ("Nigerians rallied in Lagos", "Sudan lifted the state of emergency in Darfur")."""
+        country = self.a.actors[sources[0].actor_key].country
+        if country in INTERNATIONAL:
+            return []
+        own = {m.actor_key for m in sources}
+        key = self._country_actor(country)
+        if key in own:
+            key = next(
+                (
+                    m.actor_key
+                    for m in self.a.mentions
+                    if self.a.actors[m.actor_key].country == country and m.actor_key not in own
+                ),
+                sources[0].actor_key if len(own) == 1 and p.type in _SELF_DIRECTED else None,
+            )
+        return [key] if key else []
+
     def _base_form_is_verb(self, lead: str, mentions: list[Mention], start: int) -> bool:
         if _BASE_VERB_LEAD.search(lead):
             return True
@@ -598,6 +721,13 @@ class _Coder:
         if pronoun:  # "where he urged the network": the person last named
             person = self._last_person(start - len(pronoun.group(0)))
             sources = [person] if person else []
+        elif (
+            before
+            and text[start:end].split()[0].lower().endswith("ing")
+            and text[max(0, start - 3) : start].rstrip().endswith(",")
+        ):
+            # "Serbia lodged a protest with Albania, charging its neighbour ...": the clause's subject
+            sources = self._compound(before[0], before)
         else:
             sources = self._group_before(before)
         if not sources:
@@ -759,8 +889,8 @@ class _Coder:
         src_key = src.actor_key
         tgt_key = target_key or (tgt.actor_key if tgt else None)
         key = (src_key, p.type, tgt_key, sentence.index)
-        if tgt_key == src_key or key in self.seen:
-            return  # an actor does not act on itself; an event is recorded once per sentence
+        if (tgt_key == src_key and not (implicit and p.type in _SELF_DIRECTED)) or key in self.seen:
+            return  # an actor does not act on itself (unless at home, no one else named); once per sentence
         self.seen.add(key)
         clause_start, _ = self._clause(sentence, start)
         lead = self.text[max(clause_start, start - 40) : start]
