@@ -60,7 +60,7 @@ def make_corpus(path: Path, n: int, text_only: bool = False) -> int:
     return path.stat().st_size
 
 
-def run_one(n: int, text_only: bool) -> dict:
+def run_one(n: int, text_only: bool, workers: int = 1) -> dict:
     """Ingest n articles in this process; returns the figures."""
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
@@ -71,7 +71,7 @@ def run_one(n: int, text_only: bool) -> dict:
         start = time.perf_counter()
         cpu0 = time.process_time()
         with dyad.open(db) as d:
-            report = d.ingest([str(corpus)])
+            report = d.ingest([str(corpus)], workers=workers)
         wall = time.perf_counter() - start
         cpu = time.process_time() - cpu0
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -116,24 +116,26 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000])
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--text-only", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one, args.text_only)))
+        print(json.dumps(run_one(args.one, args.text_only, args.workers)))
         return
     print("dyad ingest benchmark: one process, one core, SQLite store (actors stage included)")
     print(
-        f"{'corpus':>10} {'articles':>9} {'MB':>7} {'seconds':>8} {'articles/s':>11} {'MB/s':>6} "
+        f"{'corpus':>20} {'articles':>9} {'MB':>7} {'seconds':>8} {'articles/s':>11} {'MB/s':>6} "
         f"{'peak RSS MB':>12}"
     )
-    runs = [(n, False) for n in args.sizes] + [(args.sizes[-1], True)]
-    for n, text_only in runs:  # each run in its own process, so that peak memory is its own
-        cmd = [sys.executable, __file__, "--one", str(n)] + (["--text-only"] if text_only else [])
+    runs = [(n, False, 1) for n in args.sizes] + [(args.sizes[-1], True, 1), (args.sizes[-1], False, 2)]
+    for n, text_only, workers in runs:  # each run in its own process, so that peak memory is its own
+        cmd = [sys.executable, __file__, "--one", str(n), "--workers", str(workers)]
+        cmd += ["--text-only"] if text_only else []
         out = subprocess.run(cmd, capture_output=True, text=True, check=True)
         r = json.loads(out.stdout.strip().splitlines()[-1])
         assert r["stored"] == n and r["failed"] == 0, r
-        label = "text only" if text_only else "demo mix"
+        label = ("text only" if text_only else "demo mix") + (f", {workers} workers" if workers > 1 else "")
         print(
-            f"{label:>10} {n:>9} {r['MB']:>7.1f} {r['seconds']:>8.1f} {r['articles_per_s']:>11.0f} "
+            f"{label:>20} {n:>9} {r['MB']:>7.1f} {r['seconds']:>8.1f} {r['articles_per_s']:>11.0f} "
             f"{r['MB_per_s']:>6.2f} {r['peak_rss_MB']:>12.0f}"
         )
     print("demo mix: the demo corpus's formats, a third of the articles HTML pages (trafilatura)")

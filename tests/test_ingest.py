@@ -4,7 +4,7 @@ import json
 import sqlite3
 
 import pytest
-from conftest import SEEDS
+from conftest import ROOT, SEEDS
 
 ARTICLE = (
     "Pakistan closes Torkham crossing\n\n"
@@ -255,3 +255,40 @@ def test_store_that_is_not_a_database(cli, tmp_path):
 def test_usage_errors_are_one_line(cli, db, command):
     r = cli(*command, "--db", db)
     assert r.exit_code != 0 and r.stderr.startswith("dyad: error: ")
+
+
+def test_parallel_ingest_gives_the_same_store(cli, tmp_path):
+    corpus = ROOT / "src" / "dyad" / "demo_corpus"
+    one, two = str(tmp_path / "one.db"), str(tmp_path / "two.db")
+    assert cli("ingest", str(corpus), "--db", one).exit_code == 0
+    r = cli("ingest", str(corpus), str(SEEDS), "--db", two, "--workers", "2", "--json")
+    assert r.exit_code == 0 and json.loads(r.stdout)["failed"] == 0
+    cli("ingest", str(SEEDS), "--db", one)
+
+    def content(db):
+        with sqlite3.connect(db) as c:
+            return (
+                sorted(
+                    c.execute(
+                        "SELECT content_hash, COALESCE(title, ''), COALESCE(published, ''), flags "
+                        "FROM articles"
+                    )
+                ),
+                sorted(
+                    c.execute(
+                        "SELECT a.content_hash, m.start_char, m.end_char, r.key FROM mentions m "
+                        "JOIN articles a ON a.id = m.article_id JOIN actors r ON r.id = m.actor_id"
+                    )
+                ),
+                sorted(
+                    c.execute(
+                        "SELECT a.content_hash, e.type, e.start_char, e.source_country, "
+                        "COALESCE(e.target_country, '') FROM events e JOIN articles a ON a.id = e.article_id"
+                    )
+                ),
+                sorted(c.execute("SELECT text FROM quotes")),
+            )
+
+    assert content(one) == content(two)
+    again = json.loads(cli("ingest", str(corpus), "--db", two, "--workers", "2", "--json").stdout)
+    assert again["stored"] == 0 and again["duplicates"] >= 20

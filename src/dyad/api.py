@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -66,6 +68,25 @@ def article_from(raw: sources.RawDoc, settings: Settings) -> Article:
     return article
 
 
+def prepared(raw: sources.RawDoc, settings: Settings, ctx: pipeline.Context) -> Article:
+    """A raw document decoded, cleaned and described; InputError when no article is left."""
+    article = pipeline.prepare(article_from(raw, settings), ctx)
+    if len(article.text.strip()) < settings.min_chars:
+        what = "no article text found in the HTML" if raw.format == "html" else "no article text"
+        raise InputError(raw.name, f"{what} after removing boilerplate")
+    return article
+
+
+def code_document(job: tuple[sources.RawDoc, Settings]) -> Article | InputError:
+    """A raw document through the whole pipeline (a worker process's task)."""
+    raw, settings = job
+    ctx = pipeline.Context(settings, knowledge_for(settings))
+    try:
+        return pipeline.code(prepared(raw, settings, ctx), ctx)
+    except InputError as err:
+        return err
+
+
 def process(
     text: str,
     *,
@@ -117,38 +138,73 @@ class Dyad:
         reprocess: bool = False,
         progress: ProgressFn | None = None,
         on_error: Callable[[InputError], None] | None = None,
+        workers: int = 1,
     ) -> IngestReport:
-        """Store every article of the inputs once; bad inputs are reported, never fatal."""
+        """Store every article of the inputs once; bad inputs are reported, never fatal. With
+        workers > 1, articles are coded in that many processes and written here, in input order."""
         report = IngestReport()
-        expanded = list(sources.expand(paths))
-        for item in sources.read(expanded, self.settings.max_bytes):
+        items = sources.read(list(sources.expand(paths)), self.settings.max_bytes)
+        if workers > 1:
+            self._ingest_parallel(items, report, reprocess, progress, on_error, workers)
+            return report
+        for item in items:
             if isinstance(item, sources.Progress):
                 if progress:
                     progress(item.nbytes)
-                continue
-            if isinstance(item, InputError):
+            elif isinstance(item, InputError):
                 self._fail(report, item, on_error)
-                continue
-            try:
-                self._ingest_one(item, report, reprocess)
-            except InputError as err:
-                self._fail(report, err, on_error)
+            else:
+                try:
+                    self._ingest_one(item, report, reprocess)
+                except InputError as err:
+                    self._fail(report, err, on_error)
         return report
+
+    def _ingest_parallel(
+        self, items, report: IngestReport, reprocess: bool, progress, on_error, workers: int
+    ) -> None:
+        batch: list[sources.RawDoc] = []
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for item in itertools.chain(items, [None]):
+                if isinstance(item, sources.Progress):
+                    if progress:
+                        progress(item.nbytes)
+                    continue
+                if isinstance(item, InputError):
+                    self._fail(report, item, on_error)
+                    continue
+                if item is not None:
+                    batch.append(item)
+                if batch and (item is None or len(batch) >= 32 * workers):
+                    coded = pool.map(code_document, [(raw, self.settings) for raw in batch], chunksize=8)
+                    for result in coded:
+                        if isinstance(result, InputError):
+                            self._fail(report, result, on_error)
+                        else:
+                            self._save_coded(result, report, reprocess)
+                    batch = []
 
     def _ingest_one(self, raw: sources.RawDoc, report: IngestReport, reprocess: bool) -> int | None:
         """Store one article (or count it as a duplicate); returns its id in the store."""
-        article = pipeline.prepare(article_from(raw, self.settings), self.ctx)
-        if len(article.text.strip()) < self.settings.min_chars:
-            what = "no article text found in the HTML" if raw.format == "html" else "no article text"
-            raise InputError(raw.name, f"{what} after removing boilerplate")
+        article = prepared(raw, self.settings, self.ctx)
         existing = self.store.find_by_hash(article.content_hash)
-        if existing is not None:
+        if existing is not None:  # known already: no need to code it again
             report.duplicates += 1
             if reprocess:
                 self._recode(existing)
                 report.recoded += 1
             return existing
-        pipeline.code(article, self.ctx)
+        return self._save_coded(pipeline.code(article, self.ctx), report, reprocess)
+
+    def _save_coded(self, article: Article, report: IngestReport, reprocess: bool) -> int | None:
+        """Write a coded article unless its text is stored already; returns its id."""
+        existing = self.store.find_by_hash(article.content_hash)
+        if existing is not None:
+            report.duplicates += 1
+            if reprocess:
+                self.store.recode(existing, article, self.knowledge.version)
+                report.recoded += 1
+            return existing
         article_id = self.store.save(article, self.knowledge.version)
         if article_id is None:  # stored meanwhile by another process
             report.duplicates += 1

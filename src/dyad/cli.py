@@ -62,6 +62,9 @@ def ingest(
     reprocess: Annotated[
         bool, typer.Option(help="Recode stored articles with the current knowledge.")
     ] = False,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Processes that code articles (the store is written by one).")
+    ] = 1,
     as_json: JsonOpt = False,
 ) -> None:
     """Ingest articles (text, HTML, JSONL) into the store; each article is stored once."""
@@ -77,7 +80,7 @@ def ingest(
             expanded = list(sources.expand(paths))
             total = sources.total_bytes(expanded)
             with _bar("ingesting", total) as advance:
-                r = d.ingest(expanded, progress=advance, on_error=_report_error)
+                r = d.ingest(expanded, progress=advance, on_error=_report_error, workers=workers)
             report.stored, report.duplicates, report.failed = r.stored, r.duplicates, r.failed
             report.not_english = r.not_english
             report.recoded += r.recoded
