@@ -87,6 +87,33 @@ def code_document(job: tuple[sources.RawDoc, Settings]) -> Article | InputError:
         return err
 
 
+def article_record(a: Article) -> dict:
+    """An article's metadata, cleaned text and actors (with their mentions) as plain data."""
+    return {
+        "doc_id": a.doc_id,
+        "title": a.title,
+        "outlet": a.outlet,
+        "url": a.url,
+        "published": a.published.isoformat() if a.published else None,
+        "language": a.language,
+        "flags": a.flags,
+        "source": a.source,
+        "text": a.text,
+        "actors": [
+            {
+                "key": k,
+                "name": x.name,
+                "kind": x.kind,
+                "country": x.country,
+                "sector": x.sector,
+                "role": x.role,
+                "mentions": [m.text for m in a.mentions_of(k)],
+            }
+            for k, x in a.actors.items()
+        ],
+    }
+
+
 def process(
     text: str,
     *,

@@ -157,35 +157,17 @@ def show(
         a = d.article(article)
     if a is None:
         _die(f"{article}: no such article in the store", 1)
-    meta = {
-        "id": a.doc_id,
-        "title": a.title,
-        "outlet": a.outlet,
-        "url": a.url,
-        "published": a.published.isoformat() if a.published else None,
-        "language": a.language,
-        "flags": a.flags,
-        "source": a.source,
-    }
-    actors = [
-        {
-            "name": x.name,
-            "kind": x.kind,
-            "country": x.country,
-            "sector": x.sector,
-            "role": x.role,
-            "mentions": [m.text for m in a.mentions_of(k)],
-        }
-        for k, x in a.actors.items()
-    ]
+    record = api.article_record(a)
+    actors = record.pop("actors")
+    text = record.pop("text")
     if as_json:
-        _print_json({**meta, "text": a.text, "actors": actors})
+        _print_json({**record, "text": text, "actors": actors})
         return
-    for k, v in meta.items():
+    for k, v in record.items():
         if v:
             out.print(f"[bold]{k}[/bold]: {', '.join(v) if isinstance(v, list) else v}", highlight=False)
     out.print()
-    out.print(a.text, highlight=False, markup=False)
+    out.print(text, highlight=False, markup=False)
     out.print()
     table = Table("actor", "country", "sector", "role", "mentions")
     for x in actors:

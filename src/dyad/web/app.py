@@ -16,7 +16,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from ..api import Dyad
+from ..api import Dyad, article_record
 from ..errors import DyadError, InputError
 from ..knowledge.schema import EVENT_TYPES
 from ..metadata import parse_date
@@ -91,30 +91,13 @@ def create_app(db: str | Path, settings: Settings | None = None) -> FastAPI:
     def api_article(ref: str, d: Store) -> dict:
         view = _article_view(d, ref)
         a = view["article"]
+        mentions = [
+            {"start": m.start, "end": m.end, "text": m.text, "actor": m.actor_key} for m in a.mentions
+        ]
         return {
             "id": view["id"],
-            "doc_id": a.doc_id,
-            "title": a.title,
-            "outlet": a.outlet,
-            "url": a.url,
-            "published": a.published.isoformat() if a.published else None,
-            "language": a.language,
-            "flags": a.flags,
-            "text": a.text,
-            "actors": [
-                {
-                    "key": k,
-                    "name": x.name,
-                    "kind": x.kind,
-                    "country": x.country,
-                    "sector": x.sector,
-                    "role": x.role,
-                }
-                for k, x in a.actors.items()
-            ],
-            "mentions": [
-                {"start": m.start, "end": m.end, "text": m.text, "actor": m.actor_key} for m in a.mentions
-            ],
+            **article_record(a),
+            "mentions": mentions,
             "quotes": view["quotes"],
             "events": view["events"],
         }
