@@ -221,7 +221,7 @@ class Dyad:
                 self._recode(existing)
                 report.recoded += 1
             return existing
-        return self._save_coded(pipeline.code(article, self.ctx), report, reprocess)
+        return self._write_new(pipeline.code(article, self.ctx), report)
 
     def _save_coded(self, article: Article, report: IngestReport, reprocess: bool) -> int | None:
         """Write a coded article unless its text is stored already; returns its id."""
@@ -232,6 +232,10 @@ class Dyad:
                 self.store.recode(existing, article, self.knowledge.version)
                 report.recoded += 1
             return existing
+        return self._write_new(article, report)
+
+    def _write_new(self, article: Article, report: IngestReport) -> int | None:
+        """Write an article not seen in the store; returns its id."""
         article_id = self.store.save(article, self.knowledge.version)
         if article_id is None:  # stored meanwhile by another process
             report.duplicates += 1

@@ -11,11 +11,10 @@ import ahocorasick
 
 from .errors import KnowledgeError
 from .knowledge.files import LINE, data_path, load_yaml
+from .knowledge.schema import INTERNATIONAL
 from .model import Article, Candidate, Event, Mention
 from .quotes import speech_verbs
 from .timeref import is_historical, resolve_date
-
-INTERNATIONAL = frozenset(["IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"])
 
 
 @dataclass(frozen=True, slots=True)

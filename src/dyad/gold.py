@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -132,9 +131,3 @@ def score(gold: dict[str, dict], pred: dict[str, dict]) -> dict[str, Score]:
         ev.predicted += len(pt)
         ev.gold += len(gt)
     return {"quotes": q, "events": ev}
-
-
-def gold_inputs(records: Iterable[dict]) -> Iterable[dict]:
-    """The inputs of gold records: what a system is given (text and metadata)."""
-    for g in records:
-        yield {k: g[k] for k in ("id", "url", "outlet", "published", "title", "text") if g.get(k) is not None}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 from datetime import UTC, date, datetime
@@ -741,17 +740,6 @@ class Store:
         )
         return counts
 
-    def learned_people(self) -> list[dict]:
-        """People learned from earlier articles, to recognise them by name in later ones."""
-        cols = ("key", "name", "country", "sector", "role")
-        return [
-            dict(zip(cols, r, strict=True))
-            for r in self.db.execute(
-                "SELECT key, name, country, sector, role FROM actors "
-                "WHERE kind = 'person' AND origin = 'learned' AND key LIKE 'person:%'"
-            )
-        ]
-
 
 class _Transaction:
     """BEGIN IMMEDIATE ... COMMIT, rolled back on any error."""
@@ -787,7 +775,3 @@ def _page(limit: int | None, offset: int) -> str:
 
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
-
-
-def dumps(obj) -> str:
-    return json.dumps(obj, ensure_ascii=False)

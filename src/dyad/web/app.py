@@ -103,20 +103,17 @@ def create_app(db: str | Path, settings: Settings | None = None) -> FastAPI:
         }
 
     @app.post("/api/articles", tags=["api"], status_code=201)
-    async def api_ingest(request: Request) -> JSONResponse:
+    async def api_ingest(request: Request, d: Store) -> JSONResponse:
         body = await request.body()
         if not body.strip():
             raise BadRequest("empty request body: send the article as text, HTML or JSON")
         if len(body) > MAX_BODY:
             raise HTTPException(413, f"article too large ({len(body)} bytes; the limit is {MAX_BODY})")
         fmt, text, meta = _posted(request.headers.get("content-type", "text/plain"), body)
-        d = Dyad(db, settings)
         try:
             result = d.ingest_document(text, fmt, meta)
         except InputError as e:
             raise BadRequest(e.reason) from None
-        finally:
-            d.close()
         return JSONResponse(result, status_code=201 if result["stored"] else 200)
 
     @app.get("/api/actors", tags=["api"])
