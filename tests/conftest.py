@@ -76,3 +76,23 @@ def server(demo_db) -> str:
     yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A real PostgreSQL server (the machine's own, or one started for the session)."""
+    from postgres_server import server
+
+    with server() as url:
+        if url is None:
+            pytest.skip("no PostgreSQL server here and no initdb to start one")
+        yield url
+
+
+@pytest.fixture
+def pg_url(pg_server) -> str:
+    """A postgresql:// URL of an empty store of its own (a schema dropped after the test)."""
+    from postgres_server import fresh_schema
+
+    with fresh_schema(pg_server) as url:
+        yield url

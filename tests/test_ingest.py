@@ -5,6 +5,7 @@ import sqlite3
 
 import pytest
 from conftest import ROOT, SEEDS
+from stores import content
 
 ARTICLE = (
     "Pakistan closes Torkham crossing\n\n"
@@ -264,30 +265,6 @@ def test_parallel_ingest_gives_the_same_store(cli, tmp_path):
     r = cli("ingest", str(corpus), str(SEEDS), "--db", two, "--workers", "2", "--json")
     assert r.exit_code == 0 and json.loads(r.stdout)["failed"] == 0
     cli("ingest", str(SEEDS), "--db", one)
-
-    def content(db):
-        with sqlite3.connect(db) as c:
-            return (
-                sorted(
-                    c.execute(
-                        "SELECT content_hash, COALESCE(title, ''), COALESCE(published, ''), flags "
-                        "FROM articles"
-                    )
-                ),
-                sorted(
-                    c.execute(
-                        "SELECT a.content_hash, m.start_char, m.end_char, r.key FROM mentions m "
-                        "JOIN articles a ON a.id = m.article_id JOIN actors r ON r.id = m.actor_id"
-                    )
-                ),
-                sorted(
-                    c.execute(
-                        "SELECT a.content_hash, e.type, e.start_char, e.source_country, "
-                        "COALESCE(e.target_country, '') FROM events e JOIN articles a ON a.id = e.article_id"
-                    )
-                ),
-                sorted(c.execute("SELECT text FROM quotes")),
-            )
 
     assert content(one) == content(two)
     again = json.loads(cli("ingest", str(corpus), "--db", two, "--workers", "2", "--json").stdout)

@@ -30,7 +30,10 @@ app = typer.Typer(
 out = Console()
 err = Console(stderr=True)
 
-DbOpt = Annotated[str | None, typer.Option("--db", help="Store path (default ./dyad.db or $DYAD_DB).")]
+DbOpt = Annotated[
+    str | None,
+    typer.Option("--db", help="Store: a file (default ./dyad.db or $DYAD_DB) or a postgresql:// URL."),
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 ActorsOpt = Annotated[
     list[Path] | None,

@@ -10,7 +10,7 @@ DEFAULT_DB = "dyad.db"
 
 
 def default_db() -> str:
-    """The store path: DYAD_DB if set, else ./dyad.db."""
+    """The store (a path or a postgresql:// URL): DYAD_DB if set, else ./dyad.db."""
     return os.environ.get("DYAD_DB") or DEFAULT_DB
 
 

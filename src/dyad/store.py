@@ -1,122 +1,121 @@
-"""The store: every SQL statement dyad runs, over SQLite (WAL) by default."""
+"""The store: every SQL statement dyad runs, over SQLite (WAL, the default) or PostgreSQL."""
 
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
+import time
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import ClassVar
+from urllib.parse import urlsplit, urlunsplit
 
 from .errors import StoreError
 from .model import Actor, Article, Mention, Quote, Sentence
 
 SCHEMA_VERSION = "2"  # 2: events.sort_date
 
+# {ID}: a row id made by the database; {REF}: a reference to one; {REAL}: a float; {TEXT}: text compared
+# byte by byte, so that both backends sort the same way.
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (
-    key TEXT PRIMARY KEY,
-    value TEXT NOT NULL
+    key {TEXT} PRIMARY KEY,
+    value {TEXT} NOT NULL
 );
 CREATE TABLE IF NOT EXISTS articles (
-    id INTEGER PRIMARY KEY,
-    content_hash TEXT NOT NULL UNIQUE,
-    doc_id TEXT,
-    source TEXT,
-    url TEXT,
-    title TEXT,
-    outlet TEXT,
-    published TEXT,
-    language TEXT,
-    flags TEXT NOT NULL DEFAULT '',
-    format TEXT NOT NULL,
-    text TEXT NOT NULL,
-    knowledge_version TEXT,
-    ingested_at TEXT NOT NULL
+    id {ID},
+    content_hash {TEXT} NOT NULL UNIQUE,
+    doc_id {TEXT},
+    source {TEXT},
+    url {TEXT},
+    title {TEXT},
+    outlet {TEXT},
+    published {TEXT},
+    language {TEXT},
+    flags {TEXT} NOT NULL DEFAULT '',
+    format {TEXT} NOT NULL,
+    text {TEXT} NOT NULL,
+    knowledge_version {TEXT},
+    ingested_at {TEXT} NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_doc_id ON articles(doc_id);
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 CREATE TABLE IF NOT EXISTS sentences (
-    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    article_id {REF} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     idx INTEGER NOT NULL,
     start_char INTEGER NOT NULL,
     end_char INTEGER NOT NULL,
     PRIMARY KEY (article_id, idx)
 );
 CREATE TABLE IF NOT EXISTS actors (
-    id INTEGER PRIMARY KEY,
-    key TEXT NOT NULL UNIQUE,
-    name TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    country TEXT,
-    sector TEXT,
-    role TEXT,
-    origin TEXT NOT NULL
+    id {ID},
+    key {TEXT} NOT NULL UNIQUE,
+    name {TEXT} NOT NULL,
+    kind {TEXT} NOT NULL,
+    country {TEXT},
+    sector {TEXT},
+    role {TEXT},
+    origin {TEXT} NOT NULL
 );
 CREATE TABLE IF NOT EXISTS mentions (
-    id INTEGER PRIMARY KEY,
-    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    actor_id INTEGER NOT NULL REFERENCES actors(id),
+    id {ID},
+    article_id {REF} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    actor_id {REF} NOT NULL REFERENCES actors(id),
     start_char INTEGER NOT NULL,
     end_char INTEGER NOT NULL,
-    text TEXT NOT NULL,
+    text {TEXT} NOT NULL,
     sentence INTEGER NOT NULL,
-    how TEXT NOT NULL,
+    how {TEXT} NOT NULL,
     locative INTEGER NOT NULL DEFAULT 0,
-    country TEXT,
-    sector TEXT
+    country {TEXT},
+    sector {TEXT}
 );
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
 CREATE INDEX IF NOT EXISTS mentions_actor ON mentions(actor_id);
 CREATE TABLE IF NOT EXISTS quotes (
-    id INTEGER PRIMARY KEY,
-    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    id {ID},
+    article_id {REF} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     start_char INTEGER NOT NULL,
     end_char INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    speaker_actor_id INTEGER REFERENCES actors(id),
+    text {TEXT} NOT NULL,
+    speaker_actor_id {REF} REFERENCES actors(id),
     sentence INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_actor_id);
-CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(text, content='quotes', content_rowid='id');
-CREATE TRIGGER IF NOT EXISTS quotes_fts_insert AFTER INSERT ON quotes BEGIN
-    INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
-END;
-CREATE TRIGGER IF NOT EXISTS quotes_fts_delete AFTER DELETE ON quotes BEGIN
-    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
-END;
 CREATE TABLE IF NOT EXISTS events (
-    id INTEGER PRIMARY KEY,
-    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    type TEXT NOT NULL,
-    mode TEXT,
-    context TEXT,
-    source_actor_id INTEGER NOT NULL REFERENCES actors(id),
-    target_actor_id INTEGER REFERENCES actors(id),
-    source_country TEXT,
-    target_country TEXT,
-    when_ TEXT NOT NULL DEFAULT 'current',
+    id {ID},
+    article_id {REF} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    type {TEXT} NOT NULL,
+    mode {TEXT},
+    context {TEXT},
+    source_actor_id {REF} NOT NULL REFERENCES actors(id),
+    target_actor_id {REF} REFERENCES actors(id),
+    source_country {TEXT},
+    target_country {TEXT},
+    when_ {TEXT} NOT NULL DEFAULT 'current',
     negated INTEGER NOT NULL DEFAULT 0,
     hypothetical INTEGER NOT NULL DEFAULT 0,
-    event_date TEXT,
-    sort_date TEXT,  -- the event's date, else its article's: what views order and filter by
-    date_precision TEXT,
-    attributed_to TEXT,
-    confidence REAL,
-    trigger TEXT,
-    cameo TEXT,
+    event_date {TEXT},
+    sort_date {TEXT},  -- the event's date, else its article's: what views order and filter by
+    date_precision {TEXT},
+    attributed_to {TEXT},
+    confidence {REAL},
+    trigger {TEXT},
+    cameo {TEXT},
     quad_class INTEGER,
-    score REAL,
+    score {REAL},
     sentence INTEGER NOT NULL,
     start_char INTEGER NOT NULL,
     end_char INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS candidates (
-    id INTEGER PRIMARY KEY,
-    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    verb TEXT NOT NULL,
-    source_actor_id INTEGER NOT NULL REFERENCES actors(id),
-    target_actor_id INTEGER NOT NULL REFERENCES actors(id),
+    id {ID},
+    article_id {REF} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    verb {TEXT} NOT NULL,
+    source_actor_id {REF} NOT NULL REFERENCES actors(id),
+    target_actor_id {REF} NOT NULL REFERENCES actors(id),
     sentence INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS candidates_verb ON candidates(verb);
@@ -126,42 +125,219 @@ CREATE INDEX IF NOT EXISTS events_pair ON events(source_country, target_country,
 CREATE INDEX IF NOT EXISTS events_type ON events(type, sort_date);
 CREATE INDEX IF NOT EXISTS events_source_actor ON events(source_actor_id);
 CREATE INDEX IF NOT EXISTS events_target_actor ON events(target_actor_id);
+CREATE INDEX IF NOT EXISTS candidates_article ON candidates(article_id);
+CREATE INDEX IF NOT EXISTS mentions_actor_article ON mentions(actor_id, article_id);
 """
+
+# Full-text search over quotations: an FTS5 table kept in step by triggers (SQLite) or an index over
+# the words of each quotation (PostgreSQL).
+SQLITE_SEARCH = """
+CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(text, content='quotes', content_rowid='id');
+CREATE TRIGGER IF NOT EXISTS quotes_fts_insert AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS quotes_fts_delete AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+"""
+POSTGRES_SEARCH = "CREATE INDEX IF NOT EXISTS quotes_words ON quotes USING GIN (to_tsvector('simple', text));"
+
+
+class _Sqlite:
+    """An SQLite file (or :memory:) in WAL mode."""
+
+    name = "sqlite"
+    types: ClassVar[dict[str, str]] = {
+        "ID": "INTEGER PRIMARY KEY",
+        "REF": "INTEGER",
+        "REAL": "REAL",
+        "TEXT": "TEXT",
+    }
+    begin = "BEGIN IMMEDIATE"
+    no_limit = " LIMIT -1"
+    like = "LIKE"  # case-insensitive for ASCII
+    quote_search = "q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)"
+    retryable: tuple[type[Exception], ...] = ()
+
+    def __init__(self, path: str):
+        self.location = path
+        if path != ":memory:" and Path(path).is_dir():
+            raise StoreError(f"{path}: is a directory, not a store")
+        try:
+            self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA busy_timeout=10000")
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{path}: cannot open store ({err})") from None
+
+    def execute(self, sql: str, args=()):
+        return self.conn.execute(sql, args)
+
+    def executemany(self, sql: str, rows: list) -> None:
+        self.conn.executemany(sql, rows)
+
+    def script(self, sql: str) -> None:
+        """Several statements, inside the current transaction (which executescript would commit)."""
+        statement = ""
+        for line in sql.splitlines(keepends=True):
+            statement += line
+            if sqlite3.complete_statement(statement):
+                self.conn.execute(statement)
+                statement = ""
+
+    def has_table(self, name: str) -> bool:
+        return bool(
+            self.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
+        )
+
+    def columns(self, table: str) -> set[str]:
+        return {r[1] for r in self.execute(f"PRAGMA table_info({table})")}
+
+    @staticmethod
+    def search_terms(words: str) -> str:
+        """FTS5 query: every word must occur."""
+        return " ".join('"' + w.replace('"', '""') + '"' for w in words.split())
+
+    @staticmethod
+    def week(day: str) -> str:
+        """The Monday of the week of a date column, as text."""
+        return f"date({day}, '-' || ((strftime('%w', {day}) + 6) % 7) || ' days')"
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class _Postgres:
+    """A PostgreSQL database, from a postgresql:// URL (libpq's, `?options=-csearch_path%3Dname` for a
+    schema of one's own)."""
+
+    name = "postgresql"
+    types: ClassVar[dict[str, str]] = {
+        "ID": "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY",
+        "REF": "BIGINT",
+        "REAL": "DOUBLE PRECISION",
+        "TEXT": 'TEXT COLLATE "C"',
+    }
+    begin = "BEGIN"
+    no_limit = ""
+    like = "ILIKE"
+    quote_search = "to_tsvector('simple', q.text) @@ plainto_tsquery('simple', ?)"
+
+    def __init__(self, url: str):
+        import psycopg
+
+        self.location = _redact(url)
+        self.retryable = (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure)
+        try:
+            self.conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
+        except psycopg.Error as err:
+            reason = " ".join(str(err).split())
+            raise StoreError(f"{self.location}: cannot connect ({reason})") from None
+
+    def execute(self, sql: str, args=()):
+        return self.conn.execute(_postgres_sql(sql), args)
+
+    def executemany(self, sql: str, rows: list) -> None:
+        if rows:
+            self.conn.cursor().executemany(_postgres_sql(sql), rows)
+
+    def script(self, sql: str) -> None:
+        self.conn.execute(sql)
+
+    def has_table(self, name: str) -> bool:
+        sql = (
+            "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?"
+        )
+        return bool(self.execute(sql, (name,)).fetchone())
+
+    def columns(self, table: str) -> set[str]:
+        sql = (
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND table_name = ?"
+        )
+        return {r[0] for r in self.execute(sql, (table,))}
+
+    @staticmethod
+    def search_terms(words: str) -> str:
+        return words
+
+    @staticmethod
+    def week(day: str) -> str:
+        return f"to_char(date_trunc('week', CAST({day} AS date)), 'YYYY-MM-DD')"
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def is_server_url(location: str | Path) -> bool:
+    """Whether a store location names a PostgreSQL server rather than a file."""
+    return str(location).startswith(("postgresql://", "postgres://"))
+
+
+@functools.lru_cache(maxsize=256)
+def _postgres_sql(sql: str) -> str:
+    """A statement written with SQLite's `?` placeholders in psycopg's `%s` style."""
+    out, quoted = [], False
+    for ch in sql:
+        if ch == "'":
+            quoted = not quoted
+        out.append("%%" if ch == "%" else "%s" if ch == "?" and not quoted else ch)
+    return "".join(out)
+
+
+def _redact(url: str) -> str:
+    """A URL without its password, for messages."""
+    parts = urlsplit(url)
+    if parts.password:
+        host = parts.hostname or ""
+        netloc = f"{parts.username}:***@{host}" + (f":{parts.port}" if parts.port else "")
+        return urlunsplit(parts._replace(netloc=netloc))
+    return url
 
 
 class Store:
-    """An SQLite store; each article is written in one transaction."""
+    """A store of articles and all that was found in them; each article is written in one
+    transaction. `location` is a file path (SQLite) or a postgresql:// URL."""
 
-    def __init__(self, path: str | Path):
-        self.path = str(path)
-        if self.path != ":memory:" and Path(self.path).is_dir():
-            raise StoreError(f"{self.path}: is a directory, not a store")
+    def __init__(self, location: str | Path):
+        location = str(location)
+        self.db = _Postgres(location) if is_server_url(location) else _Sqlite(location)
+        self.path = self.db.location  # for messages: a URL never shows its password
         try:
-            self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.execute("PRAGMA foreign_keys=ON")
-            self.db.execute("PRAGMA busy_timeout=10000")
             if self._schema_version() != SCHEMA_VERSION:
-                self._migrate()
-                self.db.executescript(SCHEMA)
-                self.db.execute(
-                    "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,)
-                )
+                self._create_schema()
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.path}: cannot open store ({err})") from None
-        self._actor_ids: dict[str, int] = {}
+        self._actors: dict[str, tuple[int, str, str | None]] = {}  # key: id, name, role
+
+    @property
+    def backend(self) -> str:
+        return self.db.name
 
     def _schema_version(self) -> str | None:
-        try:
-            row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        except sqlite3.OperationalError:  # a new store: no meta table yet
+        if not self.db.has_table("meta"):
             return None
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         return row[0] if row else None
+
+    def _create_schema(self) -> None:
+        with self._transaction():
+            if self.backend == "postgresql":  # one process at a time creates the tables
+                self.db.execute("SELECT pg_advisory_xact_lock(74610001)")
+            self._migrate()
+            self.db.script(SCHEMA.format(**self.db.types))
+            self.db.script(SQLITE_SEARCH if self.backend == "sqlite" else POSTGRES_SEARCH)
+            self.db.execute(
+                "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (SCHEMA_VERSION,),
+            )
 
     def _migrate(self) -> None:
         """Bring a store made by an earlier dyad up to this schema."""
-        columns = {r[1] for r in self.db.execute("PRAGMA table_info(events)")}
+        columns = self.db.columns("events")
         if columns and "sort_date" not in columns:
             self.db.execute("ALTER TABLE events ADD COLUMN sort_date TEXT")
             self.db.execute(
@@ -180,13 +356,16 @@ class Store:
 
     def save(self, article: Article, knowledge_version: str) -> int | None:
         """Store a new article with all it was found to contain; None if already stored."""
+        return self._retrying(lambda: self._save(article, knowledge_version))
+
+    def _save(self, article: Article, knowledge_version: str) -> int | None:
         h = article.content_hash
         with self._transaction():
             cur = self.db.execute(
                 "INSERT INTO articles(content_hash, doc_id, source, url, title, outlet, "
                 "published, language, flags, format, text, knowledge_version, ingested_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT(content_hash) DO NOTHING",
+                "ON CONFLICT(content_hash) DO NOTHING RETURNING id",
                 (
                     h,
                     article.doc_id,
@@ -203,14 +382,18 @@ class Store:
                     datetime.now(UTC).isoformat(timespec="seconds"),
                 ),
             )
-            if cur.rowcount == 0:
+            row = cur.fetchone()
+            if row is None:  # stored already, perhaps by another process
                 return None
-            article_id = cur.lastrowid
+            article_id = row[0]
             self._write_coding(article_id, article)
         return article_id
 
     def recode(self, article_id: int, article: Article, knowledge_version: str) -> None:
         """Replace what an article was found to contain (after the knowledge changed)."""
+        self._retrying(lambda: self._recode(article_id, article, knowledge_version))
+
+    def _recode(self, article_id: int, article: Article, knowledge_version: str) -> None:
         with self._transaction():
             for table in ("sentences", "mentions", "quotes", "events", "candidates"):
                 self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
@@ -225,7 +408,8 @@ class Store:
             "INSERT INTO sentences(article_id, idx, start_char, end_char) VALUES (?, ?, ?, ?)",
             [(article_id, s.index, s.start, s.end) for s in article.sentences],
         )
-        ids = {key: self._actor_id(actor) for key, actor in article.actors.items()}
+        # in key order: concurrent writers then wait for each other's new actors instead of deadlocking
+        ids = {key: self._actor_id(article.actors[key]) for key in sorted(article.actors)}
         self.db.executemany(
             "INSERT INTO mentions(article_id, actor_id, start_char, end_char, text, sentence, how,"
             " locative, country, sector) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -299,29 +483,53 @@ class Store:
         )
 
     def _actor_id(self, actor: Actor) -> int:
-        cached = self._actor_ids.get(actor.key)
-        if cached is not None:
-            return cached
-        self.db.execute(
-            "INSERT INTO actors(key, name, kind, country, sector, role, origin) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET "
-            "role = COALESCE(actors.role, excluded.role)",
-            (
-                actor.key,
-                actor.name,
-                actor.kind,
-                actor.country,
-                actor.sector,
-                actor.role,
-                actor.origin,
-            ),
-        )
-        (actor_id,) = self.db.execute("SELECT id FROM actors WHERE key = ?", (actor.key,)).fetchone()
-        self._actor_ids[actor.key] = actor_id
+        """The row id of an actor, added if new. An actor seen under several names (or roles) keeps
+        the first in alphabetical order, so that the store does not depend on the order of arrival."""
+        known = self._actors.get(actor.key)
+        if known is None:
+            row = self.db.execute(
+                "INSERT INTO actors(key, name, kind, country, sector, role, origin) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING RETURNING id",
+                (actor.key, actor.name, actor.kind, actor.country, actor.sector, actor.role, actor.origin),
+            ).fetchone()
+            if row is not None:
+                self._actors[actor.key] = (row[0], actor.name, actor.role)
+                return row[0]
+            known = self.db.execute(
+                "SELECT id, name, role FROM actors WHERE key = ?", (actor.key,)
+            ).fetchone()
+        actor_id, name, role = known
+        if actor.name < name:
+            self.db.execute(
+                "UPDATE actors SET name = ? WHERE id = ? AND name > ?", (actor.name, actor_id, actor.name)
+            )
+            name = actor.name
+        if actor.role is not None and (role is None or actor.role < role):
+            self.db.execute(
+                "UPDATE actors SET role = ? WHERE id = ? AND (role IS NULL OR role > ?)",
+                (actor.role, actor_id, actor.role),
+            )
+            role = actor.role
+        self._actors[actor.key] = (actor_id, name, role)
         return actor_id
 
     def _transaction(self):
         return _Transaction(self)
+
+    def _retrying(self, write):
+        """Run a write again when the server aborted it for a conflict with another writer."""
+        for attempt in range(8):
+            try:
+                return write()
+            except self.db.retryable:
+                if attempt == 7:
+                    raise
+                time.sleep(0.02 * 2**attempt)
+
+    def _page(self, limit: int | None, offset: int) -> str:
+        """LIMIT/OFFSET for a query (both validated as integers)."""
+        sql = f" LIMIT {int(limit)}" if limit else (self.db.no_limit if offset else "")
+        return sql + (f" OFFSET {int(offset)}" if offset else "")
 
     # --- reading
     def article_ids(self) -> list[int]:
@@ -421,9 +629,10 @@ class Store:
             "SELECT a.id, a.name, a.kind, m.country, m.sector, a.role, a.origin, a.key, "
             "COUNT(*) AS mentions, COUNT(DISTINCT m.article_id) AS articles "
             f"FROM mentions m JOIN actors a ON a.id = m.actor_id {where}"
-            "GROUP BY a.id, m.country, m.sector ORDER BY articles DESC, mentions DESC, a.name"
+            "GROUP BY a.id, m.country, m.sector "
+            "ORDER BY articles DESC, mentions DESC, a.name, a.id, m.country NULLS FIRST, m.sector NULLS FIRST"
         )
-        sql += _page(limit, offset)
+        sql += self._page(limit, offset)
         cols = (
             "id",
             "name",
@@ -457,11 +666,10 @@ class Store:
             "LEFT JOIN actors s ON s.id = q.speaker_actor_id"
         )
         if search:
-            terms = " ".join('"' + w.replace('"', '""') + '"' for w in search.split())
-            where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
-            args.append(terms)
+            where.append(self.db.quote_search)
+            args.append(self.db.search_terms(search))
         if speaker:
-            where.append("s.name LIKE ? ESCAPE '\\'")
+            where.append(f"s.name {self.db.like} ? ESCAPE '\\'")
             args.append("%" + speaker.replace("%", "\\%").replace("_", "\\_") + "%")
         if since:
             where.append("a.published >= ?")
@@ -474,7 +682,7 @@ class Store:
             args.append(article_id)
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY a.published DESC, a.id, q.start_char" + _page(limit, offset)
+        sql += " ORDER BY a.published DESC NULLS LAST, a.id, q.start_char" + self._page(limit, offset)
         cols = (
             "id",
             "text",
@@ -550,7 +758,7 @@ class Store:
                 where.append(f"e.{'source' if side == 's' else 'target'}_country = ?")
                 args.append(value)
             elif value:  # Mujahid: part of an actor's name
-                where.append(f"{side}.name LIKE ?")
+                where.append(f"{side}.name {self.db.like} ?")
                 args.append(f"%{value}%")
 
         if event_type:
@@ -584,7 +792,8 @@ class Store:
         if where:
             sql += " WHERE " + " AND ".join(where)
         order = "DESC" if newest_first else "ASC"
-        sql += f" ORDER BY e.sort_date {order}, e.id {order}" + _page(limit, offset)
+        nulls = "LAST" if newest_first else "FIRST"  # SQLite's order: no date sorts as the earliest
+        sql += f" ORDER BY e.sort_date {order} NULLS {nulls}, e.id {order}" + self._page(limit, offset)
         rows = []
         for r in self.db.execute(sql, args):
             row = dict(zip(self.EVENT_COLUMNS, r, strict=True))
@@ -596,14 +805,16 @@ class Store:
         """A directed pair's events per day or week: counts by QuadClass and the mean score."""
         period = "e.sort_date"
         if by == "week":  # the Monday of the week
-            period = f"date({period}, '-' || ((strftime('%w', {period}) + 6) % 7) || ' days')"
+            period = self.db.week(period)
         sql = (
             f"SELECT {period} AS period, "
-            "SUM(e.quad_class = 1), SUM(e.quad_class = 2), SUM(e.quad_class = 3), SUM(e.quad_class = 4), "
+            + ", ".join(f"SUM(CASE WHEN e.quad_class = {q} THEN 1 ELSE 0 END)" for q in (1, 2, 3, 4))
+            + ", "
             "COUNT(*), AVG(e.score) FROM events e JOIN articles a ON a.id = e.article_id "
             "JOIN actors s ON s.id = e.source_actor_id JOIN actors t ON t.id = e.target_actor_id "
             "WHERE (e.source_country = ? OR s.name = ?) AND (e.target_country = ? OR t.name = ?) "
-            "AND e.when_ = 'current' AND e.negated = 0 AND period IS NOT NULL GROUP BY period ORDER BY period"
+            "AND e.when_ = 'current' AND e.negated = 0 AND e.sort_date IS NOT NULL "
+            "GROUP BY period ORDER BY period"
         )
         cols = (
             "period",
@@ -640,7 +851,7 @@ class Store:
             "(SELECT COUNT(*) FROM mentions m WHERE m.article_id = a.id), "
             "(SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id), "
             "(SELECT COUNT(*) FROM events e WHERE e.article_id = a.id) "
-            "FROM articles a ORDER BY a.published DESC, a.id DESC" + _page(limit, offset)
+            "FROM articles a ORDER BY a.published DESC NULLS LAST, a.id DESC" + self._page(limit, offset)
         )
         cols = (
             "id",
@@ -662,7 +873,7 @@ class Store:
         sql = (
             "SELECT source_country, target_country, COUNT(*), AVG(score) FROM events "
             "WHERE target_country IS NOT NULL AND when_ = 'current' AND source_country != target_country "
-            "GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2" + _page(limit, 0)
+            "GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2" + self._page(limit, 0)
         )
         return [
             {"source": s, "target": t, "events": n, "mean_score": round(m, 2)}
@@ -691,7 +902,7 @@ class Store:
             "SELECT e.source_actor_id, e.target_actor_id, COUNT(*), AVG(e.score) "
             "FROM events e JOIN articles a ON a.id = e.article_id WHERE "
             + " AND ".join(where)
-            + " GROUP BY 1, 2 HAVING COUNT(*) >= ? ORDER BY 3 DESC"
+            + " GROUP BY 1, 2 HAVING COUNT(*) >= ? ORDER BY 3 DESC, 1, 2"
         )
         edges = [
             {"source": s, "target": t, "events": n, "mean_score": round(m, 2)}
@@ -702,7 +913,7 @@ class Store:
         if ids:
             marks = ",".join("?" * len(ids))
             for i, name, kind, country, sector in self.db.execute(
-                f"SELECT id, name, kind, country, sector FROM actors WHERE id IN ({marks})", ids
+                f"SELECT id, name, kind, country, sector FROM actors WHERE id IN ({marks}) ORDER BY id", ids
             ):
                 degree = sum(e["events"] for e in edges if i in (e["source"], e["target"]))
                 nodes.append(
@@ -725,7 +936,7 @@ class Store:
         }
         counts["languages"] = dict(
             one(
-                "SELECT COALESCE(language, 'und'), COUNT(*) FROM articles GROUP BY 1 ORDER BY 2 DESC"
+                "SELECT COALESCE(language, 'und'), COUNT(*) FROM articles GROUP BY 1 ORDER BY 2 DESC, 1"
             ).fetchall()
         )
         flags: dict[str, int] = {}
@@ -736,26 +947,29 @@ class Store:
         first, last = one("SELECT MIN(published), MAX(published) FROM articles").fetchone()
         counts["published"] = {"first": first, "last": last}
         counts["countries"] = dict(
-            one("SELECT country, COUNT(*) FROM mentions GROUP BY country ORDER BY 2 DESC LIMIT 10").fetchall()
+            one(
+                "SELECT country, COUNT(*) FROM mentions GROUP BY country "
+                "ORDER BY 2 DESC, 1 NULLS FIRST LIMIT 10"
+            ).fetchall()
         )
         return counts
 
 
 class _Transaction:
-    """BEGIN IMMEDIATE ... COMMIT, rolled back on any error."""
+    """BEGIN ... COMMIT, rolled back on any error."""
 
     def __init__(self, store: Store):
         self.store = store
 
     def __enter__(self):
-        self.store.db.execute("BEGIN IMMEDIATE")
+        self.store.db.execute(self.store.db.begin)
 
     def __exit__(self, exc_type, exc, tb):
         if exc_type is None:
             self.store.db.execute("COMMIT")
         else:
             self.store.db.execute("ROLLBACK")
-            self.store._actor_ids.clear()  # ids inserted in the rolled-back transaction are gone
+            self.store._actors.clear()  # ids inserted in the rolled-back transaction are gone
         return False
 
 
@@ -765,12 +979,6 @@ _COUNTRY_CODE = re.compile(r"[A-Z]{3}")
 def _fits(n: int) -> bool:
     """Whether an id fits SQLite's 64-bit integers (a longer one names nothing)."""
     return -(2**63) <= n < 2**63
-
-
-def _page(limit: int | None, offset: int) -> str:
-    """LIMIT/OFFSET for a query (both validated as integers)."""
-    sql = f" LIMIT {int(limit)}" if limit else (" LIMIT -1" if offset else "")
-    return sql + (f" OFFSET {int(offset)}" if offset else "")
 
 
 def _iso(day: date | None) -> str | None:
