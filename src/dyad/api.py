@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import shutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import gold, pipeline, sources
+from . import gold, partitions, pipeline, sources
 from .decode import DecodeError, decode
-from .errors import InputError
+from .errors import InputError, StoreError
 from .knowledge import Knowledge, load_knowledge
 from .metadata import parse_date
 from .model import Article
@@ -31,6 +32,7 @@ class IngestReport:
     not_english: int = 0
     failed: list[InputError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    partitions: list[str] = field(default_factory=list)  # written by cluster workers, not yet loaded
 
     @property
     def ok(self) -> bool:
@@ -144,7 +146,8 @@ class Dyad:
 
     def __init__(self, db: str | Path | None = None, settings: Settings | None = None):
         self.settings = settings or Settings()
-        self.store = Store(db or default_db())
+        self.location = str(db or default_db())
+        self.store = Store(self.location)
         self.knowledge = knowledge_for(self.settings)
         self.ctx = pipeline.Context(self.settings, self.knowledge)
 
@@ -166,11 +169,17 @@ class Dyad:
         progress: ProgressFn | None = None,
         on_error: Callable[[InputError], None] | None = None,
         workers: int = 1,
+        cluster: str | None = None,
+        parts: str | Path | None = None,
     ) -> IngestReport:
         """Store every article of the inputs once; bad inputs are reported, never fatal. With
-        workers > 1, articles are coded in that many processes and written here, in input order."""
+        workers > 1, articles are coded in that many processes and written here, in input order.
+        With a cluster ("local" or tcp://host:port), see `_ingest_on_cluster`."""
         report = IngestReport()
         items = sources.read(list(sources.expand(paths)), self.settings.max_bytes)
+        if cluster:
+            self._ingest_on_cluster(items, report, progress, on_error, cluster, workers, parts)
+            return report
         if workers > 1:
             self._ingest_parallel(items, report, reprocess, progress, on_error, workers)
             return report
@@ -210,6 +219,66 @@ class Dyad:
                         else:
                             self._save_coded(result, report, reprocess)
                     batch = []
+
+    def _ingest_on_cluster(self, items, report, progress, on_error, address, workers, parts) -> None:
+        """Code on a dask.distributed cluster. Workers write to this store if it is PostgreSQL;
+        otherwise to Parquet partitions, loaded here as they come (from a directory beside the store,
+        removed at the end), or, with `parts`, left in that directory for `load`."""
+        from . import cluster
+
+        if parts is None and self.store.backend == "postgresql":
+            target = None
+        else:
+            target = Path(parts) if parts else Path(self.location + ".parts")
+            try:
+                target.mkdir(parents=True, exist_ok=True)
+            except OSError as err:
+                raise StoreError(f"{target}: cannot write partitions ({err.strerror})") from None
+
+        def done(result: cluster.BatchResult, nbytes: int) -> None:
+            report.stored += result.stored
+            report.duplicates += result.duplicates
+            report.not_english += result.not_english
+            for name, reason in result.failed:
+                self._fail(report, InputError(name, reason), on_error)
+            if result.partition and parts is None:
+                self._load_partition(result.partition, report, on_error)
+            elif result.partition:
+                report.partitions.append(result.partition)
+            if progress:
+                progress(nbytes)
+
+        with cluster.connect(address, max(workers, 2) if address == "local" else workers) as client:
+            fail = lambda err: self._fail(report, err, on_error)  # noqa: E731
+            cluster.run(client, items, self.settings, str(target or self.location), done, fail)
+        if target is not None and parts is None:
+            shutil.rmtree(target, ignore_errors=True)
+
+    def load(
+        self,
+        paths: Iterable[str | Path],
+        progress: ProgressFn | None = None,
+        on_error: Callable[[InputError], None] | None = None,
+    ) -> IngestReport:
+        """Bring Parquet partitions written by cluster workers into this store; each article once."""
+        report = IngestReport()
+        for path in paths:
+            self._load_partition(path, report, on_error)
+            if progress:
+                progress(1)
+        return report
+
+    def _load_partition(self, path: str | Path, report: IngestReport, on_error) -> None:
+        for item in partitions.read(path):
+            if isinstance(item, InputError):
+                self._fail(report, item, on_error)
+                continue
+            article, knowledge_version = item
+            if self.store.save(article, knowledge_version) is None:  # stored already
+                report.duplicates += 1
+            else:
+                report.stored += 1
+                report.not_english += not article.is_english
 
     def _ingest_one(self, raw: sources.RawDoc, report: IngestReport, reprocess: bool) -> int | None:
         """Store one article (or count it as a duplicate); returns its id in the store."""

@@ -66,13 +66,33 @@ def ingest(
         bool, typer.Option(help="Recode stored articles with the current knowledge.")
     ] = False,
     workers: Annotated[
-        int, typer.Option(min=1, help="Processes that code articles (the store is written by one).")
+        int,
+        typer.Option(
+            min=1,
+            help="Processes that code articles (the store is written by one); with --cluster "
+            "local, the local cluster's workers.",
+        ),
     ] = 1,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            help="Code on a dask.distributed cluster: its scheduler (tcp://host:8786) or 'local'. "
+            "Workers write to a postgresql:// store directly, else to Parquet partitions loaded here."
+        ),
+    ] = None,
+    parts: Annotated[
+        Path | None,
+        typer.Option(help="With --cluster: leave the workers' Parquet partitions here for `dyad load`."),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Ingest articles (text, HTML, JSONL) into the store; each article is stored once."""
     if not paths and not reprocess:
         _die("nothing to ingest: give files, directories or - for stdin")
+    if parts and not cluster:
+        _die("--parts is where cluster workers write: use it with --cluster")
+    if cluster and paths and "-" in paths:
+        _die("--cluster reads files, not stdin")
     with _open(db, actors) as d:
         report = IngestReport()
         if reprocess:
@@ -83,10 +103,24 @@ def ingest(
             expanded = list(sources.expand(paths))
             total = sources.total_bytes(expanded)
             with _bar("ingesting", total) as advance:
-                r = d.ingest(expanded, progress=advance, on_error=_report_error, workers=workers)
+                try:
+                    r = d.ingest(
+                        expanded,
+                        progress=advance,
+                        on_error=_report_error,
+                        workers=workers,
+                        cluster=cluster,
+                        parts=parts,
+                    )
+                except DyadError as e:
+                    _die(str(e))
             report.stored, report.duplicates, report.failed = r.stored, r.duplicates, r.failed
             report.not_english = r.not_english
             report.recoded += r.recoded
+            if r.partitions:
+                err.print(
+                    f"{len(r.partitions)} partitions in {parts}: bring them into a store with dyad load"
+                )
     summary = {
         "stored": report.stored,
         "duplicates": report.duplicates,
@@ -99,6 +133,28 @@ def ingest(
     else:
         err.print(", ".join(f"{v} {k.replace('_', ' ')}" for k, v in summary.items()))
     if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def load(
+    paths: Annotated[list[Path], typer.Argument(help="Parquet partitions, or directories of them.")],
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Bring Parquet partitions written by cluster workers (ingest --cluster --parts) into the store."""
+    files = [f for p in paths for f in (sorted(p.glob("*.parquet")) if p.is_dir() else [p])]
+    with _open(db) as d, _bar("loading", len(files), bytes_=False) as advance:
+        report = d.load(files, progress=advance, on_error=_report_error)
+    summary = {"partitions": len(files), "stored": report.stored, "duplicates": report.duplicates}
+    summary["failed"] = len(report.failed)
+    if as_json:
+        _print_json(summary)
+    else:
+        err.print(", ".join(f"{v} {k}" for k, v in summary.items()))
+    if report.failed or not files:
+        if not files:
+            _die(f"{', '.join(map(str, paths))}: no partitions (*.parquet) found")
         raise typer.Exit(1)
 
 
