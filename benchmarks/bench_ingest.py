@@ -1,15 +1,18 @@
-"""Ingest throughput (articles/s, MB/s on one core) and peak memory at two corpus sizes.
+"""Ingest throughput (articles/s, MB/s) and peak memory: corpus sizes, 1 and 2 worker processes,
+SQLite and PostgreSQL stores, and a dask LocalCluster.
 
 The corpus is the demo corpus repeated with variations (every copy is a distinct article), as
 JSON Lines with the text and HTML articles mixed as in the demo corpus.
 
-    python benchmarks/bench_ingest.py [--sizes 2000 10000]
+    python benchmarks/bench_ingest.py [--sizes 10000 100000] [--pg postgresql://...] [--no-pg]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import random
 import resource
 import subprocess
@@ -60,31 +63,49 @@ def make_corpus(path: Path, n: int, text_only: bool = False) -> int:
     return path.stat().st_size
 
 
-def run_one(n: int, text_only: bool, workers: int = 1) -> dict:
-    """Ingest n articles in this process; returns the figures."""
+@contextlib.contextmanager
+def fresh_store(tmp: str, backend: str, pg: str):
+    """A new, empty store: an SQLite file, or a schema of its own on the PostgreSQL server."""
+    if backend == "sqlite":
+        yield str(Path(tmp) / "bench.db")
+        return
+    import psycopg
+
+    name = f"dyad_bench_{random.randrange(16**8):08x}"
+    with psycopg.connect(pg, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {name}")
+    try:
+        yield f"{pg}{'&' if '?' in pg else '?'}options=-csearch_path%3D{name}"
+    finally:
+        with psycopg.connect(pg, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {name} CASCADE")
+
+
+def run_one(n: int, text_only: bool, workers: int, backend: str, cluster: bool, pg: str) -> dict:
+    """Ingest n articles from this process; returns the figures."""
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "corpus.jsonl"
+        corpus, warm = Path(tmp) / "corpus.jsonl", Path(tmp) / "warm.jsonl"
         size = make_corpus(corpus, n, text_only)
-        with dyad.open(Path(tmp) / "bench.db") as d:
-            d.ingest([str(corpus)])  # warm: imports, knowledge, automata (then a fresh store)
-        db = Path(tmp) / "bench2.db"
-        start = time.perf_counter()
-        cpu0 = time.process_time()
-        with dyad.open(db) as d:
-            report = d.ingest([str(corpus)], workers=workers)
-        wall = time.perf_counter() - start
-        cpu = time.process_time() - cpu0
-        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        make_corpus(warm, 200, text_only)
+        with dyad.open(Path(tmp) / "warm.db") as d:
+            d.ingest([str(warm)])  # imports, knowledge, automata
+        with fresh_store(tmp, backend, pg) as db:
+            start = time.perf_counter()
+            with dyad.open(db) as d:
+                report = d.ingest([str(corpus)], workers=workers, cluster="local" if cluster else None)
+            wall = time.perf_counter() - start
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {
         "articles": n,
         "stored": report.stored,
         "failed": len(report.failed),
         "MB": size / 1e6,
         "seconds": wall,
-        "cpu_seconds": cpu,
         "articles_per_s": n / wall,
         "MB_per_s": size / 1e6 / wall,
-        "peak_rss_MB": peak_mb,
+        "peak_rss_MB": own,
+        "peak_worker_rss_MB": children,
     }
 
 
@@ -114,31 +135,49 @@ def stage_times(n: int) -> dict[str, float]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000])
+    ap.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/test", help="PostgreSQL server")
+    ap.add_argument("--no-pg", action="store_true", help="skip the PostgreSQL rows")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--text-only", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
+    ap.add_argument("--backend", default="sqlite", help=argparse.SUPPRESS)
+    ap.add_argument("--cluster", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one, args.text_only, args.workers)))
+        r = run_one(args.one, args.text_only, args.workers, args.backend, args.cluster, args.pg)
+        print(json.dumps(r))
         return
-    print("dyad ingest benchmark: one process, one core, SQLite store (actors stage included)")
+    print(f"dyad ingest benchmark ({os.cpu_count()} cores): the full pipeline (actors, quotes, events)")
     print(
-        f"{'corpus':>20} {'articles':>9} {'MB':>7} {'seconds':>8} {'articles/s':>11} {'MB/s':>6} "
-        f"{'peak RSS MB':>12}"
+        f"{'run':>34} {'articles':>9} {'MB':>7} {'seconds':>8} {'articles/s':>11} {'MB/s':>6} "
+        f"{'peak RSS MB':>12} {'worker RSS MB':>14}"
     )
-    runs = [(n, False, 1) for n in args.sizes] + [(args.sizes[-1], True, 1), (args.sizes[-1], False, 2)]
-    for n, text_only, workers in runs:  # each run in its own process, so that peak memory is its own
-        cmd = [sys.executable, __file__, "--one", str(n), "--workers", str(workers)]
-        cmd += ["--text-only"] if text_only else []
+    big = args.sizes[-1] if len(args.sizes) == 1 else sorted(args.sizes)[-2]  # the parallel rows' size
+    runs = [(n, False, 1, "sqlite", False) for n in args.sizes]
+    runs += [(big, True, 1, "sqlite", False), (big, False, 2, "sqlite", False)]
+    if not args.no_pg:
+        runs += [(big, False, 1, "postgresql", False), (big, False, 2, "postgresql", False)]
+    runs += [(big, False, 2, "sqlite", True)]
+    if not args.no_pg:
+        runs += [(big, False, 2, "postgresql", True)]
+    for n, text_only, workers, backend, cluster in runs:  # each in its own process: its own peak memory
+        cmd = [sys.executable, __file__, "--one", str(n), "--workers", str(workers), "--backend", backend]
+        cmd += ["--pg", args.pg] + (["--text-only"] if text_only else []) + (["--cluster"] if cluster else [])
         out = subprocess.run(cmd, capture_output=True, text=True, check=True)
         r = json.loads(out.stdout.strip().splitlines()[-1])
         assert r["stored"] == n and r["failed"] == 0, r
-        label = ("text only" if text_only else "demo mix") + (f", {workers} workers" if workers > 1 else "")
+        label = ("text only" if text_only else "demo mix") + f", {backend}"
+        label += (
+            f", LocalCluster {workers} workers" if cluster else f", {workers} worker" + "s" * (workers > 1)
+        )
+        workers_rss = f"{r['peak_worker_rss_MB']:>14.0f}" if workers > 1 else f"{'-':>14}"
         print(
-            f"{label:>20} {n:>9} {r['MB']:>7.1f} {r['seconds']:>8.1f} {r['articles_per_s']:>11.0f} "
-            f"{r['MB_per_s']:>6.2f} {r['peak_rss_MB']:>12.0f}"
+            f"{label:>34} {n:>9} {r['MB']:>7.1f} {r['seconds']:>8.1f} {r['articles_per_s']:>11.0f} "
+            f"{r['MB_per_s']:>6.2f} {r['peak_rss_MB']:>12.0f} {workers_rss}",
+            flush=True,
         )
     print("demo mix: the demo corpus's formats, a third of the articles HTML pages (trafilatura)")
+    print("peak RSS: the ingesting process; worker RSS: the largest worker process")
     print()
     times = stage_times(2000)
     print(
