@@ -223,3 +223,31 @@ def test_intent_conventions():
     assert "THREATEN" in {t for _, t, _ in triples("The EU may halt aid to Serbia if the fighting goes on.")}
     got = triples("Pakistan would not allow its soil to be used against Afghanistan.")
     assert not any(t == "CONCEDE" for _, t, _ in got)
+
+
+def test_a_planned_meeting_is_a_future_meeting():
+    _, found = events("Egypt's foreign minister will visit Jordan next month.")
+    visit = [e for e in found if e.type == "CONSULT"]
+    assert visit and all(e.when == "future" for e in visit)
+    assert {t for _, t, _ in triples("Egypt and Jordan will meet next week.")} == {"CONSULT"}
+
+
+def test_defending_another_is_support_defending_oneself_is_not():
+    assert ("CHL", "SUPPORT", "PER") in triples("Chile defended Peru against the criticism on Monday.")
+    assert not any(t == "SUPPORT" for _, t, _ in triples("Chile defended itself against Peru on Monday."))
+    got = triples("Chile defended its airstrikes on Peru, saying they hit smugglers.")
+    assert not any(t == "SUPPORT" for _, t, _ in got)
+
+
+def test_verb_phrases_whose_object_has_modifiers():
+    assert ("TUR", "RETREAT", "SYR") in triples("Turkey lifted a two-week blockade on Syria.")
+
+
+def test_a_refusal_to_yield_is_a_rejection():
+    assert ("EGY", "REJECT", "SDN") in triples("Egypt said it would not lift the ban on Sudan.")
+
+
+def test_a_visit_to_a_capital_is_aimed_at_its_state():
+    assert ("EGY", "CONSULT", "SAU") in triples(
+        "The Egyptian president arrived in Riyadh on a two-day visit."
+    )

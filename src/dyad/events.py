@@ -55,6 +55,8 @@ class Patterns:
     lemmas: frozenset[str]  # the bare forms of the verbs
     automaton: ahocorasick.Automaton
     types: dict[str, EventType]
+    # an inflected verb -> the noun phrases that complete it ("lifted" -> "blockade" RETREAT)
+    objects: dict[str, list[tuple[str, Pattern]]]
 
 
 _IRREGULAR = {
@@ -121,18 +123,13 @@ _IRREGULAR = {
     "abduct": ["abducted"],
     "swear": ["swore", "sworn"],
     "cancel": ["cancelled", "cancelling", "canceled", "canceling"],
+    "throw": ["threw", "thrown"],
 }
 
 
-def _retyped(p: Pattern, event_type: str) -> Pattern:
-    return Pattern(event_type, p.kind, None, p.context, False, p.line)
-
-
-def inflect(lemma: str) -> list[str]:
-    """A verb (or verb phrase: its first word inflects, and a determiner may follow it: "impose a
-    curfew") in the forms news uses."""
-    head, _, rest = lemma.partition(" ")
-    if rest and rest.split()[0] not in (
+# what may follow a verb in a phrase without being its object ("call on", "impose a curfew")
+_PARTICLES = frozenset(
+    {
         "a",
         "an",
         "the",
@@ -150,7 +147,19 @@ def inflect(lemma: str) -> list[str]:
         "by",
         "off",
         "over",
-    ):
+    }
+)
+
+
+def _retyped(p: Pattern, event_type: str) -> Pattern:
+    return Pattern(event_type, p.kind, None, p.context, False, p.line)
+
+
+def inflect(lemma: str) -> list[str]:
+    """A verb (or verb phrase: its first word inflects, and a determiner may follow it: "impose a
+    curfew") in the forms news uses."""
+    head, _, rest = lemma.partition(" ")
+    if rest and rest.split()[0] not in _PARTICLES:
         tails = [f" {rest}"] + [f" {d} {rest}" for d in ("a", "an", "the", "its", "their", "his", "her")]
     else:
         tails = [f" {rest}" if rest else ""]
@@ -208,6 +217,7 @@ def load_patterns() -> Patterns:
     verb_forms: dict[str, Pattern] = {}
     lemmas: set[str] = set()
     literal: set[str] = set()
+    objects: dict[str, list[tuple[str, Pattern]]] = {}
     allowed = {"type", "verbs", "nouns", "mode", "context", "symmetric", LINE}
     for e in entries:
         line = e.get(LINE) if isinstance(e, dict) else None
@@ -228,6 +238,10 @@ def load_patterns() -> Patterns:
                 w = w.lower()
                 if kind == "verbs":
                     lemmas.add(w.split()[0])
+                    head, _, rest = w.partition(" ")
+                    if rest and rest.split()[0] not in _PARTICLES:
+                        for f in _verb_forms(head):
+                            objects.setdefault(f, []).append((rest, p))
                 for form in inflect(w) if kind == "verbs" else [w]:
                     if kind == "verbs":
                         verb_forms.setdefault(form, p)
@@ -241,7 +255,7 @@ def load_patterns() -> Patterns:
     for form in forms:
         auto.add_word(form, form)
     auto.make_automaton()
-    return Patterns(forms, verb_forms, frozenset(lemmas), auto, types)
+    return Patterns(forms, verb_forms, frozenset(lemmas), auto, types, objects)
 
 
 _CLAUSE = re.compile(r";|\s[—–]\s|,\s+(?:which|but|while|whereas|although)\b|\s(?:but|while|whereas)\s")
@@ -330,6 +344,7 @@ _LIGHT_VERB = re.compile(
 _NOUN_PREP = re.compile(
     r"(?i)\s+(?:[\w-]+\s+){0,2}?(?:on|against|to|with|into|at|over|upon|in|from)\s+(?:the\s+)?"
 )
+_DEFENDED = re.compile(r"(?i)^defend")
 _ATTRIBUTION = re.compile(r"(?i)\b(according to|reported|reports|citing|quoted)\b")
 
 
@@ -389,16 +404,34 @@ class _Coder:
                 previous = (o_start, o_end, _OBLIGATION)
             if self._complement(previous, start, form):
                 continue  # "agreed to allow", "threatened to ban": a verbal act's content
-            previous = (start, end, self.p.forms[form])
+            p, end = self._modified_object(form, end)
+            previous = (start, end, p)
             if self._inside_quote(start):
                 voice = self._voice_at(start)
                 if voice is not None:  # "You requested funds": the speaker's words, with their you and we
-                    self._code_trigger(sentence, voice.mentions, start, end, self.p.forms[form])
+                    self._code_trigger(sentence, voice.mentions, start, end, p)
             elif mentions:
-                self._code_trigger(sentence, mentions, start, end, self.p.forms[form])
+                self._code_trigger(sentence, mentions, start, end, p)
         for obligation in obligations:
             self._emit_obligation(sentence, *obligation)
         self._imperatives(sentence)
+
+    def _modified_object(self, form: str, end: int) -> tuple[Pattern, int]:
+        """A verb phrase whose object has modifiers: "lifted a day-old blockade" is "lift blockade"."""
+        for rest, p in self.p.objects.get(form, []):
+            m = re.match(
+                rf"\s+(?:[\w'-]+\s+){{1,3}}{re.escape(rest)}\b",
+                self.lower[end : end + 80],
+            )
+            if m:
+                return p, end + m.end()
+        return self.p.forms[form], end
+
+    def _object_is_actor(self, end: int) -> bool:
+        """Whether an actor is named right after a verb (its direct object)."""
+        gap = re.match(r"\s+(?:the\s+)?", self.text[end : end + 10])
+        at = end + (gap.end() if gap else 0)
+        return any(m.start == at for m in self.a.mentions)
 
     def _complement(self, previous, start: int, form: str) -> bool:
         if previous is None:
@@ -542,15 +575,20 @@ class _Coder:
             return  # "accused Kabul of harbouring militants": the content of the accusation
         if _ANY.search(lead) or self._in_condition(sentence, start):
             return  # "any attack on Pakistan would ...", "should Pakistan conduct airstrikes"
-        if p.type == "CONCEDE" and (
-            _REFUSED_YIELD.search(lead)
-            or (text[start:end].lower().endswith("ing") and not _PROGRESSIVE.search(lead))
+        if p.type == "CONCEDE" and _REFUSED_YIELD.search(lead):
+            p = _retyped(p, "REJECT")  # "will not lift the ban": a refusal to yield (CAMEO 12)
+        elif (
+            p.type == "CONCEDE" and text[start:end].lower().endswith("ing") and not _PROGRESSIVE.search(lead)
         ):
-            return  # "would not allow": a stance; "a deal allowing drone operations": a clause of a noun
+            return  # "a deal allowing drone operations": a clause of a noun
+        if p.type == "SUPPORT" and _DEFENDED.match(text[start:end]) and not self._object_is_actor(end):
+            return  # "defended Iraq" supports Iraq; "defended itself", "defended its airstrikes" do not
         if p.kind == "verb" and _DETERMINER.search(lead):
             return  # "the same targets", "the attacks": a noun, not the verb
-        word = text[start:end].split()[0].lower()
-        bare = word in self.p.lemmas or (word.endswith("s") and not word.endswith("ss"))
+        words = text[start:end].lower().split()
+        word = words[0]
+        phrase = len(words) > 1 and words[1] == "to"  # "plans to impose": a verb whatever its form
+        bare = not phrase and (word in self.p.lemmas or (word.endswith("s") and not word.endswith("ss")))
         if p.kind == "verb" and bare and not self._base_form_is_verb(lead, mentions, start):
             return  # "heavy return fire", "stumbling blocks": nothing makes the word a verb
         c_start, c_end = self._clause(sentence, start)
@@ -599,6 +637,14 @@ class _Coder:
                 )
             )
         ]
+        if not targets and p.mode == "visit":  # "arrived in Amman on a visit": the host
+            targets = [
+                m
+                for m in mentions
+                if m.locative
+                and c_start <= m.start < c_end
+                and self.a.actors[m.actor_key].country not in home
+            ][:1]
         target_keys = [t.actor_key for t in targets]
         implicit = False
         if not target_keys:
@@ -662,6 +708,7 @@ class _Coder:
         )
         if intent and condition and p.type not in ("CONSULT",):
             return _retyped(p, "THREATEN"), sources, targets  # "will withdraw ... unless ..."
+        # a planned meeting stays a meeting, in the future (the gold format's convention)
         if intent and p.type not in ("CONSULT", "AGREE") and not intent.group(0).lower().startswith("agreed"):
             if quad == 2 or p.type in ("SUPPORT", "CONCEDE"):
                 return _retyped(p, "AGREE"), sources, targets
