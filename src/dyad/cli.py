@@ -546,11 +546,11 @@ def demo(
         )
         _print_stats(d.stats())
         out.print(_actors_table(d.actors(15), title="most mentioned actors"))
-        path = d.store.path
+        location = d.location  # the store's own location (its path shown above hides a password)
     if report.failed:
         raise typer.Exit(1)
     if serve_after:
-        _serve(path, "127.0.0.1", port)
+        _serve(location, "127.0.0.1", port)
 
 
 def main() -> None:
