@@ -167,3 +167,11 @@ def test_unreachable_server_is_one_line(cli):
     line = r.stderr.strip()
     assert line.startswith("dyad: error: postgresql://nobody:***@127.0.0.1:1/none: cannot connect")
     assert "\n" not in line and "secret" not in line
+
+
+def test_worker_processes_write_to_postgresql(cli, pg_url, sqlite_demo):
+    r = cli("ingest", str(CORPUS), "--db", pg_url, "--workers", "2", "--json")
+    assert r.exit_code == 0 and json.loads(r.stdout)["stored"] == len(content(sqlite_demo)["articles"])
+    assert content(pg_url) == content(sqlite_demo)
+    again = json.loads(cli("ingest", str(CORPUS), "--db", pg_url, "--workers", "2", "--json").stdout)
+    assert again["stored"] == 0 and again["duplicates"] == len(content(sqlite_demo)["articles"])

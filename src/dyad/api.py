@@ -173,7 +173,8 @@ class Dyad:
         parts: str | Path | None = None,
     ) -> IngestReport:
         """Store every article of the inputs once; bad inputs are reported, never fatal. With
-        workers > 1, articles are coded in that many processes and written here, in input order.
+        workers > 1, articles are coded in that many processes and written here, in input order (to
+        PostgreSQL, each process writes what it codes).
         With a cluster ("local" or tcp://host:port), see `_ingest_on_cluster`."""
         report = IngestReport()
         items = sources.read(list(sources.expand(paths)), self.settings.max_bytes)
@@ -212,6 +213,10 @@ class Dyad:
                 if item is not None:
                     batch.append(item)
                 if batch and (item is None or len(batch) >= 32 * workers):
+                    if self.store.backend == "postgresql" and not reprocess:
+                        self._write_in_workers(pool, batch, report, on_error)
+                        batch = []
+                        continue
                     coded = pool.map(code_document, [(raw, self.settings) for raw in batch], chunksize=8)
                     for result in coded:
                         if isinstance(result, InputError):
@@ -219,6 +224,18 @@ class Dyad:
                         else:
                             self._save_coded(result, report, reprocess)
                     batch = []
+
+    def _write_in_workers(self, pool, batch: list[sources.RawDoc], report: IngestReport, on_error) -> None:
+        """PostgreSQL takes several writers: each worker process writes what it codes."""
+        from .cluster import code_batch
+
+        chunks = [(batch[i : i + 8], self.settings, self.location) for i in range(0, len(batch), 8)]
+        for result in pool.starmap(code_batch, chunks):
+            report.stored += result.stored
+            report.duplicates += result.duplicates
+            report.not_english += result.not_english
+            for name, reason in result.failed:
+                self._fail(report, InputError(name, reason), on_error)
 
     def _ingest_on_cluster(self, items, report, progress, on_error, address, workers, parts) -> None:
         """Code on a dask.distributed cluster. Workers write to this store if it is PostgreSQL;

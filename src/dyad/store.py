@@ -125,8 +125,6 @@ CREATE INDEX IF NOT EXISTS events_pair ON events(source_country, target_country,
 CREATE INDEX IF NOT EXISTS events_type ON events(type, sort_date);
 CREATE INDEX IF NOT EXISTS events_source_actor ON events(source_actor_id);
 CREATE INDEX IF NOT EXISTS events_target_actor ON events(target_actor_id);
-CREATE INDEX IF NOT EXISTS candidates_article ON candidates(article_id);
-CREATE INDEX IF NOT EXISTS mentions_actor_article ON mentions(actor_id, article_id);
 """
 
 # Full-text search over quotations: an FTS5 table kept in step by triggers (SQLite) or an index over
