@@ -251,3 +251,9 @@ def test_a_visit_to_a_capital_is_aimed_at_its_state():
     assert ("EGY", "CONSULT", "SAU") in triples(
         "The Egyptian president arrived in Riyadh on a two-day visit."
     )
+
+
+def test_a_stated_readiness_is_an_offer():
+    assert ("FRA", "AGREE", "MLI") in triples("France is ready to contribute engineers to a mission in Mali.")
+    expel = triples("Norway is ready to expel Russia's diplomats.")  # a known verb keeps its own coding
+    assert ("NOR", "THREATEN", "RUS") in expel and not any(t == "AGREE" for _, t, _ in expel)

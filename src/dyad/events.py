@@ -321,6 +321,10 @@ _NOUN_INTENT = re.compile(
 )
 _OUTWARD = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "MOBILIZE", "SANCTION"})
 _OBLIGATION = Pattern("REQUEST", "verb", None, "diplomatic", False, 0)
+_STATED_INTENT = Pattern("AGREE", "verb", None, "diplomatic", False, 0)
+_READY = re.compile(  # "France is ready to contribute troops": an offer, whatever the verb
+    r"(?i)\b(?:is|are|was|were|be|been|remains?|stands?)\s+(?:\w+ly\s+)?((?:willing|ready|prepared)\s+to)\s+(?=[a-z])"
+)
 _VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 _NOT_VERB = re.compile(r"(?i)\b(?:not|never|n't|fail(?:ed|s)?\s+to(?:\s+reach)?(?:\s+an?)?)\s+(?:\w+ly\s+)?$")
 _MAY = re.compile(r"(?i)\b(?:may|might|could)\s+(?:\w+ly\s+)?$")
@@ -414,7 +418,17 @@ class _Coder:
                 self._code_trigger(sentence, mentions, start, end, p)
         for obligation in obligations:
             self._emit_obligation(sentence, *obligation)
+        if mentions:
+            self._offers(sentence, mentions, triggers)
         self._imperatives(sentence)
+
+    def _offers(self, sentence, mentions: list[Mention], triggers) -> None:
+        """ "X is ready to contribute troops to Y": a stated intent to cooperate (AGREE) when the verb
+        is one no pattern knows (a known one is coded itself, with the intent conventions)."""
+        starts = {t[0] for t in triggers}
+        for m in _READY.finditer(self.text, sentence.start, sentence.end):
+            if m.end() not in starts and not self._inside_quote(m.start()):
+                self._code_trigger(sentence, mentions, m.start(1), m.end(1), _STATED_INTENT)
 
     def _modified_object(self, form: str, end: int) -> tuple[Pattern, int]:
         """A verb phrase whose object has modifiers: "lifted a day-old blockade" is "lift blockade"."""
