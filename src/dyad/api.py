@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -265,7 +266,8 @@ class Dyad:
             if progress:
                 progress(nbytes)
 
-        with cluster.connect(address, max(workers, 2) if address == "local" else workers) as client:
+        local_workers = workers if workers > 1 else (os.cpu_count() or 2)  # --cluster local: every core
+        with cluster.connect(address, local_workers) as client:
             fail = lambda err: self._fail(report, err, on_error)  # noqa: E731
             cluster.run(client, items, self.settings, str(target or self.location), done, fail)
         if target is not None and parts is None:

@@ -69,8 +69,8 @@ def ingest(
         int,
         typer.Option(
             min=1,
-            help="Processes that code articles (the store is written by one); with --cluster "
-            "local, the local cluster's workers.",
+            help="Processes that code articles (one writes the store, or each writes to PostgreSQL); "
+            "with --cluster local, the local cluster's workers (default: one per core).",
         ),
     ] = 1,
     cluster: Annotated[
