@@ -257,3 +257,9 @@ def test_a_stated_readiness_is_an_offer():
     assert ("FRA", "AGREE", "MLI") in triples("France is ready to contribute engineers to a mission in Mali.")
     expel = triples("Norway is ready to expel Russia's diplomats.")  # a known verb keeps its own coding
     assert ("NOR", "THREATEN", "RUS") in expel and not any(t == "AGREE" for _, t, _ in expel)
+
+
+def test_whoever_closes_the_sentence_reports_it():
+    a, found = events("Indian troops shelled posts near the border on Sunday, Nepalese officials said on Monday.")
+    assert found and all(e.target_keys == [] or a.actors[e.target_keys[0]].country != "NPL" for e in found)
+    assert {e.attributed_to for e in found} == {"Nepali officials"}

@@ -321,6 +321,10 @@ _NOUN_INTENT = re.compile(
 )
 _OUTWARD = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "MOBILIZE", "SANCTION"})
 _OBLIGATION = Pattern("REQUEST", "verb", None, "diplomatic", False, 0)
+_REPORTER = re.compile(  # a closing attribution: ", Thai military sources said today."
+    r",\s+(?:[\w.'’-]+\s+){0,8}?(?:said|says|told|reported|reports|added|announced|stated|confirmed)\b"
+    r"[^,;“”\"]{0,60}$"
+)
 _STATED_INTENT = Pattern("AGREE", "verb", None, "diplomatic", False, 0)
 _READY = re.compile(  # "France is ready to contribute troops": an offer, whatever the verb
     r"(?i)\b(?:is|are|was|were|be|been|remains?|stands?)\s+(?:\w+ly\s+)?((?:willing|ready|prepared)\s+to)\s+(?=[a-z])"
@@ -375,6 +379,7 @@ class _Coder:
         self.seen: set[tuple] = set()
         self.time_cache: dict[tuple[int, bool], tuple] = {}
         self.attribution_cache: dict[int, str | None] = {}
+        self.reporter_cache: dict[int, int] = {}
         self.top_countries = self._top_countries()
         self.voices = self._voices()
 
@@ -384,6 +389,8 @@ class _Coder:
     def _top_countries(self) -> list[str]:
         counts: dict[str, int] = {}
         for m in self.a.mentions:
+            if m.start >= self._reporter_clause(self.a.sentences[m.sentence]):
+                continue  # who reports the news is not one of its parties
             c = self.a.actors[m.actor_key].country
             if c not in INTERNATIONAL:
                 counts[c] = counts.get(c, 0) + 1
@@ -639,6 +646,9 @@ class _Coder:
             return
         own = {m.actor_key for m in sources}
         home = {self.a.actors[m.actor_key].country for m in sources}
+        tail = self._reporter_clause(sentence)
+        if start < tail:  # "..., Thai military sources said": who reports it, not whom it concerns
+            targets = [t for t in targets if t.start < tail]
         targets = [  # "X imposed ... in X", "Akayev agreed to resign without returning to Kyrgyzstan"
             t
             for t in targets
@@ -1000,12 +1010,24 @@ class _Coder:
             self.attribution_cache[sentence.index] = self._find_attribution(sentence)
         return self.attribution_cache[sentence.index]
 
+    def _reporter_clause(self, sentence) -> int:
+        """Where a closing ", X said on Monday." starts in a sentence (its end if there is none)."""
+        start = self.reporter_cache.get(sentence.index)
+        if start is None:
+            m = _REPORTER.search(self.text, sentence.start, sentence.end)
+            start = self.reporter_cache[sentence.index] = m.start() if m else sentence.end
+        return start
+
     def _find_attribution(self, sentence) -> str | None:
+        """The outlet a sentence cites ("according to NDTV"), else who closes it ("..., X said")."""
         s_text = self.text[sentence.start : sentence.end]
-        if not _ATTRIBUTION.search(s_text):
-            return None
+        if _ATTRIBUTION.search(s_text):
+            for m in self.a.mentions:
+                if sentence.start <= m.start < sentence.end and self.a.actors[m.actor_key].sector == "JRN":
+                    return self.a.actors[m.actor_key].name
+        tail = self._reporter_clause(sentence)
         for m in self.a.mentions:
-            if sentence.start <= m.start < sentence.end and self.a.actors[m.actor_key].sector == "JRN":
+            if tail <= m.start < sentence.end:
                 return self.a.actors[m.actor_key].name
         return None
 
