@@ -263,3 +263,8 @@ def test_whoever_closes_the_sentence_reports_it():
     a, found = events("Indian troops shelled posts near the border on Sunday, Nepalese officials said on Monday.")
     assert found and all(e.target_keys == [] or a.actors[e.target_keys[0]].country != "NPL" for e in found)
     assert {e.attributed_to for e in found} == {"Nepali officials"}
+
+
+def test_an_event_noun_modifying_another_noun_is_not_the_event():
+    got = triples("Bosnia opened a war crimes trial of a Serbian general on Monday.")
+    assert not any(t == "ASSAULT" for _, t, _ in got)

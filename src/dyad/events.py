@@ -325,6 +325,10 @@ _REPORTER = re.compile(  # a closing attribution: ", Thai military sources said 
     r",\s+(?:[\w.'’-]+\s+){0,8}?(?:said|says|told|reported|reports|added|announced|stated|confirmed)\b"
     r"[^,;“”\"]{0,60}$"
 )
+_MODIFIER_OF = re.compile(
+    r"(?i)^\s+(?:crimes?|criminals?|tribunal|court|veterans?|memorial|museum|anniversary|victims?|"
+    r"correspondents?|reporters?|widows?|orphans?)\b"
+)
 _STATED_INTENT = Pattern("AGREE", "verb", None, "diplomatic", False, 0)
 _READY = re.compile(  # "France is ready to contribute troops": an offer, whatever the verb
     r"(?i)\b(?:is|are|was|were|be|been|remains?|stands?)\s+(?:\w+ly\s+)?((?:willing|ready|prepared)\s+to)\s+(?=[a-z])"
@@ -604,6 +608,8 @@ class _Coder:
             return  # "a deal allowing drone operations": a clause of a noun
         if p.type == "SUPPORT" and _DEFENDED.match(text[start:end]) and not self._object_is_actor(end):
             return  # "defended Iraq" supports Iraq; "defended itself", "defended its airstrikes" do not
+        if p.kind == "noun" and _MODIFIER_OF.match(text[end : end + 30]):
+            return  # "war crimes", "the attack anniversary": the noun names something else
         if p.kind == "verb" and _DETERMINER.search(lead):
             return  # "the same targets", "the attacks": a noun, not the verb
         words = text[start:end].lower().split()
