@@ -154,7 +154,7 @@ def test_event_accuracy_on_public_gold_sentences():
     petr_acc, petr_f1 = _gsr_scores(petr2)
     print(f"\nPLOVER GSR: type accuracy {type_acc:.3f}, triple F1 {f1:.3f} (targets 0.80 and 0.65)")
     print(f"PETR2 GSR: type accuracy {petr_acc:.3f}, triple F1 {petr_f1:.3f}")
-    assert type_acc >= 0.70 and f1 >= 0.42
+    assert type_acc >= 0.75 and f1 >= 0.46
 
 
 @pytest.mark.parametrize(
@@ -268,3 +268,10 @@ def test_whoever_closes_the_sentence_reports_it():
 def test_an_event_noun_modifying_another_noun_is_not_the_event():
     got = triples("Bosnia opened a war crimes trial of a Serbian general on Monday.")
     assert not any(t == "ASSAULT" for _, t, _ in got)
+
+
+def test_background_passives_and_met_demands_are_not_events():
+    got = triples("Serbia lifted a curfew in Kosovo, where 12 people were killed in riots last year.")
+    assert not any(t == "ASSAULT" for _, t, _ in got)
+    got = triples("Chad rejected a Nigerian plan and said it would wait until its demands are met.")
+    assert not any(t == "CONSULT" for _, t, _ in got)

@@ -329,6 +329,10 @@ _MODIFIER_OF = re.compile(
     r"(?i)^\s+(?:crimes?|criminals?|tribunal|court|veterans?|memorial|museum|anniversary|victims?|"
     r"correspondents?|reporters?|widows?|orphans?)\b"
 )
+_BACKGROUND_PASSIVE = re.compile(
+    r"(?i)\b(?:where|in which|during which)\s+[^,;]*?\b(?:was|were|been|be)\s+(?:\w+ly\s+)?$"
+)
+_BY = re.compile(r"(?i)^\s+by\b")
 _STATED_INTENT = Pattern("AGREE", "verb", None, "diplomatic", False, 0)
 _READY = re.compile(  # "France is ready to contribute troops": an offer, whatever the verb
     r"(?i)\b(?:is|are|was|were|be|been|remains?|stands?)\s+(?:\w+ly\s+)?((?:willing|ready|prepared)\s+to)\s+(?=[a-z])"
@@ -608,6 +612,14 @@ class _Coder:
             return  # "a deal allowing drone operations": a clause of a noun
         if p.type == "SUPPORT" and _DEFENDED.match(text[start:end]) and not self._object_is_actor(end):
             return  # "defended Iraq" supports Iraq; "defended itself", "defended its airstrikes" do not
+        if p.kind == "verb" and _BACKGROUND_PASSIVE.search(text[max(sentence.start, start - 80) : start]):
+            return  # "the province where 28 people were killed": background, and no one named as doer
+        if (
+            text[start:end].lower() == "met"
+            and _PROGRESSIVE.search(lead)
+            and not _BY.match(text[end : end + 10])
+        ):
+            return  # "until their demands are met": not a meeting
         if p.kind == "noun" and _MODIFIER_OF.match(text[end : end + 30]):
             return  # "war crimes", "the attack anniversary": the noun names something else
         if p.kind == "verb" and _DETERMINER.search(lead):
