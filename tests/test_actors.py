@@ -183,3 +183,10 @@ def test_builtin_knowledge_loads_and_covers_every_country():
     assert len(kb.country_codes) >= 249
     assert {"PAK", "AFG", "IND", "USA", "SUN", "KOS"} <= kb.country_codes
     assert kb.entities["AFG"].name == "Afghanistan"
+
+
+def test_hyphenated_vice_and_deputy_titles_introduce_people():
+    text = "Kenya politics\n\nNAIROBI - Kenyan Vice-President Amos Odera declined to resign, his office said."
+    a = dyad.process(text, published="2025-11-08")
+    people = [a.actors[m.actor_key] for m in a.mentions if a.actors[m.actor_key].kind == "person"]
+    assert people and people[0].country == "KEN" and people[0].sector == "GOV"

@@ -250,6 +250,11 @@ def _load_roles(kb: Knowledge, path: Path, data, builtin: bool = True) -> None:
         v.mapping(t, {"title", "sector", "inherit"}, {"title", "sector"})
         title = v.text(t, "title").lower()
         kb.titles[title] = Title(title, v.sector(t, t["sector"]), bool(t.get("inherit", False)))
+        if title.startswith(("vice ", "deputy ")):  # "Vice-President", "Deputy-Governor" too
+            hyphenated = title.replace(" ", "-", 1)
+            kb.titles.setdefault(
+                hyphenated, Title(hyphenated, kb.titles[title].sector, kb.titles[title].inherit)
+            )
     kb.modifiers = frozenset(m.lower() for m in v.strings(data, "modifiers"))
     kb.honorifics = tuple(sorted(v.strings(data, "honorifics"), key=len, reverse=True))
 
