@@ -1,0 +1,238 @@
+"""Event patterns as data: events.yaml and ontology.yaml, validated, with the verb forms news uses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from .errors import KnowledgeError
+from .knowledge.files import LINE, data_path, load_yaml
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One entry of events.yaml: words that signal an event type."""
+
+    type: str
+    kind: str  # verb | noun
+    mode: str | None
+    context: str | None
+    symmetric: bool
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    quad: int
+    cameo: str
+    score: float
+    needs_target: bool
+
+
+@dataclass(frozen=True)
+class Patterns:
+    forms: dict[str, Pattern]
+    verb_forms: dict[str, Pattern]
+    lemmas: frozenset[str]  # the bare forms of the verbs
+    automaton: ahocorasick.Automaton
+    types: dict[str, EventType]
+    # an inflected verb -> the noun phrases that complete it ("lifted" -> "blockade" RETREAT)
+    objects: dict[str, list[tuple[str, Pattern]]]
+
+
+_IRREGULAR = {
+    "expel": ["expelled", "expelling"],
+    "patrol": ["patrolled", "patrolling"],
+    "control": ["controlled", "controlling"],
+    "admit": ["admitted", "admitting"],
+    "permit": ["permitted", "permitting"],
+    "ship": ["shipped", "shipping"],
+    "stop": ["stopped", "stopping"],
+    "kidnap": ["kidnapped", "kidnapping"],
+    "compel": ["compelled", "compelling"],
+    "rebel": ["rebelled", "rebelling"],
+    "equip": ["equipped", "equipping"],
+    "plan": ["planned", "planning"],
+    "meet": ["met"],
+    "hold": ["held"],
+    "withdraw": ["withdrew", "withdrawn"],
+    "strike": ["struck"],
+    "fight": ["fought"],
+    "shoot": ["shot"],
+    "hit": ["hit"],
+    "give": ["gave", "given"],
+    "seek": ["sought"],
+    "take": ["took", "taken"],
+    "send": ["sent"],
+    "speak": ["spoke", "spoken"],
+    "lead": ["led"],
+    "break": ["broke", "broken"],
+    "bring": ["brought"],
+    "leave": ["left"],
+    "deny": ["denied"],
+    "ally": ["allied"],
+    "cut": ["cut"],
+    "shut": ["shut"],
+    "set": ["set"],
+    "put": ["put"],
+    "free": ["freed", "freeing"],
+    "go": ["went", "gone"],
+    "pay": ["paid"],
+    "wage": ["waged"],
+    "broker": ["brokered", "brokering"],
+    "sever": ["severed", "severing"],
+    "offer": ["offered", "offering"],
+    "deliver": ["delivered", "delivering"],
+    "question": ["questioned", "questioning"],
+    "visit": ["visited", "visiting"],
+    "target": ["targeted", "targeting"],
+    "label": ["labelled", "labeled", "labelling"],
+    "commit": ["committed", "committing"],
+    "ban": ["banned", "banning"],
+    "bomb": ["bombed", "bombing"],
+    "partner": ["partnered", "partnering"],
+    "harbour": ["harboured", "harbouring"],
+    "harbor": ["harbored", "harboring"],
+    "shelter": ["sheltered", "sheltering"],
+    "phone": ["phoned", "phoning"],
+    "telephone": ["telephoned", "telephoning"],
+    "open": ["opened", "opening"],
+    "reopen": ["reopened", "reopening"],
+    "massacre": ["massacred", "massacring"],
+    "pledge": ["pledged", "pledging"],
+    "riot": ["rioted", "rioting"],
+    "abduct": ["abducted"],
+    "swear": ["swore", "sworn"],
+    "cancel": ["cancelled", "cancelling", "canceled", "canceling"],
+    "throw": ["threw", "thrown"],
+}
+
+
+# what may follow a verb in a phrase without being its object ("call on", "impose a curfew")
+_PARTICLES = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "its",
+        "their",
+        "on",
+        "out",
+        "for",
+        "to",
+        "in",
+        "back",
+        "down",
+        "up",
+        "with",
+        "by",
+        "off",
+        "over",
+    }
+)
+
+
+def inflect(lemma: str) -> list[str]:
+    """A verb (or verb phrase: its first word inflects, and a determiner may follow it: "impose a
+    curfew") in the forms news uses."""
+    head, _, rest = lemma.partition(" ")
+    if rest and rest.split()[0] not in _PARTICLES:
+        tails = [f" {rest}"] + [f" {d} {rest}" for d in ("a", "an", "the", "its", "their", "his", "her")]
+    else:
+        tails = [f" {rest}" if rest else ""]
+    return sorted(f + tail for f in _verb_forms(head) for tail in tails)
+
+
+def _verb_forms(head: str) -> list[str]:
+    forms = {head}
+    if head in _IRREGULAR:
+        forms |= set(_IRREGULAR[head])
+    if head.endswith(("s", "sh", "ch", "x", "z")):
+        forms.add(head + "es")
+    elif head.endswith("y") and head[-2:-1] not in "aeiou":
+        forms.add(head[:-1] + "ies")
+    else:
+        forms.add(head + "s")
+    if not any(f.endswith("ed") for f in forms):
+        if head.endswith("e"):
+            forms.add(head + "d")
+        elif head.endswith("y") and head[-2:-1] not in "aeiou":
+            forms.add(head[:-1] + "ied")
+        elif re.search(r"[^aeiou][aeiou][bdgklmnprt]$", head) and len(head) <= 4:
+            forms.add(head + head[-1] + "ed")
+        else:
+            forms.add(head + "ed")
+    if not any(f.endswith("ing") for f in forms):
+        if head.endswith("ie"):
+            forms.add(head[:-2] + "ying")
+        elif head.endswith("e") and not head.endswith("ee"):
+            forms.add(head[:-1] + "ing")
+        elif re.search(r"[^aeiou][aeiou][bdgklmnprt]$", head) and len(head) <= 4:
+            forms.add(head + head[-1] + "ing")
+        else:
+            forms.add(head + "ing")
+    return sorted(forms)
+
+
+@lru_cache(maxsize=1)
+def load_patterns() -> Patterns:
+    """events.yaml and ontology.yaml, validated; errors name the file and line."""
+    onto_path = data_path("ontology.yaml")
+    onto = load_yaml(onto_path)
+    types = {}
+    for name, spec in onto["types"].items():
+        if name == LINE:
+            continue
+        types[name] = EventType(
+            spec["quad"], spec["cameo"], float(spec["score"]), bool(spec.get("target", False))
+        )
+    path = data_path("events.yaml")
+    entries = load_yaml(path)
+    if not isinstance(entries, list):
+        raise KnowledgeError(str(path), None, "must be a list of patterns")
+    forms: dict[str, Pattern] = {}
+    verb_forms: dict[str, Pattern] = {}
+    lemmas: set[str] = set()
+    literal: set[str] = set()
+    objects: dict[str, list[tuple[str, Pattern]]] = {}
+    allowed = {"type", "verbs", "nouns", "mode", "context", "symmetric", LINE}
+    for e in entries:
+        line = e.get(LINE) if isinstance(e, dict) else None
+        if not isinstance(e, dict) or set(e) - allowed:
+            raise KnowledgeError(str(path), line, f"unknown field(s): {sorted(set(e) - allowed)}")
+        if e.get("type") not in types:
+            raise KnowledgeError(str(path), line, f"unknown event type {e.get('type')!r}")
+        if not e.get("verbs") and not e.get("nouns"):
+            raise KnowledgeError(str(path), line, "a pattern needs 'verbs' or 'nouns'")
+        for kind in ("verbs", "nouns"):
+            words = e.get(kind) or []
+            if not all(isinstance(w, str) and w.strip() for w in words):
+                raise KnowledgeError(str(path), line, f"'{kind}' must be a list of words")
+            p = Pattern(
+                e["type"], kind[:-1], e.get("mode"), e.get("context"), bool(e.get("symmetric", False)), line
+            )
+            for w in words:
+                w = w.lower()
+                if kind == "verbs":
+                    lemmas.add(w.split()[0])
+                    head, _, rest = w.partition(" ")
+                    if rest and rest.split()[0] not in _PARTICLES:
+                        for f in _verb_forms(head):
+                            objects.setdefault(f, []).append((rest, p))
+                for form in inflect(w) if kind == "verbs" else [w]:
+                    if kind == "verbs":
+                        verb_forms.setdefault(form, p)
+                    exact = form == w
+                    if form in literal and not exact:
+                        continue  # a word listed as itself wins over an inflected form
+                    forms[form] = p
+                    if exact:
+                        literal.add(form)
+    auto = ahocorasick.Automaton()
+    for form in forms:
+        auto.add_word(form, form)
+    auto.make_automaton()
+    return Patterns(forms, verb_forms, frozenset(lemmas), auto, types, objects)
