@@ -232,11 +232,15 @@ class Dyad:
 
         chunks = [(batch[i : i + 8], self.settings, self.location) for i in range(0, len(batch), 8)]
         for result in pool.starmap(code_batch, chunks):
-            report.stored += result.stored
-            report.duplicates += result.duplicates
-            report.not_english += result.not_english
-            for name, reason in result.failed:
-                self._fail(report, InputError(name, reason), on_error)
+            self._count(report, result, on_error)
+
+    def _count(self, report: IngestReport, result, on_error) -> None:
+        """Add what a worker did with a batch (a cluster.BatchResult) to the report."""
+        report.stored += result.stored
+        report.duplicates += result.duplicates
+        report.not_english += result.not_english
+        for name, reason in result.failed:
+            self._fail(report, InputError(name, reason), on_error)
 
     def _ingest_on_cluster(self, items, report, progress, on_error, address, workers, parts) -> None:
         """Code on a dask.distributed cluster. Workers write to this store if it is PostgreSQL;
@@ -254,11 +258,7 @@ class Dyad:
                 raise StoreError(f"{target}: cannot write partitions ({err.strerror})") from None
 
         def done(result: cluster.BatchResult, nbytes: int) -> None:
-            report.stored += result.stored
-            report.duplicates += result.duplicates
-            report.not_english += result.not_english
-            for name, reason in result.failed:
-                self._fail(report, InputError(name, reason), on_error)
+            self._count(report, result, on_error)
             if result.partition and parts is None:
                 self._load_partition(result.partition, report, on_error)
             elif result.partition:
