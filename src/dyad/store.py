@@ -761,15 +761,7 @@ class Store:
                 where.append(f"{side}.name {self.db.like} ?")
                 args.append(f"%{value}%")
 
-        if event_type:
-            where.append("e.type = ?")
-            args.append(event_type.upper())
-        if since:
-            where.append("e.sort_date >= ?")
-            args.append(since)
-        if until:
-            where.append("e.sort_date <= ?")
-            args.append(until)
+        _event_filters(where, args, event_type, since, until)
         if when:
             where.append("e.when_ = ?")
             args.append(when)
@@ -889,15 +881,7 @@ class Store:
     ) -> dict:
         """Actors as nodes and events as directed edges (count, mean score)."""
         where, args = ["e.target_actor_id IS NOT NULL", "e.negated = 0"], []
-        if since:
-            where.append("e.sort_date >= ?")
-            args.append(since)
-        if until:
-            where.append("e.sort_date <= ?")
-            args.append(until)
-        if event_type:
-            where.append("e.type = ?")
-            args.append(event_type.upper())
+        _event_filters(where, args, event_type, since, until)
         sql = (
             "SELECT e.source_actor_id, e.target_actor_id, COUNT(*), AVG(e.score) "
             "FROM events e JOIN articles a ON a.id = e.article_id WHERE "
@@ -974,6 +958,19 @@ class _Transaction:
 
 
 _COUNTRY_CODE = re.compile(r"[A-Z]{3}")
+
+
+def _event_filters(where: list, args: list, event_type: str | None, since: str | None, until: str | None):
+    """Add the conditions on an event's type and date (its own, else its article's) to a query's."""
+    if event_type:
+        where.append("e.type = ?")
+        args.append(event_type.upper())
+    if since:
+        where.append("e.sort_date >= ?")
+        args.append(since)
+    if until:
+        where.append("e.sort_date <= ?")
+        args.append(until)
 
 
 def _fits(n: int) -> bool:
