@@ -172,8 +172,9 @@ def run(
         if not batch:  # only bad inputs since the last batch
             on_result(BatchResult(), nbytes)
             continue
-        if not is_server_url(target) and (Path(target) / batch_name(batch)).exists():
-            on_result(BatchResult(partition=str(Path(target) / batch_name(batch))), nbytes)
+        written = None if is_server_url(target) else Path(target) / batch_name(batch)
+        if written is not None and written.exists():
+            on_result(BatchResult(partition=str(written)), nbytes)
             continue
         future = client.submit(code_batch, batch, settings, target, pure=False)
         sizes[future.key] = nbytes
