@@ -252,7 +252,10 @@ def test_store_that_is_not_a_database(cli, tmp_path):
     assert r.exit_code == 2 and "cannot open store" in r.stderr and "Traceback" not in r.output
 
 
-@pytest.mark.parametrize("command", [["show", "nope"], ["ingest"]])
+@pytest.mark.parametrize(
+    "command",
+    [["show", "nope"], ["ingest"], ["ingest", "x", "--parts", "p"], ["ingest", "-", "--cluster", "local"]],
+)
 def test_usage_errors_are_one_line(cli, db, command):
     r = cli(*command, "--db", db)
     assert r.exit_code != 0 and r.stderr.startswith("dyad: error: ")
