@@ -275,3 +275,61 @@ def test_background_passives_and_met_demands_are_not_events():
     assert not any(t == "ASSAULT" for _, t, _ in got)
     got = triples("Chad rejected a Nigerian plan and said it would wait until its demands are met.")
     assert not any(t == "CONSULT" for _, t, _ in got)
+
+
+def test_joint_exercises_are_mutual_cooperation():
+    got = triples("Chilean and Peruvian warships on Monday launched 10 days of war games off the coast.")
+    assert got == {("CHL", "COOPERATE", "PER"), ("PER", "COOPERATE", "CHL")}
+
+
+def test_the_giver_and_recipient_of_an_event_noun():
+    assert triples("The European Union on Monday gave Mali 5 million dollars of aid.") == {
+        ("EUR", "AID", "MLI")
+    }
+
+
+def test_verb_phrases_with_a_particle_or_an_object_only_they_make_events():
+    assert ("CHE", "AID", "IRN") in triples(
+        "Swiss doctors handed over 700 kg of medicine to the Iranian Red Crescent."
+    )
+    assert ("IGO", "SANCTION", "KEN") in triples(
+        "The United Nations reduced food supplies to camps in Kenya."
+    )
+    assert triples("Kenya reduced tensions with Uganda.") == set()  # "reduce" alone is no event
+    got = triples("Both the Kenyan army and Somali rebels are guilty of violating the ceasefire agreement.")
+    assert {t for _, t, _ in got} == {"ASSAULT"}  # the agreement is the object, not a second event
+
+
+def test_stopping_a_protest_and_silencing_a_paper_are_coercion():
+    assert triples("Kenyan police broke up a student demonstration in Nairobi.") == {("KEN", "COERCE", "KEN")}
+    assert triples("Zambia's government ordered the opposition newspaper to suspend publication.") == {
+        ("ZMB", "COERCE", "ZMB")
+    }
+
+
+def test_a_verbal_protest_is_an_accusation_a_street_protest_is_not():
+    assert triples("Kenya protested to Uganda over the border closure.") == {("KEN", "ACCUSE", "UGA")}
+    assert ("NGO", "ACCUSE", "KEN") in triples(
+        "Amnesty International protested that Kenyan authorities were failing refugees."
+    )
+    assert {t for _, t, _ in triples("Students protested in Nairobi against Uganda.")} == {"PROTEST"}
+
+
+def test_a_passive_without_its_agent_does_not_make_the_victim_the_doer():
+    assert triples("Three Kenyan soldiers were killed on Monday.") == set()
+    assert triples("Two Pakistani journalists were detained in Afghanistan on Monday.") == {
+        ("AFG", "COERCE", "PAK")
+    }
+    got = triples("Kenya's former president has been accused of misusing public funds by Ugandan officials.")
+    assert ("UGA", "ACCUSE", "KEN") in got
+    assert ("ISR", "REJECT", "FRA") in triples("Israel is opposed to French mediation.")
+
+
+def test_what_someone_is_arrested_for_is_not_a_second_event():
+    got = triples("Uganda arrested a Kenyan man for collaborating with Tanzania.")
+    assert got == {("UGA", "COERCE", "KEN")}
+
+
+def test_irregular_verbs_and_armed_groups_of_the_past():
+    assert ("AFG", "ASSAULT", "AFG") in triples("Afghan guerrillas blew up three power lines near Kabul.")
+    assert ("AGO", "REJECT", "IGO") in triples("UNITA refused to allow United Nations planes to land.")

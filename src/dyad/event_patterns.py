@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -108,6 +109,10 @@ _IRREGULAR = {
     "swear": ["swore", "sworn"],
     "cancel": ["cancelled", "cancelling", "canceled", "canceling"],
     "throw": ["threw", "thrown"],
+    "blow": ["blew", "blown"],
+    "forgive": ["forgave", "forgiven"],
+    "retake": ["retook", "retaken"],
+    "overrun": ["overran"],
 }
 
 
@@ -133,6 +138,12 @@ _PARTICLES = frozenset(
         "over",
     }
 )
+
+
+# the particles of a phrasal verb: "hand over medicine" is "hand over" and its object
+_ADVERBS = frozenset({"on", "out", "back", "down", "up", "off", "over"})
+# a verb phrase ending in a preposition ("protest against") takes no modifiers before it
+_PREPOSITIONS = frozenset({"against", "into", "from", "about", "of", "at"})
 
 
 def inflect(lemma: str) -> list[str]:
@@ -218,10 +229,12 @@ def load_patterns() -> Patterns:
                 w = w.lower()
                 if kind == "verbs":
                     lemmas.add(w.split()[0])
-                    head, _, rest = w.partition(" ")
-                    if rest and rest.split()[0] not in _PARTICLES:
+                    head, *rest = w.split()
+                    particles = list(itertools.takewhile(_ADVERBS.__contains__, rest))
+                    rest = rest[len(particles) :]
+                    if rest and rest[0] not in _PARTICLES | _PREPOSITIONS:
                         for f in _verb_forms(head):
-                            objects.setdefault(f, []).append((rest, p))
+                            objects.setdefault(" ".join([f, *particles]), []).append((" ".join(rest), p))
                 for form in inflect(w) if kind == "verbs" else [w]:
                     if kind == "verbs":
                         verb_forms.setdefault(form, p)
@@ -232,7 +245,7 @@ def load_patterns() -> Patterns:
                     if exact:
                         literal.add(form)
     auto = ahocorasick.Automaton()
-    for form in forms:
+    for form in forms.keys() | objects.keys():  # a head only in phrases ("reduced food supplies") too
         auto.add_word(form, form)
     auto.make_automaton()
     return Patterns(forms, verb_forms, frozenset(lemmas), auto, types, objects)

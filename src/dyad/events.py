@@ -41,9 +41,12 @@ _CONDITION = re.compile(
 )
 _PASSIVE = re.compile(r"(?i)\b(was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
 _BY = re.compile(r"(?i)^\s+by\s+")
+_AGENT = re.compile(r"(?i)\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+_IN_STATE = re.compile(r"(?i)^\s+(?:[\w-]+\s+){0,2}?in\s+$")
+_STATIVE = re.compile(r"(?i)\s+(?:to|with)\b")  # "is opposed to", "is committed to": the subject's stance
 _BETWEEN = re.compile(r"(?i)\bbetween\s+$")
 _ACCUSED_OF = re.compile(
-    r"(?i)\b(?:accus|blam|charg|suspect|condemn|critici[sz]|fault)\w*\b[^.;]{0,100}\b(?:of|for)\s+$"
+    r"(?i)\b(?:accus|blam|charg|suspect|condemn|critici[sz]|fault|arrest|detain|jail|convict|sentenc|prosecut|indict)\w*\b[^.;]{0,100}\b(?:of|for)\s+$"
 )
 _JOIN = re.compile(r"\s*(?:,|and|&|,\s*and)\s+(?:the\s+)?")
 _BOTH = re.compile(
@@ -124,12 +127,15 @@ _LIGHT_VERB = re.compile(
     r"accelerat(?:e|ed|es|ing)|sp(?:ee|e)d(?:ed|s)? up|tighten(?:ed|s|ing)?|extend(?:ed|s|ing)?|"
     r"(?:views?|viewed|regard(?:s|ed)?|sees|saw|consider(?:s|ed)?|describ(?:e|es|ed)|brand(?:s|ed)?)"
     r"\s+(?:[\w-]+\s+){0,4}?as)\s+"
-    r"(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,2}$"
+    r"(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,2}(?:of\s+(?:[\w-]+\s+)?)?$"
 )
+_GIVE = re.compile(r"(?i)\bg(?:ave|ive|ives|iven|iving)\s+(?:the\s+)?$")
+_GIFT = re.compile(r"\s+(?:[\w$€£.,%-]+\s+){0,6}?(?:of\s+|in\s+)?")
 _NOUN_PREP = re.compile(
     r"(?i)\s+(?:[\w-]+\s+){0,2}?(?:on|against|to|with|into|at|over|upon|in|from)\s+(?:the\s+)?"
 )
 _DEFENDED = re.compile(r"(?i)^defend")
+_VERBAL_PROTEST = re.compile(r"\s+(?:that\b|to\s+(?:the\s+)?[A-Z])")
 _ATTRIBUTION = re.compile(r"(?i)\b(according to|reported|reports|citing|quoted)\b")
 
 
@@ -181,18 +187,17 @@ class _Coder:
             for m in self.a.mentions
             if s <= m.start < e and not self._inside_quote(m.start) and not self._provenance(m)
         ]
-        triggers = self._triggers(s, e)
+        triggers = self._resolved(self._triggers(s, e))
         self._candidates(sentence, mentions, triggers)
         obligations = self._obligations(sentence, mentions) if mentions else []
         previous = None
-        for start, end, form in triggers:
+        for start, end, form, p in triggers:
             while obligations and obligations[0][0] < start:
                 o_start, o_end, speaker, subject = obligations.pop(0)
                 self._emit_obligation(sentence, o_start, o_end, speaker, subject)
                 previous = (o_start, o_end, _OBLIGATION)
-            if self._complement(previous, start, form):
+            if self._complement(previous, start, form, p):
                 continue  # "agreed to allow", "threatened to ban": a verbal act's content
-            p, end = self._modified_object(form, end)
             previous = (start, end, p)
             if self._inside_quote(start):
                 voice = self._voice_at(start)
@@ -206,6 +211,20 @@ class _Coder:
             self._offers(sentence, mentions, triggers)
         self._imperatives(sentence)
 
+    def _resolved(self, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str, Pattern]]:
+        """Triggers with their patterns, a verb's object included ("reduced food supplies"); a verb
+        that is an event only with an object it lacks is dropped, and so is a trigger inside an
+        object ("violated the ceasefire agreement")."""
+        out, covered = [], 0
+        for start, end, form in found:
+            if start < covered:
+                continue
+            p, end = self._modified_object(form, end)
+            if p is not None:
+                out.append((start, end, form, p))
+                covered = end
+        return out
+
     def _offers(self, sentence, mentions: list[Mention], triggers) -> None:
         """ "X is ready to contribute troops to Y": a stated intent to cooperate (AGREE) when the verb
         is one no pattern knows (a known one is coded itself, with the intent conventions)."""
@@ -214,8 +233,9 @@ class _Coder:
             if m.end() not in starts and not self._inside_quote(m.start()):
                 self._code_trigger(sentence, mentions, m.start(1), m.end(1), _STATED_INTENT)
 
-    def _modified_object(self, form: str, end: int) -> tuple[Pattern, int]:
-        """A verb phrase whose object has modifiers: "lifted a day-old blockade" is "lift blockade"."""
+    def _modified_object(self, form: str, end: int) -> tuple[Pattern | None, int]:
+        """A verb phrase whose object has modifiers: "lifted a day-old blockade" is "lift blockade"
+        (None: a verb that is an event only with such an object)."""
         for rest, p in self.p.objects.get(form, []):
             m = re.match(
                 rf"\s+(?:[\w'-]+\s+){{1,3}}{re.escape(rest)}\b",
@@ -223,7 +243,7 @@ class _Coder:
             )
             if m:
                 return p, end + m.end()
-        return self.p.forms[form], end
+        return self.p.forms.get(form), end
 
     def _object_is_actor(self, end: int) -> bool:
         """Whether an actor is named right after a verb (its direct object)."""
@@ -231,11 +251,11 @@ class _Coder:
         at = end + (gap.end() if gap else 0)
         return any(m.start == at for m in self.a.mentions)
 
-    def _complement(self, previous, start: int, form: str) -> bool:
+    def _complement(self, previous, start: int, form: str, p: Pattern) -> bool:
         if previous is None:
             return False
         gap = self.text[previous[1] : start]
-        if previous[2].type == "PROTEST" and self.p.forms[form].type == "REQUEST":
+        if previous[2].type == "PROTEST" and p.type == "REQUEST":
             # "demonstrated in Kirkuk calling for independence", "rallied to demand reforms"
             return (form.split()[0].endswith("ing") or gap.endswith("to ")) and not _CLAUSE.search(gap)
         if previous[2].type not in _VERBAL:
@@ -367,7 +387,7 @@ class _Coder:
         lead = text[max(sentence.start, start - 30) : start]
         if (
             p.kind == "verb"
-            and text[start:end].lower().endswith("ing")
+            and text[start:end].split()[0].lower().endswith("ing")
             and _ACCUSED_OF.search(text[max(sentence.start, start - 120) : start])
         ):
             return  # "accused Kabul of harbouring militants": the content of the accusation
@@ -376,9 +396,13 @@ class _Coder:
         if p.type == "CONCEDE" and _REFUSED_YIELD.search(lead):
             p = _retyped(p, "REJECT")  # "will not lift the ban": a refusal to yield (CAMEO 12)
         elif (
-            p.type == "CONCEDE" and text[start:end].lower().endswith("ing") and not _PROGRESSIVE.search(lead)
+            p.type == "CONCEDE"
+            and text[start:end].split()[0].lower().endswith("ing")
+            and not _PROGRESSIVE.search(lead)
         ):
             return  # "a deal allowing drone operations": a clause of a noun
+        if p.type == "PROTEST" and p.kind == "verb" and _VERBAL_PROTEST.match(text[end : end + 12]):
+            p = _retyped(p, "ACCUSE")  # "protested that ...", "protested to Uganda": a complaint (CAMEO 11)
         if p.type == "SUPPORT" and _DEFENDED.match(text[start:end]) and not self._object_is_actor(end):
             return  # "defended Iraq" supports Iraq; "defended itself", "defended its airstrikes" do not
         if p.kind == "verb" and _BACKGROUND_PASSIVE.search(text[max(sentence.start, start - 80) : start]):
@@ -570,10 +594,23 @@ class _Coder:
 
     def _verb_arguments(self, p: Pattern, start: int, end: int, before, after):
         text = self.text
-        passive = _PASSIVE.search(text[max(0, start - 20) : start]) and text[start:end].endswith(("ed", "en"))
+        passive = _PASSIVE.search(text[max(0, start - 20) : start]) and text[start:end].split()[0].endswith(
+            ("ed", "en")
+        )
         by = _BY.match(text[end : end + 6])
         if passive and by and after:
             return self._compound(after[0], after), self._group_before(before)
+        if passive and not by and p.mode != "withdraw" and not _STATIVE.match(text[end : end + 6]):
+            # "X was accused of ... by Y": the agent named later; "Three soldiers were killed": none
+            # ("Rebels were demobilized" is the rebels' own retreat)
+            agent = next((m for m in after if _AGENT.search(text[end : m.start])), None)
+            if agent is None and p.type == "COERCE":  # "was arrested in Uganda": Uganda's doing
+                agent = next(
+                    (m for m in after if _IN_STATE.search(text[end : m.start]) and self._is_state(m)), None
+                )
+            if agent is None:
+                return None, []
+            return self._compound(agent, after), self._group_before(before)
         pronoun = _PRONOUN.search(text[max(0, start - 25) : start])
         if pronoun:  # "where he urged the network": the person last named
             person = self._last_person(start - len(pronoun.group(0)))
@@ -590,6 +627,9 @@ class _Coder:
         if not sources:
             return None, []
         return sources, self._object(after, end, p)
+
+    def _is_state(self, m: Mention) -> bool:
+        return self.a.actors[m.actor_key].kind == "state"
 
     def _last_person(self, pos: int) -> Mention | None:
         for m in reversed(self.a.mentions):
@@ -652,13 +692,24 @@ class _Coder:
         ):
             sources = self._group_before(before)
         if not sources:
-            return None, []
+            return self._gift(before, start, sentence)
         targets = []
         if after:
             gap = text[end : after[0].start]
             if _NOUN_PREP.fullmatch(gap):
                 targets = self._compound(after[0], after)
         return sources, targets
+
+    def _gift(self, before: list[Mention], start: int, sentence):
+        """ "The EU gave Mali 5 million dollars of aid": giver and recipient of an event noun."""
+        for i in range(len(before) - 1, -1, -1):
+            m = before[i]
+            give = _GIVE.search(self.text[max(sentence.start, m.start - 20) : m.start])
+            if give and _GIFT.fullmatch(self.text[m.end : start]):
+                give_at = max(sentence.start, m.start - 20) + give.start()
+                sources = self._group_before([x for x in before[:i] if x.end <= give_at])
+                return (sources, [m]) if sources else (None, [])
+        return None, []
 
     def _in_condition(self, sentence, pos: int) -> bool:
         """Inside the antecedent of a condition: "if Pakistan attempts ...," "should Pakistan ..."."""
