@@ -333,3 +333,27 @@ def test_what_someone_is_arrested_for_is_not_a_second_event():
 def test_irregular_verbs_and_armed_groups_of_the_past():
     assert ("AFG", "ASSAULT", "AFG") in triples("Afghan guerrillas blew up three power lines near Kabul.")
     assert ("AGO", "REJECT", "IGO") in triples("UNITA refused to allow United Nations planes to land.")
+
+
+def test_an_announced_decision_is_the_act_itself_in_the_future():
+    _, found = events("The United States announced Wednesday it would prohibit all aid to Albanian rebels.")
+    assert [(e.type, e.when) for e in found] == [("SANCTION", "future")]
+    assert {t for _, t, _ in triples("Kenya said it would expel Ugandan diplomats.")} == {"THREATEN"}
+
+
+def test_an_order_to_a_person_is_a_demand_an_order_to_troops_is_not():
+    assert ("ARG", "REQUEST", "ARG") in triples(
+        "An Argentine judge has ordered former president Carlos Menem to appear for questioning."
+    )
+    assert triples("The Kenyan army ordered troops to the border.") == set()
+
+
+def test_retaking_ground_receiving_observers_and_opening_crossings():
+    assert ("VNM", "ASSAULT", "KHM") in triples("Vietnamese forces have retaken a village in Cambodia.")
+    assert ("KGZ", "RETREAT", "IGO") in triples("Kyrgyzstan received a mission of observers from the OSCE.")
+    assert {t for _, t, _ in triples("Uzbekistan opened the Friendship Bridge to Afghanistan.")} == {
+        "RETREAT"
+    }
+    assert ("USA", "REQUEST", "CHN") in triples(
+        "The Bush administration declared Tuesday that China must drop barriers to U.S. exports."
+    )

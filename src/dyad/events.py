@@ -111,6 +111,10 @@ _READY = re.compile(  # "France is ready to contribute troops": an offer, whatev
 )
 _VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 _NOT_VERB = re.compile(r"(?i)\b(?:not|never|n't|fail(?:ed|s)?\s+to(?:\s+reach)?(?:\s+an?)?)\s+(?:\w+ly\s+)?$")
+_DECIDED = re.compile(  # "announced it would prohibit": a decision, coded as the act itself (future)
+    r"(?i)\b(?:announc|decid|order|approv)\w*\s+(?:\w+\s+){0,2}?(?:that\s+)?(?:it|they|the\s+\w+)\s+"
+    r"(?:would|will)\s+(?:\w+ly\s+)?$"
+)
 _MAY = re.compile(r"(?i)\b(?:may|might|could)\s+(?:\w+ly\s+)?$")
 _PROGRESSIVE = re.compile(r"(?i)\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+)?$")
 _REFUSED_YIELD = re.compile(r"(?i)\b(?:will|would|shall|could|can|must)\s*(?:not|never|n't)\s+$")
@@ -118,7 +122,8 @@ _ANY = re.compile(r"(?i)\bany\s+(?:[\w-]+\s+){0,3}(?:of\s+)?$")
 _IF = re.compile(r"(?i)\b(?:if|unless|should(?=\s+[A-Z]))\b")
 _THEIR = re.compile(r"(?i)\b(?:its|their|his|her)\s+(?:[\w-]+\s+){0,3}$")
 _LIGHT_VERB = re.compile(
-    r"(?i)\b(?:launch(?:ed|es|ing)?|carr(?:y|ied|ies|ying) out|conduct(?:ed|s|ing)?|h[oe]ld(?:s|ing)?|"
+    r"(?i)\b(?:launch(?:ed|es|ing)?|order(?:ed|s|ing)?|carr(?:y|ied|ies|ying) out|conduct(?:ed|s|ing)?|"
+    r"h[oe]ld(?:s|ing)?|"
     r"sign(?:ed|s|ing)?|reach(?:ed|es|ing)?|issu(?:e|ed|es|ing)|deliver(?:ed|s|ing)?|stag(?:e|ed|es|ing)|"
     r"mount(?:ed|s|ing)?|resum(?:e|ed|es|ing)|beg[iau]n|start(?:ed|s|ing)?|ma(?:de|ke|kes|king)|"
     r"express(?:ed|es|ing)?|announc(?:e|ed|es|ing)|impos(?:e|ed|es|ing)|open(?:ed|s|ing)?|"
@@ -135,6 +140,7 @@ _NOUN_PREP = re.compile(
     r"(?i)\s+(?:[\w-]+\s+){0,2}?(?:on|against|to|with|into|at|over|upon|in|from)\s+(?:the\s+)?"
 )
 _DEFENDED = re.compile(r"(?i)^defend")
+_ORDERED = re.compile(r"(?i)^order")
 _VERBAL_PROTEST = re.compile(r"\s+(?:that\b|to\s+(?:the\s+)?[A-Z])")
 _ATTRIBUTION = re.compile(r"(?i)\b(according to|reported|reports|citing|quoted)\b")
 
@@ -196,6 +202,8 @@ class _Coder:
                 o_start, o_end, speaker, subject = obligations.pop(0)
                 self._emit_obligation(sentence, o_start, o_end, speaker, subject)
                 previous = (o_start, o_end, _OBLIGATION)
+            if p.type == "REQUEST" and _ORDERED.match(form) and not self._object_is_person(end):
+                continue  # "ordered Menem to appear" is a demand; "ordered troops to the border" is not
             if self._complement(previous, start, form, p):
                 continue  # "agreed to allow", "threatened to ban": a verbal act's content
             previous = (start, end, p)
@@ -245,11 +253,18 @@ class _Coder:
                 return p, end + m.end()
         return self.p.forms.get(form), end
 
-    def _object_is_actor(self, end: int) -> bool:
-        """Whether an actor is named right after a verb (its direct object)."""
+    def _direct_object(self, end: int) -> Mention | None:
+        """The actor named right after a verb, if any."""
         gap = re.match(r"\s+(?:the\s+)?", self.text[end : end + 10])
         at = end + (gap.end() if gap else 0)
-        return any(m.start == at for m in self.a.mentions)
+        return next((m for m in self.a.mentions if m.start == at), None)
+
+    def _object_is_actor(self, end: int) -> bool:
+        return self._direct_object(end) is not None
+
+    def _object_is_person(self, end: int) -> bool:
+        m = self._direct_object(end)
+        return m is not None and self.a.actors[m.actor_key].kind == "person"
 
     def _complement(self, previous, start: int, form: str, p: Pattern) -> bool:
         if previous is None:
@@ -547,7 +562,7 @@ class _Coder:
         if intent and p.type not in ("CONSULT", "AGREE") and not intent.group(0).lower().startswith("agreed"):
             if quad == 2 or p.type in ("SUPPORT", "CONCEDE"):
                 return _retyped(p, "AGREE"), sources, targets
-            if quad == 4:
+            if quad == 4 and not _DECIDED.search(self.text[max(sentence.start, start - 60) : start]):
                 return _retyped(p, "THREATEN"), sources, targets
         return p, sources, targets
 
