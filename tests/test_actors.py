@@ -190,3 +190,9 @@ def test_hyphenated_vice_and_deputy_titles_introduce_people():
     a = dyad.process(text, published="2025-11-08")
     people = [a.actors[m.actor_key] for m in a.mentions if a.actors[m.actor_key].kind == "person"]
     assert people and people[0].country == "KEN" and people[0].sector == "GOV"
+
+
+def test_a_patron_in_a_hyphenated_adjective_is_not_the_actor():
+    got = actors_of("Iranian-backed militias attacked US troops in the Israeli-occupied Golan Heights.")
+    assert "Iranian" not in got and "Israeli" not in got
+    assert actors_of("Vietnamese-led forces attacked the village.")["forces"][1] == "VNM"  # the leader is

@@ -13,7 +13,7 @@ from conftest import DEV, SEEDS, SHARED
 import dyad
 from dyad import api
 from dyad.event_patterns import inflect
-from dyad.gsr import load_cameo_map, load_petr2, load_plover_gsr
+from dyad.gsr import as_cameo_root, load_cameo_map, load_petr2, load_plover_gsr
 from dyad.knowledge.files import data_path, load_yaml
 from dyad.timeref import is_historical, resolve_date
 
@@ -133,7 +133,7 @@ def _gsr_scores(items) -> tuple[float, float]:
     right = single = tp = predicted = gold = 0
     for g in items:
         a = dyad.process(g.text, published=g.date)
-        pred = {_triple(a, e) for e in a.events}
+        pred = {tuple(map(as_cameo_root, _triple(a, e))) for e in a.events}
         tp, predicted, gold = tp + len(pred & g.triples), predicted + len(pred), gold + len(g.triples)
         if len(g.types) == 1:
             single += 1
@@ -357,3 +357,10 @@ def test_retaking_ground_receiving_observers_and_opening_crossings():
     assert ("USA", "REQUEST", "CHN") in triples(
         "The Bush administration declared Tuesday that China must drop barriers to U.S. exports."
     )
+
+
+def test_gsr_legacy_codes_are_read_as_iso_and_the_eu_compares_as_igo():
+    plover = load_plover_gsr(SHARED / "data" / "plover_gsr" / "PLOVER_GSR_CAMEO.txt")
+    codes = {c for g in plover for s, _, t in g.triples for c in (s, t)}
+    assert {"JPN", "ITA", "VNM"} <= codes and not {"JAP", "ITL", "VTN"} & codes
+    assert (as_cameo_root("EUR"), as_cameo_root("PAK")) == ("IGO", "PAK")

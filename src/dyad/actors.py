@@ -98,6 +98,11 @@ _ATTRIBUTED = (
     re.compile(rf"[”\"’],?\s+{_SAID}\s+{_FULL_NAME}(?=[\s,.;])"),  # "…,” said Bibi Hawa
     re.compile(rf"[”\"’],?\s+{_FULL_NAME},?\s+{_SAID}\b"),  # "…,” Gul Mohammad said
 )
+_PATRON = re.compile(
+    r"-(?:backed|held|occupied|controlled|administered|annexed|allied|aligned|sponsored|funded|"
+    r"supported|trained|armed|ruled|appointed|installed)\b",
+    re.I,
+)
 _LOCATIVE = re.compile(r"(?i)\b(in|at|from|near|to|into|over|outside|inside|across|around|via)\s+$")
 _DETERMINER = re.compile(r"(?i)(?:^|\s)(the|a|an)\s+$")
 _PERSON_KINDS = frozenset({"person"})
@@ -147,6 +152,8 @@ class Finder:
     # --- driver
     def run(self) -> None:
         proper = _longest(self._matches(self.kb.proper_automaton, self.mt))
+        # "Iranian-backed militias", "the Israeli-occupied West Bank": the patron is not the actor
+        proper = [s for s in proper if not _PATRON.match(self.mt, s.end)]
         lower = _longest(self._matches(self.kb.lower_automaton, self.lower, hyphen=False))
         titles = [s for s in lower if s.phrase in self.kb.titles]
         nouns = [s for s in lower if s.phrase in self.kb.sector_nouns]

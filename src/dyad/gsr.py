@@ -8,6 +8,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+# country codes of the PLOVER GSR that are not ISO 3166 (Japan, Italy, Vietnam)
+LEGACY_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+# CAMEO codes every international body IGO (the EU is IGOEUREEC): dyad's EUR compares as IGO
+_CAMEO_ROOT = {"EUR": "IGO"}
+
+
+def as_cameo_root(code: str) -> str:
+    """A dyad country code as the 3-letter root the CAMEO-coded gold sets use."""
+    return _CAMEO_ROOT.get(code, code)
 
 
 @dataclass
@@ -26,7 +35,8 @@ def _codes(side) -> list[str]:
     if not side:
         return [""]
     items = side if isinstance(side, list) else [side]
-    return [(x.get("code") or "")[:3].upper() for x in items if isinstance(x, dict)] or [""]
+    codes = [(x.get("code") or "")[:3].upper() for x in items if isinstance(x, dict)] or [""]
+    return [LEGACY_CODES.get(c, c) for c in codes]
 
 
 def load_plover_gsr(path: Path) -> list[GoldSentence]:
