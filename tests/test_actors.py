@@ -196,3 +196,17 @@ def test_a_patron_in_a_hyphenated_adjective_is_not_the_actor():
     got = actors_of("Iranian-backed militias attacked US troops in the Israeli-occupied Golan Heights.")
     assert "Iranian" not in got and "Israeli" not in got
     assert actors_of("Vietnamese-led forces attacked the village.")["forces"][1] == "VNM"  # the leader is
+
+
+def test_an_ethnic_minority_is_coded_to_the_country_it_lives_in():
+    got = actors_of("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.")
+    assert got["Albanians"][1:] == ("SRB", "CVL")
+    assert actors_of("Ethnic Albanian guerrillas operating in Macedonia disarmed.")["Albanian guerrillas"][
+        1:
+    ] == (
+        "MKD",
+        "REB",
+    )
+    assert (
+        actors_of("Ethnic Albanians marched on Tuesday.")["Albanians"][1] == "ALB"
+    )  # no other country named

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .knowledge import Entity, Knowledge, Phrase, Title, match_form, person_key, surnames_of
+from .knowledge.schema import INTERNATIONAL
 from .model import Actor, Article, Mention
 
 _NAME_TOKEN = re.compile(
@@ -103,6 +104,7 @@ _PATRON = re.compile(
     r"supported|trained|armed|ruled|appointed|installed)\b",
     re.I,
 )
+_ETHNIC = re.compile(r"(?i)\bethnic\s+$")
 _LOCATIVE = re.compile(r"(?i)\b(in|at|from|near|to|into|over|outside|inside|across|around|via)\s+$")
 _DETERMINER = re.compile(r"(?i)(?:^|\s)(the|a|an)\s+$")
 _PERSON_KINDS = frozenset({"person"})
@@ -169,8 +171,38 @@ class Finder:
         self._bare_agents(nouns)
         self._definite_descriptions()
         self.mentions.sort(key=lambda m: m.start)
+        self._ethnic_minorities()
         self.a.mentions = self.mentions
         self.a.actors = self.actors
+
+    def _ethnic_minorities(self) -> None:
+        """ "Ethnic Albanians in Serbia" are coded to the country they live in (CAMEO's convention),
+        the nearest other country named in their sentence; with none, to their kin state."""
+        replaced: set[str] = set()
+        for i, m in enumerate(self.mentions):
+            if not _ETHNIC.search(self.text[max(0, m.start - 8) : m.start]):
+                continue
+            kin = self.actors[m.actor_key]
+            others = [
+                x
+                for x in self.mentions
+                if x.sentence == m.sentence
+                and self.actors[x.actor_key].country not in (kin.country, *INTERNATIONAL)
+            ]
+            if not others:
+                continue
+            home = self.actors[min(others, key=lambda x: abs(x.start - m.start)).actor_key].country
+            sector = kin.sector if kin.kind == "agent" else "CVL"
+            label = self.kb.demonym.get(kin.country, kin.name)
+            actor = Actor(
+                f"{home}/{sector}/ethnic-{kin.country}", f"ethnic {label} in {home}", "agent", home, sector
+            )
+            self.actors.setdefault(actor.key, actor)
+            self.mentions[i] = Mention(m.start, m.end, m.text, actor.key, m.sentence, m.how, m.locative)
+            replaced.add(kin.key)
+        used = {m.actor_key for m in self.mentions}
+        for key in replaced - used:
+            del self.actors[key]
 
     # --- matching
     def _matches(self, automaton, haystack: str, hyphen: bool = True) -> list[_Span]:
