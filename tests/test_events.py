@@ -364,3 +364,26 @@ def test_gsr_legacy_codes_are_read_as_iso_and_the_eu_compares_as_igo():
     codes = {c for g in plover for s, _, t in g.triples for c in (s, t)}
     assert {"JPN", "ITA", "VNM"} <= codes and not {"JAP", "ITL", "VTN"} & codes
     assert (as_cameo_root("EUR"), as_cameo_root("PAK")) == ("IGO", "PAK")
+
+
+def test_agreeing_to_someones_offer_is_not_mutual():
+    assert triples("Israel agreed to US mediation in the talks.") == {("ISR", "AGREE", "USA")}
+    assert {("EGY", "CONSULT", "JOR"), ("JOR", "CONSULT", "EGY")} <= triples("Egypt met Jordan on Monday.")
+
+
+def test_what_a_request_or_proposal_is_for_is_not_a_second_event():
+    got = triples("Lebanon rejected a United Nations appeal for deploying army troops along its border.")
+    assert got == {("LBN", "REJECT", "IGO")}
+    assert triples("India rejected a Bangladeshi proposal for signing a trade pact.") == {
+        ("IND", "REJECT", "BGD")
+    }
+    assert triples("The UN rejected a call for its peacekeepers to be deployed in East Timor.") == {
+        ("IGO", "REJECT", "TLS")
+    }
+
+
+def test_the_closing_reporter_clause_holds_no_events():
+    got = triples(
+        "Sudan accused rebels of violating the truce, a member of the Chadian mediation team has said."
+    )
+    assert not any(t == "CONSULT" for _, t, _ in got)

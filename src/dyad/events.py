@@ -39,7 +39,12 @@ _FUTURE = re.compile(
 _CONDITION = re.compile(
     r"(?i)\b(if|unless|in case|should\s+\w+\s+\w+|any\s+(?:\w+\s+){0,3}would|would be met)\b"
 )
-_PASSIVE = re.compile(r"(?i)\b(was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
+_CONTENT_OF = re.compile(
+    r"(?i)\b(?:calls?|appeals?|requests?|demands?|proposals?|plans?|offers?|pleas?|bids?|push|pressure|"
+    r"charges?|allegations?|suspicion)\s+(?:for|of)\s+$"
+)
+_ONE_WAY = re.compile(r"(?i)\b(?:to|for|upon)\s+(?:the\s+)?$")
+_PASSIVE = re.compile(r"(?i)\b(was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
 _BY = re.compile(r"(?i)^\s+by\s+")
 _AGENT = re.compile(r"(?i)\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 _IN_STATE = re.compile(r"(?i)^\s+(?:[\w-]+\s+){0,2}?in\s+$")
@@ -95,7 +100,7 @@ _NOUN_INTENT = re.compile(
 _OUTWARD = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "MOBILIZE", "SANCTION"})
 _OBLIGATION = Pattern("REQUEST", "verb", None, "diplomatic", False, 0)
 _REPORTER = re.compile(  # a closing attribution: ", Thai military sources said today."
-    r",\s+(?:[\w.'’-]+\s+){0,8}?(?:said|says|told|reported|reports|added|announced|stated|confirmed)\b"
+    r",\s+(?:[\w.'’-]+\s+){0,12}?(?:said|says|told|reported|reports|added|announced|stated|confirmed)\b"
     r"[^,;“”\"]{0,60}$"
 )
 _MODIFIER_OF = re.compile(
@@ -400,12 +405,20 @@ class _Coder:
     def _code_trigger(self, sentence, mentions: list[Mention], start: int, end: int, p: Pattern) -> None:
         text = self.text
         lead = text[max(sentence.start, start - 30) : start]
+        if start > self._reporter_clause(sentence):
+            return  # "..., a member of the team trying to broker a pact has said": who tells it
         if (
             p.kind == "verb"
             and text[start:end].split()[0].lower().endswith("ing")
             and _ACCUSED_OF.search(text[max(sentence.start, start - 120) : start])
         ):
             return  # "accused Kabul of harbouring militants": the content of the accusation
+        if (
+            p.kind == "verb"
+            and text[start:end].split()[0].lower().endswith("ing")
+            and _CONTENT_OF.search(text[max(sentence.start, start - 40) : start])
+        ):
+            return  # "an appeal for deploying troops", "a proposal for signing": what a noun is about
         if _ANY.search(lead) or self._in_condition(sentence, start):
             return  # "any attack on Pakistan would ...", "should Pakistan conduct airstrikes"
         if p.type == "CONCEDE" and _REFUSED_YIELD.search(lead):
@@ -511,7 +524,8 @@ class _Coder:
                 self._emit(sentence, src, None, p, start, end, target_key=tgt, implicit=implicit)
                 if p.symmetric and not implicit:
                     back = next(t for t in targets if t.actor_key == tgt)
-                    self._emit(sentence, back, None, p, start, end, target_key=src.actor_key)
+                    if not _ONE_WAY.search(self.text[end : back.start]):  # "agreed to US mediation"
+                        self._emit(sentence, back, None, p, start, end, target_key=src.actor_key)
 
     def _claim(self, p: Pattern, sources: list[Mention], sentence, start: int) -> None:
         """A conflict act reported in someone's claim is also the claimant's accusation: "Mujahid
