@@ -387,3 +387,17 @@ def test_the_closing_reporter_clause_holds_no_events():
         "Sudan accused rebels of violating the truce, a member of the Chadian mediation team has said."
     )
     assert not any(t == "CONSULT" for _, t, _ in got)
+
+
+def test_gifts_members_of_a_body_and_nouns_that_modify_forces():
+    assert triples("Finland will give Tanzania a grant of 580 million shillings.") == {
+        ("FIN", "AGREE", "TZA")
+    }
+    assert triples("North Korea expelled inspectors of the International Atomic Energy Agency.") == {
+        ("PRK", "SANCTION", "IGO")
+    }
+    got = triples("The United States sped up the withdrawal of some invasion forces from Panama.")
+    assert not any(t == "ASSAULT" for _, t, _ in got)  # "invasion forces" are the ones withdrawing
+    assert triples("A camp for Sudanese refugees was attacked by Burundian militiamen.") == {
+        ("BDI", "ASSAULT", "SDN")
+    }

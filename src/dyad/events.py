@@ -43,6 +43,10 @@ _CONTENT_OF = re.compile(
     r"(?i)\b(?:calls?|appeals?|requests?|demands?|proposals?|plans?|offers?|pleas?|bids?|push|pressure|"
     r"charges?|allegations?|suspicion)\s+(?:for|of)\s+$"
 )
+_MEMBERS_OF = re.compile(  # "expelled inspectors of the IAEA": the people stand for the body
+    r"(?i)\b(?:inspectors|monitors|observers|officials|members|representatives|envoys?|delegates|"
+    r"delegation|staff|personnel|diplomats|peacekeepers)\s+of\s+(?:the\s+)?$"
+)
 _ONE_WAY = re.compile(r"(?i)\b(?:to|for|upon)\s+(?:the\s+)?$")
 _PASSIVE = re.compile(r"(?i)\b(was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
 _BY = re.compile(r"(?i)^\s+by\s+")
@@ -105,7 +109,8 @@ _REPORTER = re.compile(  # a closing attribution: ", Thai military sources said 
 )
 _MODIFIER_OF = re.compile(
     r"(?i)^\s+(?:crimes?|criminals?|tribunal|court|veterans?|memorial|museum|anniversary|victims?|"
-    r"correspondents?|reporters?|widows?|orphans?)\b"
+    r"correspondents?|reporters?|widows?|orphans?|forces|troops|helicopters?|aircraft|jets?|planes?|"
+    r"ships?|submarines?|missiles?|units?|squads?)\b"
 )
 _BACKGROUND_PASSIVE = re.compile(
     r"(?i)\b(?:where|in which|during which)\s+[^,;]*?\b(?:was|were|been|be)\s+(?:\w+ly\s+)?$"
@@ -679,7 +684,7 @@ class _Coder:
         gap = self.text[end : first.start]
         if len(gap) > 45 or re.search(r"[,;:]", gap.replace(", saying", "")):
             return []
-        if re.search(r"\w\s+of\s+(?:the\s+)?$", gap):
+        if re.search(r"\w\s+of\s+(?:the\s+)?$", gap) and not _MEMBERS_OF.search(gap):
             return []  # "assist adversaries of Pakistan": the actor qualifies another noun
         if re.search(r"(?i)\b(and|or)\b", gap) and not re.search(r"(?i)\bbetween\b", gap):
             return []
@@ -695,6 +700,9 @@ class _Coder:
         if between and p.symmetric:
             return self._compound(between[0], after), []
         sources: list[Mention] = []
+        gift = self._gift(before, start, sentence)
+        if gift[0]:
+            return gift  # "Finland will give Tanzania a grant"
         poss = [m for m in before if re.fullmatch(r"['’]s?\s+(?:[\w-]+\s+){0,3}", text[m.end : start])]
         if not poss and before and _THEIR.search(text[max(sentence.start, start - 40) : start]):
             poss = [before[-1]]  # "Israel mounted its long-threatened invasion"
