@@ -401,3 +401,29 @@ def test_gifts_members_of_a_body_and_nouns_that_modify_forces():
     assert triples("A camp for Sudanese refugees was attacked by Burundian militiamen.") == {
         ("BDI", "ASSAULT", "SDN")
     }
+
+
+def test_an_apposition_between_subject_and_verb_is_not_the_subject():
+    got = triples(
+        "Pakistan, a key U.S. ally in the war against terrorism, has refused to deploy troops in Iraq."
+    )
+    assert got == {("PAK", "REJECT", "IRQ")}
+    # with no actor before it, the apposition is what names the subject
+    assert ("IGO", "REQUEST", "IRQ") in triples(
+        "Kenzo Oshima, the United Nations relief coordinator, demanded that Iraq allow aid workers in."
+    )
+
+
+def test_a_second_verb_keeps_the_subject_of_the_first():
+    got = triples(
+        "The United States announced it would prohibit aid to Albanian rebels in Macedonia "
+        "and would deny entry to their leaders."
+    )
+    assert not any(s == "MKD" for s, _, _ in got)
+    got = triples(
+        "Ivory Coast rebels rejected a Senegalese peace plan, and said they also opposed a new force."
+    )
+    assert got == {("CIV", "REJECT", "SEN")}
+    assert ("BIH", "RETREAT", "") in triples(
+        "Bosnian Serbs said their forces had completed their withdrawal."
+    )

@@ -47,6 +47,11 @@ _MEMBERS_OF = re.compile(  # "expelled inspectors of the IAEA": the people stand
     r"(?i)\b(?:inspectors|monitors|observers|officials|members|representatives|envoys?|delegates|"
     r"delegation|staff|personnel|diplomats|peacekeepers)\s+of\s+(?:the\s+)?$"
 )
+_COORDINATED = re.compile(  # a second verb of the same subject: "... and would deny", "and said they also"
+    r"(?i)\b(?:and|but)\s+(?:(?:said|says|added|announced)\s+(?:that\s+)?(?:they|it|he|she)\s+)?"
+    r"(?:(?:also|would|will|had|has|have|then|later|again|not|could|may)\s+){0,3}$"
+)
+_APPOSITION = re.compile(r"\w,\s+(?:a|an|the|which|who|whose)\s+[^,;]*$")
 _ONE_WAY = re.compile(r"(?i)\b(?:to|for|upon)\s+(?:the\s+)?$")
 _PASSIVE = re.compile(r"(?i)\b(was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
 _BY = re.compile(r"(?i)^\s+by\s+")
@@ -179,6 +184,7 @@ class _Coder:
         self.time_cache: dict[tuple[int, bool], tuple] = {}
         self.attribution_cache: dict[int, str | None] = {}
         self.reporter_cache: dict[int, int] = {}
+        self.subjects: dict[int, list[Mention]] = {}  # a sentence's last verb subject
         self.top_countries = self._top_countries()
         self.voices = self._voices()
 
@@ -458,6 +464,11 @@ class _Coder:
             return  # "heavy return fire", "stumbling blocks": nothing makes the word a verb
         c_start, c_end = self._clause(sentence, start)
         before = [m for m in mentions if c_start <= m.start and m.end <= start and not m.locative]
+        heads = [m for m in before if not self._in_apposition(m, start)]
+        if (
+            heads
+        ):  # "Kenzo Oshima, the UN relief coordinator, demanded": with no head, the apposition names it
+            before = heads
         material_conflict = self.p.types[p.type].quad == 4
         after = [
             m for m in mentions if m.start >= end and m.end <= c_end and (material_conflict or not m.locative)
@@ -470,6 +481,11 @@ class _Coder:
             sources, targets = self._noun_arguments(p, start, end, before, after, sentence)
         else:
             sources, targets = self._verb_arguments(p, start, end, before, after)
+            shared = self.subjects.get(sentence.index)
+            if shared and _COORDINATED.search(text[max(sentence.start, start - 60) : start]):
+                sources = shared  # "announced it would prohibit aid ... and would deny entry"
+            if sources:
+                self.subjects[sentence.index] = sources
         if sources is None:
             return
         p, sources, targets = self._convention(p, lead, sources, targets, before, mentions, sentence, start)
@@ -661,6 +677,12 @@ class _Coder:
         if not sources:
             return None, []
         return sources, self._object(after, end, p)
+
+    def _in_apposition(self, m: Mention, pos: int) -> bool:
+        """Inside ", a key U.S. ally in the war on terror," between a subject and its verb."""
+        head = self.text[max(0, m.start - 80) : m.start]
+        opened = _APPOSITION.search(head)
+        return bool(opened) and "," in self.text[m.end : pos]
 
     def _is_state(self, m: Mention) -> bool:
         return self.a.actors[m.actor_key].kind == "state"
