@@ -427,3 +427,9 @@ def test_a_second_verb_keeps_the_subject_of_the_first():
     assert ("BIH", "RETREAT", "") in triples(
         "Bosnian Serbs said their forces had completed their withdrawal."
     )
+
+
+def test_what_a_threat_is_to_launch_is_not_a_second_event():
+    got = triples("Kenya threatened to launch a new offensive against Somalia.")
+    assert {t for _, t, _ in got} == {"THREATEN"}
+    assert ("VNM", "ASSAULT", "KHM") in triples("Vietnamese forces shelled Kampuchean guerrilla camps today.")

@@ -101,6 +101,7 @@ _VERBAL = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
 _COMPLEMENT = re.compile(  # "urged Kabul to ", "demanded that Israel "
     r"(?i)\s+(?:[\w'’.-]+\s+){0,6}?(?:to|that(?:\s+[\w'’.-]+){0,3})\s+(?:\w+ly\s+)?"
 )
+_NOUN_COMPLEMENT = re.compile(r"(?i)\s+(?:[\w'’.-]+\s+){0,4}?to\s+[a-z]+\s+(?:[\w-]+\s+){0,3}")
 _OBJECT = re.compile(r"(?i)\s+(?:[\w.'’-]+\s+){0,3}")  # "rejected a fresh ", "rejected Iran's "
 _NOUN_INTENT = re.compile(
     r"(?i)\b(?:will|would|shall)\s+(?:impose|tighten|extend|launch|provide|give|send|offer|deliver|begin|"
@@ -293,6 +294,8 @@ class _Coder:
             return False
         if _COMPLEMENT.fullmatch(gap):
             return True
+        if p.kind == "noun" and _NOUN_COMPLEMENT.fullmatch(gap):
+            return True  # "threatened to launch a new offensive"
         return previous[2].kind == "verb" and bool(_OBJECT.fullmatch(gap))
 
     def _obligations(self, sentence, mentions: list[Mention]) -> list[tuple[int, int, Mention, Mention]]:
