@@ -683,9 +683,9 @@ class _Coder:
 
     def _in_apposition(self, m: Mention, pos: int) -> bool:
         """Inside ", a key U.S. ally in the war on terror," between a subject and its verb."""
-        head = self.text[max(0, m.start - 80) : m.start]
-        opened = _APPOSITION.search(head)
-        return bool(opened) and "," in self.text[m.end : pos]
+        if "," not in self.text[m.end : pos]:
+            return False
+        return bool(_APPOSITION.search(self.text[max(0, m.start - 80) : m.start]))
 
     def _is_state(self, m: Mention) -> bool:
         return self.a.actors[m.actor_key].kind == "state"
