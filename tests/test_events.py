@@ -433,3 +433,30 @@ def test_what_a_threat_is_to_launch_is_not_a_second_event():
     got = triples("Kenya threatened to launch a new offensive against Somalia.")
     assert {t for _, t, _ in got} == {"THREATEN"}
     assert ("VNM", "ASSAULT", "KHM") in triples("Vietnamese forces shelled Kampuchean guerrilla camps today.")
+
+
+def test_offering_no_evidence_is_no_offer():
+    assert triples("Kenya accused Uganda of the attack but offered no evidence.") == {
+        ("KEN", "ACCUSE", "UGA")
+    }
+
+
+def test_sealing_an_area_is_no_sanction_halting_fire_is_a_retreat():
+    assert not any(t == "SANCTION" for _, t, _ in triples("Kenyan police sealed the area after the attack."))
+    assert ("KEN", "SANCTION", "SOM") in triples("Kenya sealed its border with Somalia.")
+    assert {
+        t for _, t, _ in triples("Kenya agreed with Uganda to halt military activity on the border.")
+    } <= {
+        "AGREE",
+        "RETREAT",
+    }
+
+
+def test_praising_ones_own_forces_is_aimed_at_no_one_else():
+    got = triples("Pakistan said India attacked. Sharif praised his military's valour on Sunday.")
+    assert ("PAK", "SUPPORT", "IND") not in got
+
+
+def test_a_participle_after_an_adverb_shares_the_clause_subject():
+    got = triples("Pakistani jets carried out airstrikes in Kabul, allegedly targeting militants.")
+    assert ("AFG", "ASSAULT", "PAK") not in got and ("PAK", "ASSAULT", "AFG") in got

@@ -52,6 +52,15 @@ _COORDINATED = re.compile(  # a second verb of the same subject: "... and would 
     r"(?:(?:also|would|will|had|has|have|then|later|again|not|could|may)\s+){0,3}$"
 )
 _APPOSITION = re.compile(r"\w,\s+(?:a|an|the|which|who|whose)\s+[^,;]*$")
+_PARTICIPLE_LEAD = re.compile(r",\s+(?:\w+ly\s+)?$")  # ", allegedly targeting"
+_NO_EVIDENCE = re.compile(
+    r"(?i)\s+(?:no|any|little|further|more|the|new|fresh)?\s*(?:evidence|proof|details|explanation|"
+    r"comment|clarification|information|figures|data)\b"
+)
+_OWN_SIDE = re.compile(
+    r"(?i)\s+(?:his|her|its|their|our)\s+(?:own\s+)?(?:military|army|armed forces|forces|troops|soldiers|"
+    r"people|citizens|nation|country|government|security forces|police)\b"
+)
 _ONE_WAY = re.compile(r"(?i)\b(?:to|for|upon)\s+(?:the\s+)?$")
 _PASSIVE = re.compile(r"(?i)\b(was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
 _BY = re.compile(r"(?i)^\s+by\s+")
@@ -445,6 +454,8 @@ class _Coder:
             return  # "a deal allowing drone operations": a clause of a noun
         if p.type == "PROTEST" and p.kind == "verb" and _VERBAL_PROTEST.match(text[end : end + 12]):
             p = _retyped(p, "ACCUSE")  # "protested that ...", "protested to Uganda": a complaint (CAMEO 11)
+        if p.kind == "verb" and _NO_EVIDENCE.match(text[end : end + 40]):
+            return  # "offered no evidence", "provided details": words, not an offer or aid
         if p.type == "SUPPORT" and _DEFENDED.match(text[start:end]) and not self._object_is_actor(end):
             return  # "defended Iraq" supports Iraq; "defended itself", "defended its airstrikes" do not
         if p.kind == "verb" and _BACKGROUND_PASSIVE.search(text[max(sentence.start, start - 80) : start]):
@@ -536,7 +547,10 @@ class _Coder:
         implicit = False
         if not target_keys:
             target_keys = self._both_sides(end, c_end)
-            if not target_keys and (p.kind == "verb" or self.p.types[p.type].quad >= 3):
+            own_side = p.type == "SUPPORT" and _OWN_SIDE.match(
+                text[end : end + 40]
+            )  # "praised his military's valour"
+            if not target_keys and not own_side and (p.kind == "verb" or self.p.types[p.type].quad >= 3):
                 target_keys = self._counterpart(sources)
             if not target_keys and (p.type == "CONCEDE" or self.p.types[p.type].quad >= 3):
                 target_keys = self._home(sources, p)
@@ -671,7 +685,7 @@ class _Coder:
         elif (
             before
             and text[start:end].split()[0].lower().endswith("ing")
-            and text[max(0, start - 3) : start].rstrip().endswith(",")
+            and _PARTICIPLE_LEAD.search(text[max(0, start - 25) : start])
         ):
             # "Serbia lodged a protest with Albania, charging its neighbour ...": the clause's subject
             sources = self._compound(before[0], before)
