@@ -460,3 +460,11 @@ def test_praising_ones_own_forces_is_aimed_at_no_one_else():
 def test_a_participle_after_an_adverb_shares_the_clause_subject():
     got = triples("Pakistani jets carried out airstrikes in Kabul, allegedly targeting militants.")
     assert ("AFG", "ASSAULT", "PAK") not in got and ("PAK", "ASSAULT", "AFG") in got
+
+
+def test_a_participle_whose_clause_opens_with_no_actor_has_no_source():
+    got = triples(
+        "Officials confirmed that the strikes hit the Revolutionary Guards complex, killing its chief."
+    )
+    assert not any(s == "IRN" and t == "ASSAULT" for s, t, _ in got)
+    assert ("SDN", "ASSAULT", "SSD") in triples("Sudanese rebels shelled Juba on Sunday, killing 20 people.")

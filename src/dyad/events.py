@@ -687,8 +687,10 @@ class _Coder:
             and text[start:end].split()[0].lower().endswith("ing")
             and _PARTICIPLE_LEAD.search(text[max(0, start - 25) : start])
         ):
-            # "Serbia lodged a protest with Albania, charging its neighbour ...": the clause's subject
-            sources = self._compound(before[0], before)
+            # "Serbia lodged a protest with Albania, charging its neighbour ...": the clause's subject,
+            # if an actor opens it ("the strikes targeted the IRGC complex, killing ...": none)
+            opening = text[self.a.sentences[before[0].sentence].start : before[0].start]
+            sources = self._compound(before[0], before) if len(opening.split()) <= 4 else []
         else:
             sources = self._group_before(before)
         if not sources:
