@@ -468,3 +468,14 @@ def test_a_participle_whose_clause_opens_with_no_actor_has_no_source():
     )
     assert not any(s == "IRN" and t == "ASSAULT" for s, t, _ in got)
     assert ("SDN", "ASSAULT", "SSD") in triples("Sudanese rebels shelled Juba on Sunday, killing 20 people.")
+
+
+def test_the_act_an_accusation_is_about_and_a_signed_decree_are_not_events():
+    got = triples("Sharif blamed India for the Islamabad suicide blast.")
+    assert got == {("PAK", "ACCUSE", "IND")}
+    got = triples("Venezuela protested after Trump signed a secret directive against cartels.")
+    assert not any(t == "AGREE" for _, t, _ in got)
+    assert not triples("Pakistan said India attacked. Sharif praised his military's valour on Sunday.") & {
+        ("PAK", "SUPPORT", "IND"),
+        ("PAK", "SUPPORT", ""),
+    }

@@ -61,6 +61,15 @@ _OWN_SIDE = re.compile(
     r"(?i)\s+(?:his|her|its|their|our)\s+(?:own\s+)?(?:military|army|armed forces|forces|troops|soldiers|"
     r"people|citizens|nation|country|government|security forces|police)\b"
 )
+_ACCUSED_OF_NOUN = re.compile(
+    r"(?i)\b(?:accus|blam|charg|suspect|condemn|critici[sz]|fault)\w*\b[^.;]{0,100}\b(?:of|for)\s+"
+    r"(?:[\w-]+\s+){0,3}$"
+)
+_SIGN = re.compile(r"(?i)^sign")
+_SIGNED_DECREE = re.compile(
+    r"(?i)\s+(?:(?:a|an|the|his|her|its|their|new)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:directive|order|decree|law|bill|legislation|budget|memorandum)\b"
+)
 _ONE_WAY = re.compile(r"(?i)\b(?:to|for|upon)\s+(?:the\s+)?$")
 _PASSIVE = re.compile(r"(?i)\b(was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
 _BY = re.compile(r"(?i)^\s+by\s+")
@@ -436,6 +445,10 @@ class _Coder:
             and _ACCUSED_OF.search(text[max(sentence.start, start - 120) : start])
         ):
             return  # "accused Kabul of harbouring militants": the content of the accusation
+        if p.kind == "noun" and _ACCUSED_OF_NOUN.search(text[max(sentence.start, start - 140) : start]):
+            return  # "blamed India for the suicide blast": what the accusation is about
+        if p.type == "AGREE" and _SIGNED_DECREE.match(text[end : end + 60]) and _SIGN.match(text[start:end]):
+            return  # "Trump signed a directive": a decree at home, not an agreement
         if (
             p.kind == "verb"
             and text[start:end].split()[0].lower().endswith("ing")
@@ -547,10 +560,9 @@ class _Coder:
         implicit = False
         if not target_keys:
             target_keys = self._both_sides(end, c_end)
-            own_side = p.type == "SUPPORT" and _OWN_SIDE.match(
-                text[end : end + 40]
-            )  # "praised his military's valour"
-            if not target_keys and not own_side and (p.kind == "verb" or self.p.types[p.type].quad >= 3):
+            if p.type == "SUPPORT" and _OWN_SIDE.match(text[end : end + 40]):
+                return  # "praised his military's valour": at home, and aimed at no other party
+            if not target_keys and (p.kind == "verb" or self.p.types[p.type].quad >= 3):
                 target_keys = self._counterpart(sources)
             if not target_keys and (p.type == "CONCEDE" or self.p.types[p.type].quad >= 3):
                 target_keys = self._home(sources, p)
