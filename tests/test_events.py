@@ -471,7 +471,7 @@ def test_a_participle_whose_clause_opens_with_no_actor_has_no_source():
 
 
 def test_the_act_an_accusation_is_about_and_a_signed_decree_are_not_events():
-    got = triples("Sharif blamed India for the Islamabad suicide blast.")
+    got = triples("Pakistan blamed India for the Islamabad suicide blast.")
     assert got == {("PAK", "ACCUSE", "IND")}
     got = triples("Venezuela protested after Trump signed a secret directive against cartels.")
     assert not any(t == "AGREE" for _, t, _ in got)
