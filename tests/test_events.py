@@ -479,3 +479,10 @@ def test_the_act_an_accusation_is_about_and_a_signed_decree_are_not_events():
         ("PAK", "SUPPORT", "IND"),
         ("PAK", "SUPPORT", ""),
     }
+
+
+def test_claimed_shelter_is_an_accusation_a_claimed_attack_is_also_the_attack():
+    got = triples("Asif said that Afghanistan had sheltered the murderers of Pakistani soldiers.")
+    assert ("PAK", "ACCUSE", "AFG") in got and not any(t == "AID" for _, t, _ in got)
+    got = triples("A Taliban spokesman said Pakistani forces fired into Afghan territory.")
+    assert {("AFG", "ACCUSE", "PAK"), ("PAK", "ASSAULT", "AFG")} <= got

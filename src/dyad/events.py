@@ -524,7 +524,8 @@ class _Coder:
             p = Pattern(
                 "COOPERATE", p.kind, None, "military", False, p.line
             )  # "facilitating NATO operations"
-        self._claim(p, sources, sentence, start)
+        if self._claim(p, sources, sentence, start) and p.type == "AID":
+            return  # "saying that Afghanistan had sheltered the murderers": an accusation, no aid
         if p.mode == "mediate":
             self._emit_mediation(sentence, sources, targets, p, start, end)
             return
@@ -577,17 +578,17 @@ class _Coder:
                     if not _ONE_WAY.search(self.text[end : back.start]):  # "agreed to US mediation"
                         self._emit(sentence, back, None, p, start, end, target_key=src.actor_key)
 
-    def _claim(self, p: Pattern, sources: list[Mention], sentence, start: int) -> None:
+    def _claim(self, p: Pattern, sources: list[Mention], sentence, start: int) -> bool:
         """A conflict act reported in someone's claim is also the claimant's accusation: "Mujahid
         said Pakistani forces fired into Afghan territory", "saying that Afghanistan had sheltered"."""
         if p.type not in _CLAIMED_TYPES or not sources:
-            return
+            return False
         head = self.text[sentence.start : start]
         claim = None
         for claim in _CLAIM.finditer(head):  # noqa: B007 - the last claim verb before the act
             pass
         if claim is None:
-            return
+            return False
         verb_at = sentence.start + claim.start()
         speaker = [
             m
@@ -597,11 +598,13 @@ class _Coder:
         pronoun = _PRONOUN.search(self.text[max(0, verb_at - 25) : verb_at])
         who = speaker[-1] if speaker else (self._last_person(verb_at) if pronoun else None)
         if who is None:
-            return
+            return False
         accused = sources[0]
         if self.a.actors[who.actor_key].country != self.a.actors[accused.actor_key].country:
             accuse = Pattern("ACCUSE", "verb", None, "diplomatic", False, p.line)
             self._emit(sentence, who, None, accuse, start, start, target_key=accused.actor_key)
+            return True
+        return False
 
     def _convention(self, p: Pattern, lead: str, sources, targets, before, mentions, sentence, start):
         """CAMEO2PLOVER's conventions: a stated intent to cooperate is AGREE, to coerce is
