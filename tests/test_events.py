@@ -486,3 +486,13 @@ def test_claimed_shelter_is_an_accusation_a_claimed_attack_is_also_the_attack():
     assert ("PAK", "ACCUSE", "AFG") in got and not any(t == "AID" for _, t, _ in got)
     got = triples("A Taliban spokesman said Pakistani forces fired into Afghan territory.")
     assert {("AFG", "ACCUSE", "PAK"), ("PAK", "ASSAULT", "AFG")} <= got
+
+
+def test_a_meeting_with_someone_and_taking_part_in_an_act():
+    got = triples(
+        "Afghanistan's foreign minister was in New Delhi for a meeting with India's foreign minister."
+    )
+    assert {("AFG", "CONSULT", "IND"), ("IND", "CONSULT", "AFG")} <= got
+    _, found = events("Rubio stressed that American forces are not involved in strikes against Iran.")
+    strike = [e for e in found if e.type == "ASSAULT"]
+    assert strike and all(e.negated for e in strike)

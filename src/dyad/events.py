@@ -70,6 +70,7 @@ _SIGNED_DECREE = re.compile(
     r"(?i)\s+(?:(?:a|an|the|his|her|its|their|new)\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:directive|order|decree|law|bill|legislation|budget|memorandum)\b"
 )
+_WITH = re.compile(r"(?i)\s+(?:[\w-]+\s+){0,2}?with\s+(?:the\s+)?")
 _ONE_WAY = re.compile(r"(?i)\b(?:to|for|upon)\s+(?:the\s+)?$")
 _PASSIVE = re.compile(r"(?i)\b(was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
 _BY = re.compile(r"(?i)^\s+by\s+")
@@ -156,7 +157,8 @@ _ANY = re.compile(r"(?i)\bany\s+(?:[\w-]+\s+){0,3}(?:of\s+)?$")
 _IF = re.compile(r"(?i)\b(?:if|unless|should(?=\s+[A-Z]))\b")
 _THEIR = re.compile(r"(?i)\b(?:its|their|his|her)\s+(?:[\w-]+\s+){0,3}$")
 _LIGHT_VERB = re.compile(
-    r"(?i)\b(?:launch(?:ed|es|ing)?|order(?:ed|s|ing)?|carr(?:y|ied|ies|ying) out|conduct(?:ed|s|ing)?|"
+    r"(?i)\b(?:launch(?:ed|es|ing)?|order(?:ed|s|ing)?|involved in|t(?:ake|akes|ook|aking) part in|"
+    r"participat\w* in|carr(?:y|ied|ies|ying) out|conduct(?:ed|s|ing)?|"
     r"h[oe]ld(?:s|ing)?|"
     r"sign(?:ed|s|ing)?|reach(?:ed|es|ing)?|issu(?:e|ed|es|ing)|deliver(?:ed|s|ing)?|stag(?:e|ed|es|ing)|"
     r"mount(?:ed|s|ing)?|resum(?:e|ed|es|ing)|beg[iau]n|start(?:ed|s|ing)?|ma(?:de|ke|kes|king)|"
@@ -784,6 +786,8 @@ class _Coder:
             and re.match(r"(?i)\s*(?:have|has|had)?\s*(?:held|hold|holding)\b", text[before[-1].end : start])
         ):
             sources = self._group_before(before)
+        elif p.type == "CONSULT" and before and after and _WITH.fullmatch(text[end : after[0].start]):
+            sources = self._group_before(before)  # "Muttaqi was in Delhi for a meeting with Jaishankar"
         if not sources:
             return self._gift(before, start, sentence)
         targets = []
