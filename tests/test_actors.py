@@ -210,3 +210,9 @@ def test_an_ethnic_minority_is_coded_to_the_country_it_lives_in():
     assert (
         actors_of("Ethnic Albanians marched on Tuesday.")["Albanians"][1] == "ALB"
     )  # no other country named
+
+
+def test_the_administration_is_the_one_named_before():
+    got = actors_of("The Trump administration sent warships. Later the administration surged more ships.")
+    assert got["the administration"][0] == "Trump administration"
+    assert "the administration" not in actors_of("Later the administration surged more ships.")

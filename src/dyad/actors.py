@@ -836,6 +836,10 @@ _HEADS = frozenset(
         "union",
         "league",
         "corps",
+        "administration",
+        "ministry",
+        "department",
+        "commission",
     )
 )
 
