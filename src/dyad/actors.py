@@ -626,6 +626,7 @@ class Finder:
             between in self.kb.sector_nouns
             or between in _FUNCTION_WORDS
             or (between.endswith("ed") and between not in _PARTICIPLE_ADJECTIVES)
+            or between in _IRREGULAR_PAST
         ):
             return []  # "Britain mobilized army", "Baghdad between insurgents": not one phrase
         span = self.proper_end.get(end)
@@ -799,6 +800,63 @@ _FUNCTION_WORDS = frozenset(
         "had",
         "will",
         "would",
+    ]
+)
+# irregular past tenses: "the administration sent warships" is no "administration warships"
+_IRREGULAR_PAST = frozenset(
+    [
+        "sent",
+        "led",
+        "held",
+        "fought",
+        "took",
+        "gave",
+        "met",
+        "said",
+        "told",
+        "struck",
+        "shot",
+        "left",
+        "began",
+        "won",
+        "lost",
+        "saw",
+        "hit",
+        "cut",
+        "put",
+        "set",
+        "made",
+        "kept",
+        "brought",
+        "sought",
+        "built",
+        "went",
+        "came",
+        "became",
+        "ran",
+        "broke",
+        "spoke",
+        "wrote",
+        "drove",
+        "chose",
+        "rose",
+        "fell",
+        "drew",
+        "grew",
+        "threw",
+        "flew",
+        "withdrew",
+        "overran",
+        "beat",
+        "bought",
+        "caught",
+        "fled",
+        "hid",
+        "paid",
+        "sold",
+        "stood",
+        "spent",
+        "swept",
     ]
 )
 _PARTICIPLE_ADJECTIVES = frozenset(
