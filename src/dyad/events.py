@@ -61,10 +61,7 @@ _OWN_SIDE = re.compile(
     r"(?i)\s+(?:his|her|its|their|our)\s+(?:own\s+)?(?:military|army|armed forces|forces|troops|soldiers|"
     r"people|citizens|nation|country|government|security forces|police)\b"
 )
-_ACCUSED_OF_NOUN = re.compile(
-    r"(?i)\b(?:accus|blam|charg|suspect|condemn|critici[sz]|fault)\w*\b[^.;]{0,100}\b(?:of|for)\s+"
-    r"(?:[\w-]+\s+){0,3}$"
-)
+
 _SIGN = re.compile(r"(?i)^sign")
 _SIGNED_DECREE = re.compile(
     r"(?i)\s+(?:(?:a|an|the|his|her|its|their|new)\s+)?(?:[\w-]+\s+){0,3}?"
@@ -78,9 +75,11 @@ _AGENT = re.compile(r"(?i)\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 _IN_STATE = re.compile(r"(?i)^\s+(?:[\w-]+\s+){0,2}?in\s+$")
 _STATIVE = re.compile(r"(?i)\s+(?:to|with)\b")  # "is opposed to", "is committed to": the subject's stance
 _BETWEEN = re.compile(r"(?i)\bbetween\s+$")
-_ACCUSED_OF = re.compile(
-    r"(?i)\b(?:accus|blam|charg|suspect|condemn|critici[sz]|fault|arrest|detain|jail|convict|sentenc|prosecut|indict)\w*\b[^.;]{0,100}\b(?:of|for)\s+$"
+_BLAME = r"(?i)\b(?:accus|blam|charg|suspect|condemn|critici[sz]|fault)\w*\b[^.;]{0,100}\b(?:of|for)\s+"
+_ACCUSED_OF = re.compile(  # "accused Kabul of harbouring", "arrested for collaborating"
+    _BLAME.replace("fault)", "fault|arrest|detain|jail|convict|sentenc|prosecut|indict)") + "$"
 )
+_ACCUSED_OF_NOUN = re.compile(_BLAME + r"(?:[\w-]+\s+){0,3}$")  # "blamed India for the suicide blast"
 _JOIN = re.compile(r"\s*(?:,|and|&|,\s*and)\s+(?:the\s+)?")
 _BOTH = re.compile(
     r"(?i)^\s+(?:\w+\s+){0,2}?(?:both sides|both countries|both parties|the two sides|"
@@ -441,21 +440,14 @@ class _Coder:
         lead = text[max(sentence.start, start - 30) : start]
         if start > self._reporter_clause(sentence):
             return  # "..., a member of the team trying to broker a pact has said": who tells it
-        if (
-            p.kind == "verb"
-            and text[start:end].split()[0].lower().endswith("ing")
-            and _ACCUSED_OF.search(text[max(sentence.start, start - 120) : start])
-        ):
+        gerund = p.kind == "verb" and text[start:end].split()[0].lower().endswith("ing")
+        if gerund and _ACCUSED_OF.search(text[max(sentence.start, start - 120) : start]):
             return  # "accused Kabul of harbouring militants": the content of the accusation
         if p.kind == "noun" and _ACCUSED_OF_NOUN.search(text[max(sentence.start, start - 140) : start]):
             return  # "blamed India for the suicide blast": what the accusation is about
         if p.type == "AGREE" and _SIGNED_DECREE.match(text[end : end + 60]) and _SIGN.match(text[start:end]):
             return  # "Trump signed a directive": a decree at home, not an agreement
-        if (
-            p.kind == "verb"
-            and text[start:end].split()[0].lower().endswith("ing")
-            and _CONTENT_OF.search(text[max(sentence.start, start - 40) : start])
-        ):
+        if gerund and _CONTENT_OF.search(text[max(sentence.start, start - 40) : start]):
             return  # "an appeal for deploying troops", "a proposal for signing": what a noun is about
         if _ANY.search(lead) or self._in_condition(sentence, start):
             return  # "any attack on Pakistan would ...", "should Pakistan conduct airstrikes"
@@ -493,10 +485,10 @@ class _Coder:
             return  # "heavy return fire", "stumbling blocks": nothing makes the word a verb
         c_start, c_end = self._clause(sentence, start)
         before = [m for m in mentions if c_start <= m.start and m.end <= start and not m.locative]
+        # "Pakistan, a key U.S. ally, refused": the apposition is not the subject, unless nothing else
+        # names it ("Kenzo Oshima, the UN relief coordinator, demanded")
         heads = [m for m in before if not self._in_apposition(m, start)]
-        if (
-            heads
-        ):  # "Kenzo Oshima, the UN relief coordinator, demanded": with no head, the apposition names it
+        if heads:
             before = heads
         material_conflict = self.p.types[p.type].quad == 4
         after = [
@@ -678,9 +670,8 @@ class _Coder:
 
     def _verb_arguments(self, p: Pattern, start: int, end: int, before, after):
         text = self.text
-        passive = _PASSIVE.search(text[max(0, start - 20) : start]) and text[start:end].split()[0].endswith(
-            ("ed", "en")
-        )
+        verb = text[start:end].split()[0].lower()
+        passive = _PASSIVE.search(text[max(0, start - 20) : start]) and verb.endswith(("ed", "en"))
         by = _BY.match(text[end : end + 6])
         if passive and by and after:
             return self._compound(after[0], after), self._group_before(before)
@@ -699,11 +690,7 @@ class _Coder:
         if pronoun:  # "where he urged the network": the person last named
             person = self._last_person(start - len(pronoun.group(0)))
             sources = [person] if person else []
-        elif (
-            before
-            and text[start:end].split()[0].lower().endswith("ing")
-            and _PARTICIPLE_LEAD.search(text[max(0, start - 25) : start])
-        ):
+        elif before and verb.endswith("ing") and _PARTICIPLE_LEAD.search(text[max(0, start - 25) : start]):
             # "Serbia lodged a protest with Albania, charging its neighbour ...": the clause's subject,
             # if an actor opens it ("the strikes targeted the IRGC complex, killing ...": none)
             opening = text[self.a.sentences[before[0].sentence].start : before[0].start]
