@@ -75,11 +75,13 @@ _AGENT = re.compile(r"(?i)\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 _IN_STATE = re.compile(r"(?i)^\s+(?:[\w-]+\s+){0,2}?in\s+$")
 _STATIVE = re.compile(r"(?i)\s+(?:to|with)\b")  # "is opposed to", "is committed to": the subject's stance
 _BETWEEN = re.compile(r"(?i)\bbetween\s+$")
-_BLAME = r"(?i)\b(?:accus|blam|charg|suspect|condemn|critici[sz]|fault)\w*\b[^.;]{0,100}\b(?:of|for)\s+"
+_BLAME = "accus|blam|charg|suspect|condemn|critici[sz]|fault"
 _ACCUSED_OF = re.compile(  # "accused Kabul of harbouring", "arrested for collaborating"
-    _BLAME.replace("fault)", "fault|arrest|detain|jail|convict|sentenc|prosecut|indict)") + "$"
+    rf"(?i)\b(?:{_BLAME}|arrest|detain|jail|convict|sentenc|prosecut|indict)\w*\b[^.;]{{0,100}}\b(?:of|for)\s+$"
 )
-_ACCUSED_OF_NOUN = re.compile(_BLAME + r"(?:[\w-]+\s+){0,3}$")  # "blamed India for the suicide blast"
+_ACCUSED_OF_NOUN = re.compile(  # "blamed India for the suicide blast"
+    rf"(?i)\b(?:{_BLAME})\w*\b[^.;]{{0,100}}\b(?:of|for)\s+(?:[\w-]+\s+){{0,3}}$"
+)
 _JOIN = re.compile(r"\s*(?:,|and|&|,\s*and)\s+(?:the\s+)?")
 _BOTH = re.compile(
     r"(?i)^\s+(?:\w+\s+){0,2}?(?:both sides|both countries|both parties|the two sides|"
