@@ -1,10 +1,13 @@
 """Actor recognition and resolution: countries, sectors, groups, people, dates, user knowledge."""
 
+from datetime import date
+
 import pytest
 
 import dyad
 from dyad.errors import KnowledgeError
-from dyad.knowledge import load_knowledge
+from dyad.knowledge import Knowledge, _load_leaders, load_knowledge, surnames_of
+from dyad.knowledge.files import load_yaml
 from dyad.settings import Settings
 
 
@@ -216,3 +219,58 @@ def test_the_administration_is_the_one_named_before():
     got = actors_of("The Trump administration sent warships. Later the administration surged more ships.")
     assert got["the administration"][0] == "Trump administration"
     assert "the administration" not in actors_of("Later the administration surged more ships.")
+
+
+def test_leaders_are_coded_by_the_office_held_on_the_day():
+    text = "Kofi Annan arrived in Nairobi on Monday for talks on the crisis."
+    assert actors_of(text, "2000-03-01")["Kofi Annan"][1:] == ("IGO", "GOV")
+    assert actors_of(text, "2010-03-01")["Kofi Annan"][1:] == ("GHA", "ELI")  # out of office
+
+
+def test_a_leaders_bare_surname_names_them_only_after_the_full_name():
+    assert "Annan" not in actors_of("Annan arrived in Nairobi on Monday for talks.", "2000-03-01")
+    got = actors_of("Kofi Annan arrived in Nairobi on Monday. Annan met the president.", "2000-03-01")
+    assert got["Annan"][0] == "Kofi Annan"
+
+
+def test_a_title_and_a_surname_name_the_holder_of_that_office_on_the_day():
+    text = "Officials said President Bush had threatened further action against Russia on Monday."
+    assert actors_of(text, "1992-05-01")["President Bush"][:2] == ("George H. W. Bush", "USA")
+    assert actors_of(text, "2005-05-01")["President Bush"][:2] == ("George W. Bush", "USA")
+    # in 1985 no President Bush had held office: learned from the text, not taken from the dictionary
+    assert actors_of(text, "1985-05-01")["President Bush"][0] == "Bush"
+    got = actors_of("The German government today welcomed President Reagan's latest statement.", "1985-01-01")
+    assert got["President Reagan"][:2] == ("Ronald Reagan", "USA")
+
+
+def test_regnal_names_and_suffixes_in_short_forms():
+    assert surnames_of("Hassan II") == ()
+    assert surnames_of("Pope Francis") == ()
+    assert surnames_of("Ferdinand Marcos Jr.") == ("Marcos",)
+    assert surnames_of("Abdel Fattah al-Burhan") == ("al-Burhan", "Burhan")
+
+
+def test_a_starter_person_keeps_the_present_and_leaders_code_the_past():
+    kb = load_knowledge()
+    sharif = kb.entities["person:shehbaz sharif"]
+    assert sharif.code_on(date(2025, 11, 1)).role == "Prime Minister"  # people.yaml's present
+    assert sharif.code_on(date(2015, 1, 1)).role == "Chief Minister of Punjab"  # leaders.yaml's past
+    without = load_knowledge(starter_people=False)
+    assert "person:shehbaz sharif" not in without.entities  # learning-from-text mode stays honest
+
+
+@pytest.mark.parametrize(
+    ("office", "reason"),
+    [
+        ("{role: President, since: 1999, until: 1990}", "'since' before its 'until'"),
+        ("{role: President, since: soon}", "must be a year or a date"),
+        ("{role: President, since: 1999, country: XXX}", "unknown country code"),
+    ],
+)
+def test_a_bad_leaders_office_names_file_and_line(tmp_path, office, reason):
+    bad = tmp_path / "leaders.yaml"
+    bad.write_text(f"# leaders\n- {{name: A B, country: PAK, offices: [{office}]}}\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError) as info:
+        _load_leaders(Knowledge(country_codes=frozenset({"PAK"})), bad, load_yaml(bad, plain=True), {}, True)
+    assert str(info.value).startswith(f"{bad}:2: ")
+    assert reason in str(info.value)

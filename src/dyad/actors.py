@@ -127,6 +127,22 @@ class _Person:
     sector: str
     role: str | None
     origin: str
+    short: tuple[str, ...] | None = None  # the dictionary's short forms, if it gives them
+
+    @property
+    def surnames(self) -> tuple[str, ...]:
+        """The forms a later mention may use ("Asif"), from the dictionary or the name."""
+        return surnames_of(self.name) if self.short is None else self.short
+
+
+def _holds_title(role: str, title: str) -> bool:
+    """ "palestinian authority president" bears the title "president"; "vice president" does not."""
+    if role == title:
+        return True
+    if not role.endswith(" " + title):
+        return False
+    before = role[: -len(title)].split()
+    return before[-1] not in ("vice", "deputy", "acting")
 
 
 def find_actors(article: Article, kb: Knowledge) -> None:
@@ -394,6 +410,9 @@ class Finder:
             if text[end - 1] == "." and re.search(r"\b[A-Z]\.$", text[pos:end]):
                 break
             end -= 1
+        possessive = re.search(r"['’]s?$", text[pos:end])
+        if possessive and end - len(possessive.group(0)) > pos:  # "President Reagan's statement"
+            end -= len(possessive.group(0))
         return pos, end
 
     def _name_after(self, pos: int) -> tuple[int, int] | None:
@@ -437,8 +456,7 @@ class Finder:
 
     def _known_single(self, s: int, e: int, tokens: list[str]) -> tuple[int, int] | None:
         if len(tokens) == 1 and (
-            tokens[0] in self.kb.surnames
-            or any(tokens[0] in surnames_of(p.name) for p in self.people.values())
+            tokens[0] in self.kb.surnames or any(tokens[0] in p.surnames for p in self.people.values())
         ):
             return s, e
         return None
@@ -461,7 +479,7 @@ class Finder:
 
     def _person(self, name: str, title: Title, role: str, ctx: Entity | None, pos: int) -> _Person | None:
         name = " ".join(name.split())
-        known = self._known_person(name)
+        known = self._known_person(name) or self._holder(name, title, ctx)
         if known is not None:
             return known
         if len(name) < 3 or not any(c.islower() for c in name):
@@ -488,7 +506,7 @@ class Finder:
         if key in self.people:
             return self.people[key]
         if " " not in name.strip():
-            met = [p for p in self.people.values() if form in surnames_of(p.name)]
+            met = [p for p in self.people.values() if form in p.surnames]
             if len(met) == 1:
                 return met[0]
             known = self.kb.surnames.get(form, [])
@@ -496,11 +514,30 @@ class Finder:
                 return self._from_entity(known[0])
         return None
 
+    def _holder(self, name: str, title: Title, ctx: Entity | None) -> _Person | None:
+        """ "President Bush" in 1990: the one known person of that surname (and first name, if
+        given) whose office on the article's date bears the title, in the country named with it;
+        a sitting holder before a former one."""
+        words = name.split()
+        sitting, former = [], []
+        for e in self.kb.holders.get(match_form(words[-1]), []):
+            if len(words) > 1 and match_form(words[0]) not in match_form(e.name).split():
+                continue
+            code = e.code_on(self.day)
+            if not code.role or (ctx is not None and ctx.code_on(self.day).country != code.country):
+                continue
+            role = code.role.lower()
+            was = role.startswith("former ")
+            if _holds_title(role.removeprefix("former "), title.title):
+                (former if was else sitting).append(e)
+        found = sitting or former
+        return self._from_entity(found[0]) if len(found) == 1 else None
+
     def _from_entity(self, entity: Entity) -> _Person:
         if entity.key not in self.people:
             code = entity.code_on(self.day)
             self.people[entity.key] = _Person(
-                entity.key, entity.name, code.country, code.sector, code.role, entity.origin
+                entity.key, entity.name, code.country, code.sector, code.role, entity.origin, entity.surnames
             )
         return self.people[entity.key]
 
@@ -673,7 +710,7 @@ class Finder:
                 continue
             if phrase.how == "weak":
                 word = span.phrase
-                if any(word in surnames_of(p.name) for p in self.people.values()):
+                if any(word in p.surnames for p in self.people.values()):
                     continue
             self._add(span.start, span.end, self._actor(phrase.entity), phrase.how)
 
@@ -681,7 +718,7 @@ class Finder:
     def _surnames(self) -> None:
         forms: dict[str, str] = {}
         for person in self.people.values():
-            for s in surnames_of(person.name):
+            for s in person.surnames:
                 forms.setdefault(match_form(s), person.key)
         # known people named only by surname
         for form, entities in self.kb.surnames.items():

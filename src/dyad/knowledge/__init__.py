@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -13,11 +13,19 @@ import ahocorasick
 
 from ..errors import KnowledgeError
 from .files import LINE, data_path, load_yaml
-from .schema import KINDS, Code, Validator
+from .schema import KINDS, Code, Validator, career
 
 __all__ = ["Code", "Entity", "Knowledge", "Phrase", "Title", "load_knowledge", "match_form"]
 
-BUILTIN = ("countries.yaml", "organisations.yaml", "people.yaml", "sectors.yaml", "roles.yaml")
+BUILTIN = (
+    "countries.yaml",
+    "organisations.yaml",
+    "people.yaml",
+    "leaders.yaml",
+    "sectors.yaml",
+    "roles.yaml",
+)
+STARTER = "people.yaml"  # the starter set of current office holders (Settings.use_starter_people)
 _MATCH_FORM = str.maketrans({"’": "'", "‘": "'", "‑": "-", "‐": "-", "\u00a0": " "})
 
 
@@ -39,6 +47,7 @@ class Entity:
     kind: str
     codes: tuple[Code, ...]
     origin: str = "dictionary"
+    short: tuple[str, ...] | None = None  # a person's short forms; None: from the name
 
     def code_on(self, day: date | None) -> Code:
         """The code in force on `day` (today when unknown)."""
@@ -50,17 +59,29 @@ class Entity:
 
     @property
     def surnames(self) -> tuple[str, ...]:
-        return surnames_of(self.name) if self.kind == "person" else ()
+        """The short forms a later mention of a person may use ("Asif", "Burhan")."""
+        if self.kind != "person":
+            return ()
+        return surnames_of(self.name) if self.short is None else self.short
 
 
 def surnames_of(name: str) -> tuple[str, ...]:
-    """The forms a later mention may use: "al-Burhan" and "Burhan" for "Abdel Fattah al-Burhan"."""
-    last = name.split()[-1]
+    """The forms a later mention may use: "al-Burhan" and "Burhan" for "Abdel Fattah al-Burhan";
+    none for a regnal name ("Hassan II", "Pope Francis"); "Marcos" for "Ferdinand Marcos Jr."."""
+    words = name.split()
+    if words[0] == "Pope" or _REGNAL.match(words[-1]):
+        return ()
+    if len(words) > 1 and words[-1].rstrip(".") in ("Jr", "Sr"):
+        words.pop()
+    last = words[-1]
     out = [last]
     m = re.match(r"(?i)^(al|el|ad|as|ash|at|az)-(.+)$", last)
     if m:
         out.append(m.group(2))
     return tuple(out)
+
+
+_REGNAL = re.compile(r"^[IVX]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +107,11 @@ class Knowledge:
 
     entities: dict[str, Entity] = field(default_factory=dict)
     proper: dict[str, list[Phrase]] = field(default_factory=dict)
+    # bare surnames that name a known person anywhere ("Asif"); leaders.yaml's people are left
+    # out: their surnames name them only in an article that has named them in full
     surnames: dict[str, list[Entity]] = field(default_factory=dict)
+    # every known person by short form, for a title and a surname ("President Bush", "King Hassan")
+    holders: dict[str, list[Entity]] = field(default_factory=dict)
     sector_nouns: dict[str, str] = field(default_factory=dict)
     sector_labels: dict[str, str] = field(default_factory=dict)
     bare_nouns: frozenset[str] = frozenset()
@@ -106,12 +131,17 @@ class Knowledge:
     def lower_automaton(self) -> ahocorasick.Automaton:
         return _automaton({**dict.fromkeys(self.sector_nouns), **dict.fromkeys(self.titles)})
 
-    def add_entity(self, entity: Entity, phrases: list[tuple[str, str]], where) -> None:
+    def add_entity(
+        self, entity: Entity, phrases: list[tuple[str, str]], where, by_surname: bool = True
+    ) -> None:
         """Register an entity and its phrases; a phrase already naming another entity is an error
-        unless `where` is None (user knowledge, which overrides)."""
+        unless `where` is None (user knowledge, which overrides). `by_surname`: a person's bare
+        surname names them in any article (when no other known person bears it)."""
         old = self.entities.get(entity.key)
         if old is not None and where is not None:
             raise where(f"'{entity.name}' is defined twice")
+        if old is not None:
+            self.replace_entities({entity.key: entity})
         self.entities[entity.key] = entity
         for text, how in phrases:
             form = match_form(text)
@@ -121,11 +151,22 @@ class Knowledge:
                 raise where(f"'{text}' already names {clash[0].entity.name}")
             if where is None:
                 entries[:] = [p for p in entries if p.how != how or p.entity.key == entity.key]
-            entries.append(Phrase(how, entity))
-        for s in entity.surnames:
-            bucket = self.surnames.setdefault(match_form(s), [])
-            if entity not in bucket:
+            if not any(p.how == how and p.entity.key == entity.key for p in entries):
+                entries.append(Phrase(how, entity))
+        for index in (self.surnames, self.holders) if by_surname else (self.holders,):
+            for s in entity.surnames:
+                bucket = index.setdefault(match_form(s), [])
+                bucket[:] = [e for e in bucket if e.key != entity.key]
                 bucket.append(entity)
+
+    def replace_entities(self, new: dict[str, Entity]) -> None:
+        """Put new versions of registered entities (by key) wherever the old ones are named."""
+        self.entities.update(new)
+        for entries in self.proper.values():
+            entries[:] = [Phrase(p.how, new[p.entity.key]) if p.entity.key in new else p for p in entries]
+        for index in (self.surnames, self.holders):
+            for bucket in index.values():
+                bucket[:] = [new.get(e.key, e) for e in bucket]
 
 
 def _automaton(phrases) -> ahocorasick.Automaton:
@@ -141,13 +182,19 @@ def load_knowledge(user_files: tuple[Path, ...] = (), starter_people: bool = Tru
     """The built-in knowledge merged with the user's files (which win where they overlap)."""
     kb = Knowledge()
     digest = hashlib.sha256()
+    starter: dict[str, str] = {}
     for name in BUILTIN:
         path = data_path(name)
         digest.update(path.read_bytes())
-        data = load_yaml(path)
-        if name == "people.yaml" and not starter_people:
-            continue
-        _LOADERS[name](kb, path, data, builtin=True)
+        data = load_yaml(path, plain=name == "leaders.yaml")
+        if name == STARTER:
+            starter = _starter_names(data)
+            if not starter_people:
+                continue
+        if name == "leaders.yaml":
+            _load_leaders(kb, path, data, starter, starter_people)
+        else:
+            _LOADERS[name](kb, path, data, builtin=True)
     for path in user_files:
         path = Path(path)
         data = load_yaml(path)
@@ -209,6 +256,58 @@ def _load_people(kb: Knowledge, path: Path, data, builtin: bool = True) -> None:
         ent = Entity(person_key(name), name, "person", v.codes(e, role), "dictionary" if builtin else "user")
         phrases = [(name, "person")] + [(a, "person") for a in v.strings(e, "aliases")]
         kb.add_entity(ent, phrases, _where(v, e, builtin))
+
+
+def _starter_names(data) -> dict[str, str]:
+    """The names and aliases of the starter people (people.yaml), as matched, to their keys."""
+    out: dict[str, str] = {}
+    for e in data if isinstance(data, list) else []:
+        if isinstance(e, dict) and isinstance(e.get("name"), str):
+            aliases = e.get("aliases") if isinstance(e.get("aliases"), list) else []
+            for n in [e["name"], *aliases]:
+                if isinstance(n, str):
+                    out[match_form(n.strip())] = person_key(e["name"].strip())
+    return out
+
+
+def _load_leaders(kb: Knowledge, path: Path, data, starter: dict[str, str], with_starter: bool) -> None:
+    """leaders.yaml: heads of state and government since 1975 (and a few others), each with the
+    offices held. They are coded by the office held on the day, and outside office as their
+    country's ELI; they are named by full name or alias, their bare surname only in an article
+    that has named them in full. A leader who is also a starter person (people.yaml) keeps the
+    starter entry, which codes the present; the offices code the years before it. Without the
+    starter set such a leader is left out too, so that mode still measures learning from text."""
+    v = Validator(path, kb.country_codes)
+    history: dict[str, tuple[str, tuple[Code, ...]]] = {}
+    for e in _list(v, data):
+        v.mapping(e, {"name", "country", "offices", "aliases", "short"}, {"name", "country", "offices"})
+        name = v.text(e, "name")
+        short = tuple(v.strings(e, "short")) if "short" in e else None
+        home = v.country(e, e["country"])
+        names = [name, *v.strings(e, "aliases")]
+        offices = v.offices(e, home)
+        known = next((starter[f] for f in map(match_form, names) if f in starter), None)
+        if known is not None:
+            if known in history:
+                raise v.error(e, f"'{name}' is defined twice")
+            history[known] = (home, offices)
+            continue
+        ent = Entity(person_key(name), name, "person", career(home, offices), short=short)
+        kb.add_entity(ent, [(n, "person") for n in names], _where(v, e, True), by_surname=False)
+    if with_starter:
+        kb.replace_entities({key: _with_history(kb.entities[key], *h) for key, h in history.items()})
+
+
+def _with_history(person: Entity, home: str, offices: tuple[Code, ...]) -> Entity:
+    """A starter person's entry (undated: the present) preceded by their earlier offices: the
+    present begins when their current office began, or when their last office ended."""
+    if len(person.codes) != 1 or person.codes[0].since or person.codes[0].until:
+        return person  # the starter entry dates its own codes
+    ongoing = [o.since for o in offices if o.until is None and o.since]
+    start = max(ongoing) if ongoing else max(o.until for o in offices if o.until)
+    past = [replace(c, until=min(c.until or start, start)) for c in career(home, offices)]
+    past = [c for c in past if c.since is None or c.since < start]
+    return replace(person, codes=(*past, replace(person.codes[0], since=start)))
 
 
 def person_key(name: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -170,3 +170,56 @@ class Validator:
                 )
             )
         return tuple(out)
+
+    def offices(self, entry: dict, home: str) -> tuple[Code, ...]:
+        """A leader's `offices`: [{role, since, until, country, sector}], each a Code of its own.
+        `since`/`until` are years (until 1999: to the end of 1999) or dates (until exclusive);
+        `country` defaults to the person's `home`, `sector` to GOV; no `until`: still in office."""
+        offices = entry.get("offices")
+        if not isinstance(offices, list) or not offices:
+            raise self.error(entry, "'offices' must be a non-empty list")
+        out = []
+        for o in offices:
+            self.mapping(o, {"role", "since", "until", "country", "sector"}, {"role", "since"})
+            since = self.year_or_day(o, o["since"], "since")
+            until = self.year_or_day(o, o.get("until"), "until", end=True)
+            if since is None or (until is not None and until <= since):
+                raise self.error(o, "an office needs a 'since' before its 'until'")
+            country = self.country(o, o.get("country", home))
+            out.append(
+                Code(country, self.sector(o, o.get("sector", "GOV")), self.text(o, "role"), since, until)
+            )
+        return tuple(out)
+
+    def year_or_day(self, entry: dict, value: Any, key: str, end: bool = False) -> date | None:
+        """A year (1999: its first day, or with `end` the day after its last) or a date."""
+        if isinstance(value, str) and len(value) == 4 and value.isdigit():
+            value = int(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            if not 1800 <= value <= 2100:
+                raise self.error(entry, f"'{key}' must be a year or a date (YYYY-MM-DD)")
+            return date(value + 1 if end else value, 1, 1)
+        try:
+            return self.day(entry, value, key)
+        except KnowledgeError:
+            raise self.error(entry, f"'{key}' must be a year or a date (YYYY-MM-DD)") from None
+
+
+def career(home: str, offices: tuple[Code, ...]) -> tuple[Code, ...]:
+    """A leader's dated codes: the office held on each day (the one begun last where offices
+    overlap), and outside office the home country with sector ELI, role "Former <last office>"."""
+    bounds = sorted({o.since for o in offices if o.since} | {o.until for o in offices if o.until})
+    out = [Code(home, "ELI", None, None, bounds[0])]
+    for start, end in zip(bounds, [*bounds[1:], None], strict=True):
+        held = [(o.since, i, o) for i, o in enumerate(offices) if o.covers(start)]
+        if held:
+            code = replace(max(held)[2], since=start, until=end)
+        else:
+            last = max((o.until, i, o) for i, o in enumerate(offices) if o.until and o.until <= start)[2]
+            code = Code(home, "ELI", f"Former {last.role}", start, end)
+        prev = out[-1]
+        if (prev.country, prev.sector, prev.role) == (code.country, code.sector, code.role):
+            out[-1] = replace(prev, until=end)
+        else:
+            out.append(code)
+    return tuple(out)
