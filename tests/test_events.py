@@ -1,8 +1,8 @@
 """Events: every pattern entry, argument attachment, time, modality, provenance, accuracy figures.
 
-The article thresholds are issue 4's (seeds 0.75, dev 0.60). Its PLOVER GSR targets (type accuracy
-0.80, triple F1 0.65) are not met yet: those floors guard the measured level against regressions,
-and the figures are printed.
+The thresholds are issue 4's: event F1 0.75 on the seeds and 0.60 on dev; on the PLOVER GSR, type
+accuracy 0.80 and triple F1 0.65, scored on each sentence's root events (the gold codes one act per
+sentence) with joint acts as PLOVER records them. The figures are printed, all events' F1 beside.
 """
 
 from datetime import date
@@ -129,15 +129,22 @@ def test_event_accuracy_on_gold_articles(directory, floor):
     assert r["f1"] >= floor
 
 
-def _gsr_scores(items) -> tuple[float, float]:
+def _gsr_scores(items, root_only: bool = True, joint_acts: bool = False) -> tuple[float, float]:
+    """Type accuracy (of the first root event, on sentences with one gold type) and triple F1.
+    `root_only`: score each sentence's root events, as the gold codes one act per sentence;
+    `joint_acts`: a mutual event as PLOVER records it (both sides as actors, no recipient)."""
     right = single = tp = predicted = gold = 0
     for g in items:
         a = dyad.process(g.text, published=g.date)
-        pred = {tuple(map(as_cameo_root, _triple(a, e))) for e in a.events}
+        coded = [e for e in a.events if e.root or not root_only]
+        pred = set()
+        for e in coded:
+            source, kind, target = _triple(a, e)
+            pred.add(tuple(map(as_cameo_root, (source, kind, "" if joint_acts and e.mutual else target))))
         tp, predicted, gold = tp + len(pred & g.triples), predicted + len(pred), gold + len(g.triples)
         if len(g.types) == 1:
             single += 1
-            right += bool(a.events) and a.events[0].type in g.types
+            right += bool(coded) and coded[0].type in g.types
     p, r = tp / max(1, predicted), tp / max(1, gold)
     return right / max(1, single), 2 * p * r / (p + r) if p + r else 0.0
 
@@ -150,11 +157,35 @@ def test_event_accuracy_on_public_gold_sentences():
         load_cameo_map(data / "plover_gsr" / "CAMEO2PLOVER-2021.txt"),
     )
     assert len(plover) == 322 and len(petr2) >= 70
-    type_acc, f1 = _gsr_scores(plover)
+    type_acc, f1 = _gsr_scores(plover, joint_acts=True)
+    _, f1_all = _gsr_scores(plover, root_only=False, joint_acts=True)
     petr_acc, petr_f1 = _gsr_scores(petr2)
-    print(f"\nPLOVER GSR: type accuracy {type_acc:.3f}, triple F1 {f1:.3f} (targets 0.80 and 0.65)")
-    print(f"PETR2 GSR: type accuracy {petr_acc:.3f}, triple F1 {petr_f1:.3f}")
-    assert type_acc >= 0.75 and f1 >= 0.46
+    _, petr_f1_all = _gsr_scores(petr2, root_only=False)
+    print(
+        f"\nPLOVER GSR: type accuracy {type_acc:.3f}, triple F1 {f1:.3f} on root events "
+        f"(targets 0.80 and 0.65); triple F1 of all events {f1_all:.3f}"
+    )
+    print(f"PETR2 GSR: type accuracy {petr_acc:.3f}, triple F1 {petr_f1:.3f}; all events {petr_f1_all:.3f}")
+    assert type_acc >= 0.80 and f1 >= 0.65
+
+
+def test_the_root_event_is_the_first_act_outside_a_leading_adjunct():
+    _, evs = events(
+        "After Palestinian gunmen shot two Israelis, Israel reimposed blockades on the West Bank, "
+        "and its jets struck Gaza."
+    )
+    assert [e.type for e in evs if e.root] == ["COERCE"]
+    assert {e.type for e in evs if not e.root} >= {"ASSAULT"}
+    _, evs = events("The United States claimed that Iraq had attacked Kuwait on Monday.")
+    assert [(e.type, e.root) for e in evs] == [("ACCUSE", True), ("ASSAULT", False)]
+
+
+def test_a_joint_act_is_coded_both_ways_and_marked_mutual():
+    a, evs = events("Bosnia and Slovenia agreed to a ceasefire on Monday.")
+    assert {_triple(a, e) for e in evs} == {("BIH", "AGREE", "SVN"), ("SVN", "AGREE", "BIH")}
+    assert all(e.mutual and e.root for e in evs)
+    _, evs = events("Pakistan attacked Afghanistan on Monday.")
+    assert not any(e.mutual for e in evs)
 
 
 @pytest.mark.parametrize(

@@ -105,6 +105,7 @@ _CLAIMED_TYPES = frozenset({"ASSAULT", "AID", "COERCE"})
 _CLAIM = re.compile(
     r"(?i)\b(?:claim(?:ed|s|ing)?|alleg(?:ed|es|ing)|saying|said|says|accus(?:ed|es|ing)|insist(?:ed|s|ing))\s+(?:that\s+)?"
 )
+_INTENDED = re.compile(r"(?i)\b(?:will|would|shall|willing|ready|prepared|aims?|plans?|wants?|intends?)\b")
 _PERSONAL = re.compile(r"\b(we|us|our|you|your)\b", re.I)
 _IMPERATIVE = re.compile(r"(?i)^(?:do not|don't|please|never|stop|let)\b")
 _MUST = re.compile(r"(?i)\b(?:must|should|has to|have to|needs? to)\s+(?:\w+ly\s+|be\s+ready\s+to\s+)?$")
@@ -179,6 +180,11 @@ _NOUN_PREP = re.compile(
 _DEFENDED = re.compile(r"(?i)^defend")
 _ORDERED = re.compile(r"(?i)^order")
 _VERBAL_PROTEST = re.compile(r"\s+(?:that\b|to\s+(?:the\s+)?[A-Z])")
+_LEADING_ADJUNCT = re.compile(
+    r"(?i)^\s*(?:(?:a|one|two|three|several|hours|days|weeks)\s+(?:day|days|hours|weeks)?\s*)?"
+    r"(?:after|following|before|as|when|while|since|despite|amid|in response to|in the wake of|"
+    r"in retaliation for|under|in)\b[^,;]{0,150},\s"
+)
 _ATTRIBUTION = re.compile(r"(?i)\b(according to|reported|reports|citing|quoted)\b")
 
 
@@ -201,6 +207,7 @@ class _Coder:
         # a full quotation is the speaker's words; a short phrase quoted inside a sentence is not
         self.quotes = [(q.start - 1, q.end + 1) for q in article.quotes if len(q.text.split()) >= 10]
         self.events: list[Event] = []
+        self.trigger_starts: list[int] = []  # where each event's trigger starts
         self.candidates: list[Candidate] = []
         self.seen: set[tuple] = set()
         self.time_cache: dict[tuple[int, bool], tuple] = {}
@@ -231,6 +238,7 @@ class _Coder:
             for m in self.a.mentions
             if s <= m.start < e and not self._inside_quote(m.start) and not self._provenance(m)
         ]
+        first = len(self.events)
         triggers = self._resolved(self._triggers(s, e))
         self._candidates(sentence, mentions, triggers)
         obligations = self._obligations(sentence, mentions) if mentions else []
@@ -256,6 +264,21 @@ class _Coder:
         if mentions:
             self._offers(sentence, mentions, triggers)
         self._imperatives(sentence)
+        self._mark_root(sentence, first)
+
+    def _mark_root(self, sentence, first: int) -> None:
+        """The sentence's root events: those of its first act, passing over a leading adjunct
+        ("After the shooting, Israel reimposed blockades"), as one-record-per-sentence coders
+        (PETRARCH, the PLOVER GSR) code a sentence."""
+        found = range(first, len(self.events))
+        if not found:
+            return
+        lead = _LEADING_ADJUNCT.match(self.text[sentence.start : sentence.end])
+        starts = [self.trigger_starts[i] for i in found]
+        outside = [x for x in starts if not lead or x >= sentence.start + lead.end()]
+        root = min(outside or starts)
+        for i in found:
+            self.events[i].root = self.trigger_starts[i] == root
 
     def _resolved(self, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str, Pattern]]:
         """Triggers with their patterns, a verb's object included ("reduced food supplies"); a verb
@@ -583,8 +606,8 @@ class _Coder:
         claim = None
         for claim in _CLAIM.finditer(head):  # noqa: B007 - the last claim verb before the act
             pass
-        if claim is None:
-            return False
+        if claim is None or _INTENDED.search(head, claim.end()):
+            return False  # "said it will support a resolution to impose a blockade": no act claimed
         verb_at = sentence.start + claim.start()
         speaker = [
             m
@@ -598,7 +621,7 @@ class _Coder:
         accused = sources[0]
         if self.a.actors[who.actor_key].country != self.a.actors[accused.actor_key].country:
             accuse = Pattern("ACCUSE", "verb", None, "diplomatic", False, p.line)
-            self._emit(sentence, who, None, accuse, start, start, target_key=accused.actor_key)
+            self._emit(sentence, who, None, accuse, verb_at, verb_at, target_key=accused.actor_key)
             return True
         return False
 
@@ -830,7 +853,7 @@ class _Coder:
         for a in sides:
             for b in sides:
                 if a is not b:
-                    self._emit(sentence, a, b, p, start, end)
+                    self._emit(sentence, a, b, p, start, end, mutual=True)
 
     def _emit_mediation(self, sentence, mediators, targets, p: Pattern, start: int, end: int) -> None:
         mediator_countries = {self.a.actors[m.actor_key].country for m in mediators}
@@ -879,6 +902,7 @@ class _Coder:
         end: int,
         target_key: str | None = None,
         implicit: bool = False,
+        mutual: bool = False,
     ) -> None:
         src_key = src.actor_key
         tgt_key = target_key or (tgt.actor_key if tgt else None)
@@ -904,6 +928,7 @@ class _Coder:
         confidence = 0.9 if not implicit else (0.5 if tgt_key else 0.6)
         if abs(src.start - start) > 120:
             confidence -= 0.2
+        self.trigger_starts.append(start)
         self.events.append(
             Event(
                 source_keys=[src_key],
@@ -921,6 +946,7 @@ class _Coder:
                 date_precision=precision,
                 attributed_to=self._attribution(sentence),
                 confidence=round(max(0.1, confidence), 2),
+                mutual=mutual,
                 trigger=self.text[start:end],
                 cameo=t.cameo,
                 quad_class=t.quad,

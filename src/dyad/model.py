@@ -75,6 +75,8 @@ class Event:
     date_precision: str | None = None  # day | week | month | year | decade | publication
     attributed_to: str | None = None  # the outlet or speaker the claim comes from
     confidence: float = 0.5
+    mutual: bool = False  # one side of a joint act ("X and Y agreed"), coded in both directions
+    root: bool = False  # the sentence's principal event (its first act outside a leading adjunct)
     trigger: str = ""
     cameo: str | None = None
     quad_class: int | None = None
