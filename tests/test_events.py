@@ -527,3 +527,15 @@ def test_a_meeting_with_someone_and_taking_part_in_an_act():
     _, found = events("Rubio stressed that American forces are not involved in strikes against Iran.")
     strike = [e for e in found if e.type == "ASSAULT"]
     assert strike and all(e.negated for e in strike)
+
+
+def test_a_promised_act_names_the_promises_recipients_one_way():
+    got = triples("The European Union agreed on Monday to provide emergency aid for Mali and Niger.")
+    assert {("EUR", "AGREE", "MLI"), ("EUR", "AGREE", "NER")} <= got
+    assert not {t for t in got if t[0] in ("MLI", "NER")}  # no agreement back from the recipients
+
+
+def test_a_compound_subject_before_an_event_noun_names_both_sides():
+    a, evs = events("Israel and Lebanon resumed negotiations today on a troop pullback.")
+    assert {_triple(a, e) for e in evs} == {("ISR", "CONSULT", "LBN"), ("LBN", "CONSULT", "ISR")}
+    assert all(e.mutual for e in evs)

@@ -106,6 +106,9 @@ _CLAIM = re.compile(
     r"(?i)\b(?:claim(?:ed|s|ing)?|alleg(?:ed|es|ing)|saying|said|says|accus(?:ed|es|ing)|insist(?:ed|s|ing))\s+(?:that\s+)?"
 )
 _INTENDED = re.compile(r"(?i)\b(?:will|would|shall|willing|ready|prepared|aims?|plans?|wants?|intends?)\b")
+_CONTENT_RECIPIENT = re.compile(  # the recipient of a promised, demanded or threatened act
+    r"(?i)\s+(?:[\w'’-]+\s+){0,5}?to\s+[a-z]+\b[^,;:]{0,60}?\b(?:to|for|against|on|with|from|into)\s+(?:the\s+)?"
+)
 _PERSONAL = re.compile(r"\b(we|us|our|you|your)\b", re.I)
 _IMPERATIVE = re.compile(r"(?i)^(?:do not|don't|please|never|stop|let)\b")
 _MUST = re.compile(r"(?i)\b(?:must|should|has to|have to|needs? to)\s+(?:\w+ly\s+|be\s+ready\s+to\s+)?$")
@@ -589,13 +592,14 @@ class _Coder:
             implicit = True
             if not target_keys and not self.p.types[p.type].needs_target:
                 target_keys = [None]  # PLOVER's recipient is optional: "Bosnian Serbs withdrew"
+        # "agreed to US mediation", "agreed to provide aid for Romania and Poland": one way
+        one_way = bool(targets) and bool(_ONE_WAY.search(self.text[end : targets[0].start]))
         for src in sources:
             for tgt in target_keys:
                 self._emit(sentence, src, None, p, start, end, target_key=tgt, implicit=implicit)
-                if p.symmetric and not implicit:
+                if p.symmetric and not implicit and not one_way:
                     back = next(t for t in targets if t.actor_key == tgt)
-                    if not _ONE_WAY.search(self.text[end : back.start]):  # "agreed to US mediation"
-                        self._emit(sentence, back, None, p, start, end, target_key=src.actor_key)
+                    self._emit(sentence, back, None, p, start, end, target_key=src.actor_key)
 
     def _claim(self, p: Pattern, sources: list[Mention], sentence, start: int) -> bool:
         """A conflict act reported in someone's claim is also the claimant's accusation: "Mujahid
@@ -724,7 +728,11 @@ class _Coder:
             sources = self._group_before(before)
         if not sources:
             return None, []
-        return sources, self._object(after, end, p)
+        targets = self._object(after, end, p)
+        content = after and _CONTENT_RECIPIENT.fullmatch(text[end : after[0].start])
+        if not targets and p.type in _VERBAL and content:
+            targets = self._compound(after[0], after)  # "agreed to provide aid for Romania"
+        return sources, targets
 
     def _in_apposition(self, m: Mention, pos: int) -> bool:
         """Inside ", a key U.S. ally in the war on terror," between a subject and its verb."""
@@ -782,9 +790,7 @@ class _Coder:
         if adjunct and not poss:
             poss = adjunct
         if poss:
-            sources = self._group_before(
-                [poss[-1]] if poss[-1] is before[-1] else before[: before.index(poss[-1]) + 1]
-            )
+            sources = self._group_before(before[: before.index(poss[-1]) + 1])
         elif by:
             sources = self._compound(after[0], after)
             after = [m for m in after if m.start > sources[-1].end]
