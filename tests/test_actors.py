@@ -274,3 +274,8 @@ def test_a_bad_leaders_office_names_file_and_line(tmp_path, office, reason):
         _load_leaders(Knowledge(country_codes=frozenset({"PAK"})), bad, load_yaml(bad, plain=True), {}, True)
     assert str(info.value).startswith(f"{bad}:2: ")
     assert reason in str(info.value)
+
+
+def test_a_people_of_a_named_country_is_coded_to_that_country():
+    assert actors_of("The Albanians of southern Serbia demanded autonomy on Monday.")["Albanians"][1] == "SRB"
+    assert actors_of("The Albanians demanded autonomy on Monday.")["Albanians"][1] == "ALB"

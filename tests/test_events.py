@@ -539,3 +539,11 @@ def test_a_compound_subject_before_an_event_noun_names_both_sides():
     a, evs = events("Israel and Lebanon resumed negotiations today on a troop pullback.")
     assert {_triple(a, e) for e in evs} == {("ISR", "CONSULT", "LBN"), ("LBN", "CONSULT", "ISR")}
     assert all(e.mutual for e in evs)
+
+
+def test_the_subject_is_the_head_a_postmodifier_hangs_on():
+    got = triples("The Greek and Turkish sides of the island of Cyprus agreed on Friday to share records.")
+    assert {("GRC", "AGREE", "TUR"), ("TUR", "AGREE", "GRC")} <= got and not {t for t in got if t[0] == "CYP"}
+    # a reported clause is no postmodifier: the speaker does not take the place of its subject
+    got = triples("Khawaja Asif said in a tweet that Pakistan and Afghanistan fought a war against Russia.")
+    assert {("PAK", "ASSAULT", "RUS"), ("AFG", "ASSAULT", "RUS")} <= got

@@ -105,6 +105,7 @@ _PATRON = re.compile(
     re.I,
 )
 _ETHNIC = re.compile(r"(?i)\bethnic\s+$")
+_PEOPLE_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central)\s+)?")
 _LOCATIVE = re.compile(r"(?i)\b(in|at|from|near|to|into|over|outside|inside|across|around|via)\s+$")
 _DETERMINER = re.compile(r"(?i)(?:^|\s)(the|a|an)\s+$")
 _PERSON_KINDS = frozenset({"person"})
@@ -192,19 +193,26 @@ class Finder:
         self.a.actors = self.actors
 
     def _ethnic_minorities(self) -> None:
-        """ "Ethnic Albanians in Serbia" are coded to the country they live in (CAMEO's convention),
-        the nearest other country named in their sentence; with none, to their kin state."""
+        """ "Ethnic Albanians in Serbia", "the Albanians of southern Serbia" are coded to the country
+        they live in (CAMEO's convention): the one named, else the nearest other country named in
+        their sentence; with none, to their kin state."""
         replaced: set[str] = set()
         for i, m in enumerate(self.mentions):
-            if not _ETHNIC.search(self.text[max(0, m.start - 8) : m.start]):
-                continue
             kin = self.actors[m.actor_key]
-            others = [
-                x
-                for x in self.mentions
-                if x.sentence == m.sentence
-                and self.actors[x.actor_key].country not in (kin.country, *INTERNATIONAL)
-            ]
+            of = _PEOPLE_OF.match(self.text, m.end) if m.how == "demonym" and m.text.endswith("s") else None
+            if of is not None:  # "the Albanians of southern Serbia"
+                where = next((x for x in self.mentions if x.start == of.end()), None)
+                others = [where] if where and self.actors[where.actor_key].kind == "state" else []
+            elif _ETHNIC.search(self.text[max(0, m.start - 8) : m.start]):
+                others = [
+                    x
+                    for x in self.mentions
+                    if x.sentence == m.sentence
+                    and self.actors[x.actor_key].country not in (kin.country, *INTERNATIONAL)
+                ]
+            else:
+                continue
+            others = [x for x in others if self.actors[x.actor_key].country != kin.country]
             if not others:
                 continue
             home = self.actors[min(others, key=lambda x: abs(x.start - m.start)).actor_key].country

@@ -109,6 +109,10 @@ _INTENDED = re.compile(r"(?i)\b(?:will|would|shall|willing|ready|prepared|aims?|
 _CONTENT_RECIPIENT = re.compile(  # the recipient of a promised, demanded or threatened act
     r"(?i)\s+(?:[\w'’-]+\s+){0,5}?to\s+[a-z]+\b[^,;:]{0,60}?\b(?:to|for|against|on|with|from|into)\s+(?:the\s+)?"
 )
+_POSTMODIFIER = re.compile(  # "sides of the island of ", "loyal to Iraq's Al-Qaeda frontman "
+    r"(?i)\s+(?:(?!that\b)[\w'’-]+\s+){0,3}?(?:of|loyal to|based in|operating in)\s+(?:the\s+)?"
+    r"(?:(?!that\b)[\w'’-]+\s+){0,4}?"
+)
 _PERSONAL = re.compile(r"\b(we|us|our|you|your)\b", re.I)
 _IMPERATIVE = re.compile(r"(?i)^(?:do not|don't|please|never|stop|let)\b")
 _MUST = re.compile(r"(?i)\b(?:must|should|has to|have to|needs? to)\s+(?:\w+ly\s+|be\s+ready\s+to\s+)?$")
@@ -725,7 +729,7 @@ class _Coder:
             opening = text[self.a.sentences[before[0].sentence].start : before[0].start]
             sources = self._compound(before[0], before) if len(opening.split()) <= 4 else []
         else:
-            sources = self._group_before(before)
+            sources = self._head_of(self._group_before(before), before)
         if not sources:
             return None, []
         targets = self._object(after, end, p)
@@ -733,6 +737,16 @@ class _Coder:
         if not targets and p.type in _VERBAL and content:
             targets = self._compound(after[0], after)  # "agreed to provide aid for Romania"
         return sources, targets
+
+    def _head_of(self, group: list[Mention], before: list[Mention]) -> list[Mention]:
+        """The subject a postmodifier hangs on: "the Turkish and Greek sides of the island of
+        Cyprus agreed", "militants loyal to Zarqawi said": the sides, the militants."""
+        while group:
+            i = before.index(group[0])
+            if i == 0 or not _POSTMODIFIER.fullmatch(self.text[before[i - 1].end : group[0].start]):
+                return group
+            group = self._group_before(before[:i])
+        return group
 
     def _in_apposition(self, m: Mention, pos: int) -> bool:
         """Inside ", a key U.S. ally in the war on terror," between a subject and its verb."""
