@@ -547,3 +547,15 @@ def test_the_subject_is_the_head_a_postmodifier_hangs_on():
     # a reported clause is no postmodifier: the speaker does not take the place of its subject
     got = triples("Khawaja Asif said in a tweet that Pakistan and Afghanistan fought a war against Russia.")
     assert {("PAK", "ASSAULT", "RUS"), ("AFG", "ASSAULT", "RUS")} <= got
+
+
+def test_a_refused_act_of_cooperation_is_a_rejection_not_a_negated_act():
+    _, evs = events("Turkey said it would not provide support to Armenia.")
+    assert [(e.type, e.mode, e.negated) for e in evs] == [("REJECT", "assist", False)]
+    _, evs = events("Pakistan will not lift the ban on Afghan trucks.")
+    assert [(e.type, e.mode, e.negated) for e in evs if e.root] == [("REJECT", "yield", False)]
+
+
+def test_wanting_to_strike_is_a_threat_and_agreeing_to_an_act_is_one_way():
+    assert triples("Iran wants to attack Israel.") == {("IRN", "THREATEN", "ISR")}
+    assert triples("Egypt has agreed to lift the sanctions on Libya.") == {("EGY", "AGREE", "LBY")}

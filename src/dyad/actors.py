@@ -724,14 +724,16 @@ class Finder:
 
     # --- later mentions by surname: "Asif", "Burhan"
     def _surnames(self) -> None:
-        forms: dict[str, str] = {}
+        forms: dict[str, _Person | Entity] = {}
         for person in self.people.values():
             for s in person.surnames:
-                forms.setdefault(match_form(s), person.key)
+                forms.setdefault(match_form(s), person)
         # known people named only by surname
         for form, entities in self.kb.surnames.items():
             if form not in forms and len(entities) == 1 and form in self.mt:
-                forms[form] = ""
+                forms[form] = entities[0]
+        for form, entity in self._sitting_by_surname():
+            forms.setdefault(form, entity)
         if not forms:
             return
         pattern = re.compile(
@@ -740,9 +742,26 @@ class Finder:
         for m in pattern.finditer(self.mt):
             if not self._free(m.start(), m.end()):
                 continue
-            key = forms[m.group(1)]
-            person = self.people[key] if key else self._from_entity(self.kb.surnames[m.group(1)][0])
+            found = forms[m.group(1)]
+            person = found if isinstance(found, _Person) else self._from_entity(found)
             self._add_person(m.start(), m.end(), person, "surname")
+
+    def _sitting_by_surname(self) -> list[tuple[str, Entity]]:
+        """ "Obama said" in 2014, "Erdogan warned": the one known person of that surname in office
+        on the article's date (not an ambiguous surname: "May", "Park", "Begin")."""
+        out = []
+        for end, form in self.kb.holder_automaton.iter(self.mt):
+            start = end - len(form) + 1
+            before = self.mt[start - 1] if start else " "
+            after = self.mt[end + 1] if end + 1 < len(self.mt) else " "
+            if before.isalnum() or after.isalnum() or form in self.kb.ambiguous_surnames:
+                continue
+            if form in self.kb.surnames:
+                continue
+            sitting = [e for e in self.kb.holders[form] if e.code_on(self.day).sector != "ELI"]
+            if len(sitting) == 1:
+                out.append((form, sitting[0]))
+        return out
 
     # --- "the defence minister", "the minister": the person last named with that role
     def _roles(self, titles: list[_Span]) -> None:

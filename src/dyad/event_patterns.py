@@ -23,6 +23,7 @@ class Pattern:
     context: str | None
     symmetric: bool
     line: int
+    refusal: bool = False  # a refusal coded as REJECT ("will not lift the ban"): not also negated
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,17 @@ def _retyped(p: Pattern, event_type: str) -> Pattern:
     return Pattern(event_type, p.kind, None, p.context, False, p.line)
 
 
+_REFUSABLE = {"AGREE": None, "CONCEDE": "yield", "RETREAT": "yield", "CONSULT": "meet", "AID": "assist"}
+_REFUSABLE |= {"COOPERATE": "assist", "SUPPORT": "assist"}
+
+
+def _refusal(p: Pattern) -> Pattern:
+    """A refusal of what p names, CAMEO's reject: "will not lift the ban" (yield), "would not
+    provide support" (assist), "will not meet" (meet), "did not agree"."""
+    return Pattern("REJECT", p.kind, _REFUSABLE[p.type], p.context, False, p.line, refusal=True)
+
+
+_INFINITIVE = re.compile(r"(?i)\bto\s+(?!the\b)[a-z]+\b")  # "agreed to lift the sanctions on Iran"
 _CLAUSE = re.compile(r";|\s[—–]\s|,\s+(?:which|but|while|whereas|although)\b|\s(?:but|while|whereas)\s")
 _NEGATION = re.compile(
     r"(?i)\b(not|no|never|n't|without|refused to|failed to|declined to|nor|unwilling\w*|reluctan\w*)\b"
@@ -118,7 +129,8 @@ _IMPERATIVE = re.compile(r"(?i)^(?:do not|don't|please|never|stop|let)\b")
 _MUST = re.compile(r"(?i)\b(?:must|should|has to|have to|needs? to)\s+(?:\w+ly\s+|be\s+ready\s+to\s+)?$")
 _INTENT = re.compile(
     r"(?i)\b(?:will|would|shall|(?:(?:is|are|was|were|be)\s+)?(?:willing|ready|prepared|set)\s+to|"
-    r"(?:pledged|promised|offered|agreed|plans?|planned|intends?|vowed)\s+to)\s+(?:\w+ly\s+)?$"
+    r"(?:pledged|promised|offered|agreed|plans?|planned|intends?|vowed|wants?|wanted|seeks?|sought|aims?)"
+    r"\s+to)\s+(?:\w+ly\s+)?$"
 )
 _AUXILIARY = re.compile(r"(?i)\b(?:did|does|do|not|to|will|would|could|can|may|might|must|should|n't)\s+$")
 _DETERMINER = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|our|these|those|same|such|no)\s+$")
@@ -215,6 +227,7 @@ class _Coder:
         self.quotes = [(q.start - 1, q.end + 1) for q in article.quotes if len(q.text.split()) >= 10]
         self.events: list[Event] = []
         self.trigger_starts: list[int] = []  # where each event's trigger starts
+        self.one_way: set[int] = set()  # targets named as a promised act's recipients
         self.candidates: list[Candidate] = []
         self.seen: set[tuple] = set()
         self.time_cache: dict[tuple[int, bool], tuple] = {}
@@ -483,8 +496,8 @@ class _Coder:
             return  # "an appeal for deploying troops", "a proposal for signing": what a noun is about
         if _ANY.search(lead) or self._in_condition(sentence, start):
             return  # "any attack on Pakistan would ...", "should Pakistan conduct airstrikes"
-        if p.type == "CONCEDE" and _REFUSED_YIELD.search(lead):
-            p = _retyped(p, "REJECT")  # "will not lift the ban": a refusal to yield (CAMEO 12)
+        if p.type in _REFUSABLE and _REFUSED_YIELD.search(lead):
+            p = _refusal(p)  # "will not lift the ban", "would not provide support" (CAMEO 12)
         elif (
             p.type == "CONCEDE"
             and text[start:end].split()[0].lower().endswith("ing")
@@ -529,7 +542,7 @@ class _Coder:
         if p.kind == "noun" and _AUXILIARY.search(lead):  # "did not attack": the verb
             p = self.p.verb_forms.get(text[start:end].lower(), p)
         if p.type == "AGREE" and _NOT_VERB.search(lead) and (p.kind == "verb" or "fail" in lead.lower()):
-            p = _retyped(p, "REJECT")  # "will not accept", "did not agree": CAMEO's reject
+            p = _refusal(p)  # "will not accept", "did not agree": CAMEO's reject
         if p.kind == "noun":
             sources, targets = self._noun_arguments(p, start, end, before, after, sentence)
         else:
@@ -597,7 +610,10 @@ class _Coder:
             if not target_keys and not self.p.types[p.type].needs_target:
                 target_keys = [None]  # PLOVER's recipient is optional: "Bosnian Serbs withdrew"
         # "agreed to US mediation", "agreed to provide aid for Romania and Poland": one way
-        one_way = bool(targets) and bool(_ONE_WAY.search(self.text[end : targets[0].start]))
+        gap = self.text[end : targets[0].start] if targets else ""
+        one_way = bool(targets) and (
+            id(targets[0]) in self.one_way or bool(_ONE_WAY.search(gap) or _INFINITIVE.search(gap))
+        )
         for src in sources:
             for tgt in target_keys:
                 self._emit(sentence, src, None, p, start, end, target_key=tgt, implicit=implicit)
@@ -736,6 +752,7 @@ class _Coder:
         content = after and _CONTENT_RECIPIENT.fullmatch(text[end : after[0].start])
         if not targets and p.type in _VERBAL and content:
             targets = self._compound(after[0], after)  # "agreed to provide aid for Romania"
+            self.one_way.update(id(t) for t in targets)
         return sources, targets
 
     def _head_of(self, group: list[Mention], before: list[Mention]) -> list[Mention]:
@@ -932,7 +949,7 @@ class _Coder:
         self.seen.add(key)
         clause_start, _ = self._clause(sentence, start)
         lead = self.text[max(clause_start, start - 40) : start]
-        negated = bool(_NEGATION.search(self.text[max(clause_start, start - 25) : start]))
+        negated = not p.refusal and bool(_NEGATION.search(self.text[max(clause_start, start - 25) : start]))
         future = bool(_FUTURE.search(lead)) and p.type not in ("THREATEN",)
         hypothetical, day, precision, historical = self._sentence_time(sentence, future)
         if historical:

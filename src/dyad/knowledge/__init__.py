@@ -119,6 +119,7 @@ class Knowledge:
     titles: dict[str, Title] = field(default_factory=dict)
     modifiers: frozenset[str] = frozenset()
     honorifics: tuple[str, ...] = ()
+    ambiguous_surnames: frozenset[str] = frozenset()
     demonym: dict[str, str] = field(default_factory=dict)
     country_codes: frozenset[str] = frozenset()
     version: str = ""
@@ -126,6 +127,11 @@ class Knowledge:
     @cached_property
     def proper_automaton(self) -> ahocorasick.Automaton:
         return _automaton(self.proper)
+
+    @cached_property
+    def holder_automaton(self) -> ahocorasick.Automaton:
+        """Every known person's short forms ("Obama", "Erdogan")."""
+        return _automaton(self.holders)
 
     @cached_property
     def lower_automaton(self) -> ahocorasick.Automaton:
@@ -165,8 +171,14 @@ class Knowledge:
         for entries in self.proper.values():
             entries[:] = [Phrase(p.how, new[p.entity.key]) if p.entity.key in new else p for p in entries]
         for index in (self.surnames, self.holders):
-            for bucket in index.values():
-                bucket[:] = [new.get(e.key, e) for e in bucket]
+            indexed = {e.key for bucket in index.values() for e in bucket if e.key in new}
+            for form, bucket in list(index.items()):
+                bucket[:] = [e for e in bucket if e.key not in indexed]
+                if not bucket:
+                    del index[form]
+            for key in indexed:  # under their short forms, which may have changed
+                for form in new[key].surnames:
+                    index.setdefault(match_form(form), []).append(new[key])
 
 
 def _automaton(phrases) -> ahocorasick.Automaton:
@@ -278,7 +290,7 @@ def _load_leaders(kb: Knowledge, path: Path, data, starter: dict[str, str], with
     starter entry, which codes the present; the offices code the years before it. Without the
     starter set such a leader is left out too, so that mode still measures learning from text."""
     v = Validator(path, kb.country_codes)
-    history: dict[str, tuple[str, tuple[Code, ...]]] = {}
+    history: dict[str, tuple[str, tuple[Code, ...], tuple[str, ...] | None]] = {}
     for e in _list(v, data):
         v.mapping(e, {"name", "country", "offices", "aliases", "short"}, {"name", "country", "offices"})
         name = v.text(e, "name")
@@ -290,7 +302,7 @@ def _load_leaders(kb: Knowledge, path: Path, data, starter: dict[str, str], with
         if known is not None:
             if known in history:
                 raise v.error(e, f"'{name}' is defined twice")
-            history[known] = (home, offices)
+            history[known] = (home, offices, short)
             continue
         ent = Entity(person_key(name), name, "person", career(home, offices), short=short)
         kb.add_entity(ent, [(n, "person") for n in names], _where(v, e, True), by_surname=False)
@@ -298,9 +310,12 @@ def _load_leaders(kb: Knowledge, path: Path, data, starter: dict[str, str], with
         kb.replace_entities({key: _with_history(kb.entities[key], *h) for key, h in history.items()})
 
 
-def _with_history(person: Entity, home: str, offices: tuple[Code, ...]) -> Entity:
+def _with_history(person: Entity, home: str, offices: tuple[Code, ...], short) -> Entity:
     """A starter person's entry (undated: the present) preceded by their earlier offices: the
-    present begins when their current office began, or when their last office ended."""
+    present begins when their current office began, or when their last office ended. The
+    leaders' short forms ("Xi" for Xi Jinping) replace those taken from the name."""
+    if short is not None:
+        person = replace(person, short=short)
     if len(person.codes) != 1 or person.codes[0].since or person.codes[0].until:
         return person  # the starter entry dates its own codes
     ongoing = [o.since for o in offices if o.until is None and o.since]
@@ -344,7 +359,7 @@ def _load_roles(kb: Knowledge, path: Path, data, builtin: bool = True) -> None:
     v = Validator(path)
     if not isinstance(data, dict):
         raise v.error(None, "must be a mapping with 'titles', 'modifiers' and 'honorifics'")
-    v.mapping(data, {"titles", "modifiers", "honorifics"}, {"titles"})
+    v.mapping(data, {"titles", "modifiers", "honorifics", "ambiguous_surnames"}, {"titles"})
     for t in _list(v, data["titles"]):
         v.mapping(t, {"title", "sector", "inherit"}, {"title", "sector"})
         title = v.text(t, "title").lower()
@@ -356,6 +371,7 @@ def _load_roles(kb: Knowledge, path: Path, data, builtin: bool = True) -> None:
             )
     kb.modifiers = frozenset(m.lower() for m in v.strings(data, "modifiers"))
     kb.honorifics = tuple(sorted(v.strings(data, "honorifics"), key=len, reverse=True))
+    kb.ambiguous_surnames = frozenset(map(match_form, v.strings(data, "ambiguous_surnames")))
 
 
 def _load_user(kb: Knowledge, path: Path, data) -> None:
