@@ -559,3 +559,11 @@ def test_a_refused_act_of_cooperation_is_a_rejection_not_a_negated_act():
 def test_wanting_to_strike_is_a_threat_and_agreeing_to_an_act_is_one_way():
     assert triples("Iran wants to attack Israel.") == {("IRN", "THREATEN", "ISR")}
     assert triples("Egypt has agreed to lift the sanctions on Libya.") == {("EGY", "AGREE", "LBY")}
+
+
+def test_support_for_an_actor_names_the_recipient_and_agreeing_with_a_stance_is_one_way():
+    assert ("QAT", "SUPPORT", "SDN") in triples(
+        "Officials thanked Qatar for its continued support for Sudan."
+    )
+    got = triples("The Afghan side agreed with Pakistan's stance on Monday.")
+    assert ("AFG", "AGREE", "PAK") in got and ("PAK", "AGREE", "AFG") not in got

@@ -38,6 +38,8 @@ def _refusal(p: Pattern) -> Pattern:
     return Pattern("REJECT", p.kind, _REFUSABLE[p.type], p.context, False, p.line, refusal=True)
 
 
+_FOR = re.compile(r"(?i)\s+(?:[\w-]+\s+){0,1}?for\s+(?:the\s+)?")
+_POSSESSIVE = re.compile(r"['’]s?\s")
 _INFINITIVE = re.compile(r"(?i)\bto\s+(?!the\b)[a-z]+\b")  # "agreed to lift the sanctions on Iran"
 _CLAUSE = re.compile(r";|\s[—–]\s|,\s+(?:which|but|while|whereas|although)\b|\s(?:but|while|whereas)\s")
 _NEGATION = re.compile(
@@ -611,8 +613,10 @@ class _Coder:
                 target_keys = [None]  # PLOVER's recipient is optional: "Bosnian Serbs withdrew"
         # "agreed to US mediation", "agreed to provide aid for Romania and Poland": one way
         gap = self.text[end : targets[0].start] if targets else ""
+        possessor = bool(targets) and _POSSESSIVE.match(self.text, targets[0].end)  # "with Pakistan's stance"
         one_way = bool(targets) and (
-            id(targets[0]) in self.one_way or bool(_ONE_WAY.search(gap) or _INFINITIVE.search(gap))
+            id(targets[0]) in self.one_way
+            or bool(_ONE_WAY.search(gap) or _INFINITIVE.search(gap) or possessor)
         )
         for src in sources:
             for tgt in target_keys:
@@ -842,7 +846,8 @@ class _Coder:
         targets = []
         if after:
             gap = text[end : after[0].start]
-            if _NOUN_PREP.fullmatch(gap):
+            benefit = p.type in ("SUPPORT", "AID") and _FOR.fullmatch(gap)  # "support for Pakistan"
+            if _NOUN_PREP.fullmatch(gap) or benefit:
                 targets = self._compound(after[0], after)
         return sources, targets
 
