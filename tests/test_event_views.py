@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from dyad.store import SCHEMA_VERSION, Store
+
 STORY = [
     {
         "id": "a1",
@@ -128,3 +130,61 @@ def test_unknown_verbs_are_listed_as_candidates(cli, store):
     assert not _json(
         cli, "events", "--db", store, "--since", "2025-10-21", "--until", "2025-10-21", "--when", "current"
     )
+
+
+# a sentence with a root event (the blockade) after a leading adjunct's act (the shooting, not root),
+# and a joint act coded both ways (two mutual AGREE events, both root)
+ROOTS = [
+    {
+        "id": "r1",
+        "published": "2025-10-10",
+        "text": "After Palestinian gunmen shot two Israelis, Israel reimposed blockades on the West Bank.",
+    },
+    {"id": "r2", "published": "2025-10-13", "text": "Bosnia and Slovenia agreed to a ceasefire on Monday."},
+]
+CODED = {
+    ("PSE", "ASSAULT", "ISR", False, False),
+    ("ISR", "COERCE", "PSE", True, False),
+    ("BIH", "AGREE", "SVN", True, True),
+    ("SVN", "AGREE", "BIH", True, True),
+}
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def roots(request, cli, tmp_path) -> str:
+    """A store of ROOTS, in SQLite and in PostgreSQL."""
+    location = str(tmp_path / "roots.db") if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    f = tmp_path / "roots.jsonl"
+    f.write_text("\n".join(json.dumps(r) for r in ROOTS) + "\n", encoding="utf-8")
+    assert cli("ingest", str(f), "--db", location).exit_code == 0
+    return location
+
+
+def _coded(rows: list[dict]) -> set[tuple]:
+    return {(r["source_country"], r["type"], r["target_country"], r["root"], r["mutual"]) for r in rows}
+
+
+def test_root_and_mutual_are_stored(cli, roots):
+    assert _coded(_json(cli, "events", "--db", roots)) == CODED
+
+
+def test_a_schema_2_store_gains_root_and_mutual(cli, roots):
+    store = Store(roots)
+    store.db.execute("ALTER TABLE events DROP COLUMN root")
+    store.db.execute("ALTER TABLE events DROP COLUMN mutual")
+    store.db.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    store.close()
+    store = Store(roots)  # migrated as it opens
+    version = store.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
+    assert version == SCHEMA_VERSION and {"root", "mutual"} <= store.db.columns("events")
+    store.close()
+    # each sentence's first event and the others of its act are root; a leading adjunct is not
+    # passed over, and no event is known to be mutual
+    assert _coded(_json(cli, "events", "--db", roots)) == {
+        ("PSE", "ASSAULT", "ISR", True, False),
+        ("ISR", "COERCE", "PSE", False, False),
+        ("BIH", "AGREE", "SVN", True, False),
+        ("SVN", "AGREE", "BIH", True, False),
+    }
+    assert cli("ingest", "--reprocess", "--db", roots).exit_code == 0
+    assert _coded(_json(cli, "events", "--db", roots)) == CODED
