@@ -168,6 +168,46 @@ def test_root_and_mutual_are_stored(cli, roots):
     assert _coded(_json(cli, "events", "--db", roots)) == CODED
 
 
+def test_root_filter(cli, roots):
+    assert _coded(_json(cli, "events", "--db", roots, "--root")) == {c for c in CODED if c[3]}
+    assert _json(cli, "events", "--db", roots, "--root", "--source", "PSE") == []
+    assert [d["events"] for d in _json(cli, "dyad", "PSE", "ISR", "--db", roots)] == [1]
+    assert _json(cli, "dyad", "PSE", "ISR", "--db", roots, "--root") == []
+    assert [d["events"] for d in _json(cli, "dyad", "BIH", "SVN", "--db", roots, "--root")] == [1]
+
+
+def test_exports_carry_root_and_mutual(cli, roots, tmp_path):
+    r = cli("export", "--db", roots, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    flags = {(x["Actor1CountryCode"], x["EventCode"], x["IsRootEvent"], x["Mutual"]) for x in rows}
+    assert flags == {
+        ("PSE", "18", "0", "0"),
+        ("ISR", "17", "1", "0"),
+        ("BIH", "03", "1", "1"),
+        ("SVN", "03", "1", "1"),
+    }
+    r = cli("export", "--db", roots, "--format", "csv", "--root")
+    assert sorted(x["PloverType"] for x in csv.DictReader(io.StringIO(r.stdout))) == [
+        "AGREE",
+        "AGREE",
+        "COERCE",
+    ]
+    r = cli("export", "--db", roots, "--format", "jsonl")
+    records = [json.loads(line) for line in r.stdout.splitlines()]
+    assert {(x["actor"][0]["country"], x["event"], x["root"], x["mutual"]) for x in records} == {
+        (c[0], c[1], c[3], c[4]) for c in CODED
+    }
+    pq = pytest.importorskip("pyarrow.parquet")
+    out = tmp_path / "roots.parquet"
+    assert cli("export", "--db", roots, "--format", "parquet", "-o", str(out), "--root").exit_code == 0
+    table = pq.read_table(out).to_pydict()
+    assert sorted(zip(table["PloverType"], table["IsRootEvent"], table["Mutual"], strict=True)) == [
+        ("AGREE", 1, 1),
+        ("AGREE", 1, 1),
+        ("COERCE", 1, 0),
+    ]
+
+
 def test_a_schema_2_store_gains_root_and_mutual(cli, roots):
     store = Store(roots)
     store.db.execute("ALTER TABLE events DROP COLUMN root")
