@@ -39,7 +39,8 @@ def content(location: str) -> dict[str, list[tuple]]:
             "events": sorted(
                 run(
                     "SELECT a.content_hash, e.type, e.start_char, s.key, COALESCE(t.key, ''), e.when_, "
-                    "e.negated, e.hypothetical, COALESCE(e.event_date, ''), e.cameo, e.quad_class, e.score "
+                    "e.negated, e.hypothetical, e.root, e.mutual, COALESCE(e.event_date, ''), e.cameo, "
+                    "e.quad_class, e.score "
                     "FROM events e JOIN articles a ON a.id = e.article_id "
                     "JOIN actors s ON s.id = e.source_actor_id LEFT JOIN actors t ON t.id = e.target_actor_id"
                 )

@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from dyad.store import SCHEMA_VERSION, Store
+
 STORY = [
     {
         "id": "a1",
@@ -128,3 +130,101 @@ def test_unknown_verbs_are_listed_as_candidates(cli, store):
     assert not _json(
         cli, "events", "--db", store, "--since", "2025-10-21", "--until", "2025-10-21", "--when", "current"
     )
+
+
+# a sentence with a root event (the blockade) after a leading adjunct's act (the shooting, not root),
+# and a joint act coded both ways (two mutual AGREE events, both root)
+ROOTS = [
+    {
+        "id": "r1",
+        "published": "2025-10-10",
+        "text": "After Palestinian gunmen shot two Israelis, Israel reimposed blockades on the West Bank.",
+    },
+    {"id": "r2", "published": "2025-10-13", "text": "Bosnia and Slovenia agreed to a ceasefire on Monday."},
+]
+CODED = {
+    ("PSE", "ASSAULT", "ISR", False, False),
+    ("ISR", "COERCE", "PSE", True, False),
+    ("BIH", "AGREE", "SVN", True, True),
+    ("SVN", "AGREE", "BIH", True, True),
+}
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def roots(request, cli, tmp_path) -> str:
+    """A store of ROOTS, in SQLite and in PostgreSQL."""
+    location = str(tmp_path / "roots.db") if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    f = tmp_path / "roots.jsonl"
+    f.write_text("\n".join(json.dumps(r) for r in ROOTS) + "\n", encoding="utf-8")
+    assert cli("ingest", str(f), "--db", location).exit_code == 0
+    return location
+
+
+def _coded(rows: list[dict]) -> set[tuple]:
+    return {(r["source_country"], r["type"], r["target_country"], r["root"], r["mutual"]) for r in rows}
+
+
+def test_root_and_mutual_are_stored(cli, roots):
+    assert _coded(_json(cli, "events", "--db", roots)) == CODED
+
+
+def test_root_filter(cli, roots):
+    assert _coded(_json(cli, "events", "--db", roots, "--root")) == {c for c in CODED if c[3]}
+    assert _json(cli, "events", "--db", roots, "--root", "--source", "PSE") == []
+    assert [d["events"] for d in _json(cli, "dyad", "PSE", "ISR", "--db", roots)] == [1]
+    assert _json(cli, "dyad", "PSE", "ISR", "--db", roots, "--root") == []
+    assert [d["events"] for d in _json(cli, "dyad", "BIH", "SVN", "--db", roots, "--root")] == [1]
+
+
+def test_exports_carry_root_and_mutual(cli, roots, tmp_path):
+    r = cli("export", "--db", roots, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    flags = {(x["Actor1CountryCode"], x["EventCode"], x["IsRootEvent"], x["Mutual"]) for x in rows}
+    assert flags == {
+        ("PSE", "18", "0", "0"),
+        ("ISR", "17", "1", "0"),
+        ("BIH", "03", "1", "1"),
+        ("SVN", "03", "1", "1"),
+    }
+    r = cli("export", "--db", roots, "--format", "csv", "--root")
+    assert sorted(x["PloverType"] for x in csv.DictReader(io.StringIO(r.stdout))) == [
+        "AGREE",
+        "AGREE",
+        "COERCE",
+    ]
+    r = cli("export", "--db", roots, "--format", "jsonl")
+    records = [json.loads(line) for line in r.stdout.splitlines()]
+    assert {(x["actor"][0]["country"], x["event"], x["root"], x["mutual"]) for x in records} == {
+        (c[0], c[1], c[3], c[4]) for c in CODED
+    }
+    pq = pytest.importorskip("pyarrow.parquet")
+    out = tmp_path / "roots.parquet"
+    assert cli("export", "--db", roots, "--format", "parquet", "-o", str(out), "--root").exit_code == 0
+    table = pq.read_table(out).to_pydict()
+    assert sorted(zip(table["PloverType"], table["IsRootEvent"], table["Mutual"], strict=True)) == [
+        ("AGREE", 1, 1),
+        ("AGREE", 1, 1),
+        ("COERCE", 1, 0),
+    ]
+
+
+def test_a_schema_2_store_gains_root_and_mutual(cli, roots):
+    store = Store(roots)
+    store.db.execute("ALTER TABLE events DROP COLUMN root")
+    store.db.execute("ALTER TABLE events DROP COLUMN mutual")
+    store.db.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    store.close()
+    store = Store(roots)  # migrated as it opens
+    version = store.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
+    assert version == SCHEMA_VERSION and {"root", "mutual"} <= store.db.columns("events")
+    store.close()
+    # each sentence's first event and the others of its act are root; a leading adjunct is not
+    # passed over, and no event is known to be mutual
+    assert _coded(_json(cli, "events", "--db", roots)) == {
+        ("PSE", "ASSAULT", "ISR", True, False),
+        ("ISR", "COERCE", "PSE", False, False),
+        ("BIH", "AGREE", "SVN", True, False),
+        ("SVN", "AGREE", "BIH", True, False),
+    }
+    assert cli("ingest", "--reprocess", "--db", roots).exit_code == 0
+    assert _coded(_json(cli, "events", "--db", roots)) == CODED

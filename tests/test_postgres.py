@@ -43,11 +43,14 @@ def _views(d: dyad.Dyad) -> dict:
         "events_page": d.events(source="PAK", limit=5, offset=2),
         "events_named": d.events(target="taliban", since="2025-01-01"),
         "events_typed": d.events(event_type="threaten", when="current"),
+        "events_root": d.events(source="PAK", root_only=True),
         "dyad_day": d.dyad("PAK", "AFG"),
         "dyad_week": d.dyad("PAK", "AFG", by="week"),
+        "dyad_root": d.dyad("PAK", "AFG", root_only=True),
         "candidates": d.candidates(),
         "top_dyads": d.top_dyads(),
         "network": d.network(),
+        "network_root": d.network(root_only=True),
         "stats": d.stats(),
     }
 
@@ -60,6 +63,8 @@ def test_same_results_as_sqlite(pg_url, sqlite_demo):
     with dyad.open(sqlite_demo) as d:
         lite = _views(d)
     assert lite["quote_search"] and lite["quote_speaker"] and lite["events_named"] and lite["dyad_week"]
+    pakistan = [e for e in lite["events"] if e["source_country"] == "PAK"]
+    assert 0 < len(lite["events_root"]) < len(pakistan)  # the root filter keeps some, not all
     for name in lite:
         assert json.dumps(pg[name], default=str) == json.dumps(lite[name], default=str), name
     assert content(pg_url) == content(sqlite_demo)
@@ -91,7 +96,14 @@ def test_http_api_over_postgresql(pg_url, sqlite_demo):
     with dyad.open(pg_url) as d:
         d.ingest([str(CORPUS)])
     pg, lite = TestClient(create_app(pg_url)), TestClient(create_app(sqlite_demo))
-    for url in ("/api/events?source=PAK", "/api/actors", "/api/quotes?q=Kabul", "/api/network", "/api/stats"):
+    for url in (
+        "/api/events?source=PAK",
+        "/api/events?root=true",
+        "/api/actors",
+        "/api/quotes?q=Kabul",
+        "/api/network",
+        "/api/stats",
+    ):
         a, b = pg.get(url), lite.get(url)
         assert a.status_code == 200 and a.json() == b.json(), url
     seed = sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8")

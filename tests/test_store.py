@@ -10,7 +10,7 @@ import time
 import pytest
 
 import dyad
-from dyad.store import Store
+from dyad.store import SCHEMA_VERSION, Store
 
 TEXT = (
     "Pakistan’s Defence Minister Khawaja Asif warned Kabul on {day}. Afghan forces fired "
@@ -118,6 +118,58 @@ def test_a_store_of_the_previous_schema_is_migrated(db, tmp_path):
     with dyad.open(db) as d:
         rows = d.events(since="2025-01-01")
     with sqlite3.connect(db) as c:
-        assert c.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+        assert (
+            c.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == SCHEMA_VERSION
+        )
         assert c.execute("SELECT COUNT(*) FROM events WHERE sort_date IS NULL").fetchone()[0] == 0
     assert rows and all(r["date"] or r["published"] for r in rows)
+
+
+def _partition_events(tmp_path, old: bool = False) -> set[tuple]:
+    """(type, root, mutual) of the events of two articles written to a partition and loaded; `old`:
+    a partition written before events had root and mutual."""
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    from dyad import partitions
+
+    articles = [
+        dyad.process(text, published="2025-10-10")
+        for text in (
+            "After Palestinian gunmen shot two Israelis, Israel reimposed blockades on the West Bank.",
+            "Bosnia and Slovenia agreed to a ceasefire on Monday.",
+        )
+    ]
+    path = tmp_path / "part.parquet"
+    if old:
+        schema = partitions.schema()
+        events = schema.field("events").type.value_type
+        kept = pa.struct([f for f in events if f.name not in ("root", "mutual")])
+        schema = schema.set(schema.get_field_index("events"), pa.field("events", pa.list_(kept)))
+        rows = [partitions.record(a, "old") for a in articles]
+        for row in rows:
+            row["events"] = [
+                {k: v for k, v in e.items() if k not in ("root", "mutual")} for e in row["events"]
+            ]
+        pq.write_table(pa.Table.from_pylist(rows, schema=schema), path)
+    else:
+        partitions.write(path, articles, "v")
+    with dyad.open(tmp_path / "loaded.db") as d:
+        report = d.load([path])
+        assert report.stored == 2 and not report.failed
+        return {(e["type"], e["root"], e["mutual"]) for e in d.events()}
+
+
+def test_partitions_carry_root_and_mutual(tmp_path):
+    assert _partition_events(tmp_path) == {
+        ("ASSAULT", False, False),
+        ("COERCE", True, False),
+        ("AGREE", True, True),
+    }
+
+
+def test_a_partition_older_than_root_and_mutual_loads(tmp_path):
+    assert _partition_events(tmp_path, old=True) == {
+        ("ASSAULT", False, False),
+        ("COERCE", False, False),
+        ("AGREE", False, False),
+    }

@@ -214,3 +214,31 @@ def test_pages_render(client, url):
 def test_dashboard_errors_are_pages(client):
     r = client.get("/network?since=never", headers={"accept": "text/html"})
     assert r.status_code == 400 and "not a date" in r.text and "<html" in r.text
+
+
+def test_root_filter(client):
+    posted = [
+        client.post("/api/articles", json={"text": text, "published": "2030-01-10"}).json()["id"]
+        for text in (
+            "After Palestinian gunmen shot two Israelis, Israel reimposed blockades on the West Bank.",
+            "Bosnia and Slovenia agreed to a ceasefire on Monday, officials in Sarajevo said.",
+        )
+    ]
+    since = {"since": "2030-01-01"}
+    every = client.get("/api/events", params=since).json()["items"]
+    assert {(e["type"], e["root"], e["mutual"]) for e in every} == {
+        ("ASSAULT", False, False),
+        ("COERCE", True, False),
+        ("AGREE", True, True),
+    }
+    roots = client.get("/api/events", params={**since, "root": "true"}).json()["items"]
+    assert sorted(e["type"] for e in roots) == ["AGREE", "AGREE", "COERCE"] and all(e["root"] for e in roots)
+    series = client.get("/api/dyads/PSE/ISR", params={"root": "true"}).json()["series"]
+    assert client.get("/api/dyads/PSE/ISR").json()["series"] and series == []
+    edges = client.get("/api/network", params={**since, "root": "true"}).json()["edges"]
+    assert len(edges) == 3 and len(client.get("/api/network", params=since).json()["edges"]) == 4
+    detail = client.get(f"/api/articles/{posted[0]}").json()["events"]
+    assert [(e["type"], e["root"]) for e in detail] == [("ASSAULT", False), ("COERCE", True)]
+    page = client.get(f"/articles/{posted[0]}", headers={"accept": "text/html"}).text
+    assert page.count('class="event-item quad4 root"') == 1 and page.count(">root</span>") == 1
+    assert client.get("/api/events", params={"root": "maybe"}).status_code == 422

@@ -404,9 +404,11 @@ class Dyad:
         until: str | date | None = None,
         event_type: str | None = None,
         min_events: int = 1,
+        root_only: bool = False,
     ) -> dict:
-        """The actor network: actors as nodes, events as directed edges (count and mean score)."""
-        return self.store.network(_iso(since), _iso(until), event_type, min_events)
+        """The actor network: actors as nodes, events as directed edges (count and mean score);
+        `root_only` counts each sentence's root events only."""
+        return self.store.network(_iso(since), _iso(until), event_type, min_events, _root(root_only))
 
     def top_dyads(self, limit: int = 10) -> list[dict]:
         return self.store.top_dyads(limit)
@@ -436,17 +438,20 @@ class Dyad:
         when: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        root_only: bool = False,
     ) -> list[dict]:
-        """Stored events, filtered by source and target (country code or name), type, dates, when."""
+        """Stored events, filtered by source and target (country code or name), type, dates, when;
+        `root_only` keeps each sentence's root event(s), one act per sentence."""
         return self.store.event_rows(
-            source, target, event_type, _iso(since), _iso(until), when, limit, offset
+            source, target, event_type, _iso(since), _iso(until), when, limit, offset, root=_root(root_only)
         )
 
-    def dyad(self, source: str, target: str, by: str = "day") -> list[dict]:
-        """A directed pair's timeline: events per day or week by QuadClass, and the mean score."""
+    def dyad(self, source: str, target: str, by: str = "day", root_only: bool = False) -> list[dict]:
+        """A directed pair's timeline: events per day or week by QuadClass, and the mean score;
+        `root_only` counts each sentence's root events only."""
         if by not in ("day", "week"):
             raise ValueError(f"by must be 'day' or 'week', not {by!r}")
-        return self.store.dyad_series(source, target, by)
+        return self.store.dyad_series(source, target, by, _root(root_only))
 
     def candidates(self, limit: int | None = None) -> list[dict]:
         """Verbs found between two actors that no event pattern knows."""
@@ -514,6 +519,11 @@ def evaluate(gold_dir: str | Path, settings: Settings | None = None) -> dict:
 
 def _iso(day: str | date | None) -> str | None:
     return day.isoformat() if isinstance(day, date) else day
+
+
+def _root(root_only: bool) -> bool | None:
+    """The store's root filter: root events only, or no filter."""
+    return True if root_only else None
 
 
 def open(db: str | Path | None = None, **settings) -> Dyad:

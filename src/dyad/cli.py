@@ -35,6 +35,9 @@ DbOpt = Annotated[
     typer.Option("--db", help="Store: a file (default ./dyad.db or $DYAD_DB) or a postgresql:// URL."),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+RootOpt = Annotated[
+    bool, typer.Option("--root", help="Only each sentence's root event(s): one act per sentence.")
+]
 ActorsOpt = Annotated[
     list[Path] | None,
     typer.Option("--actors", help="Your own actors file (YAML), merged over the built-in ones."),
@@ -278,6 +281,7 @@ def events(
     until: Annotated[str | None, typer.Option(help="On or before this date (YYYY-MM-DD).")] = None,
     when: Annotated[str | None, typer.Option(help="current, historical or future.")] = None,
     limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
+    root: RootOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Events: who did what to whom, when, with the evidence sentence."""
@@ -290,7 +294,14 @@ def events(
             _die(f"{name} {value!r}: not a date (YYYY-MM-DD)")
     with _open(db) as d:
         rows = d.events(
-            source, target, type, since and parse_date(since), until and parse_date(until), when, limit
+            source,
+            target,
+            type,
+            since and parse_date(since),
+            until and parse_date(until),
+            when,
+            limit,
+            root_only=root,
         )
     if as_json:
         _print_json(rows)
@@ -299,7 +310,7 @@ def events(
     table.columns[0].no_wrap = True
     table.columns[-1].ratio = 3
     for r in rows:
-        flags = ",".join(f for f in ("negated", "hypothetical") if r[f])
+        flags = ",".join(f for f in ("negated", "hypothetical", "mutual") if r[f])
         event = r["type"] + (f" ({r['mode']})" if r["mode"] else "")
         table.add_row(
             r["date"] or r["published"] or "",
@@ -319,13 +330,14 @@ def dyad_cmd(
     target: Annotated[str, typer.Argument(help="Target: country code (AFG) or actor name.")],
     db: DbOpt = None,
     by: Annotated[str, typer.Option(help="day or week.")] = "day",
+    root: RootOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
     """A directed pair's timeline: current events per day or week by QuadClass, and the mean score."""
     if by not in ("day", "week"):
         _die(f"--by {by!r}: day or week")
     with _open(db) as d:
-        rows = d.dyad(source, target, by)
+        rows = d.dyad(source, target, by, root_only=root)
     if as_json:
         _print_json(rows)
         return
@@ -367,6 +379,7 @@ def export(
         Path | None,
         typer.Option("--output", "-o", help="File to write (default: stdout; parquet needs one)."),
     ] = None,
+    root: RootOpt = False,
 ) -> None:
     """Export every event for other tools (DuckDB, pandas, R, spreadsheets)."""
     if format not in ("jsonl", "csv", "parquet"):
@@ -374,7 +387,7 @@ def export(
     if format == "parquet" and output is None:
         _die("--format parquet needs --output FILE")
     with _open(db) as d:
-        rows = d.events()
+        rows = d.events(root_only=root)
     try:
         if format == "parquet":
             n = export_mod.write_parquet(rows, str(output))

@@ -67,12 +67,19 @@ def article(row: dict) -> tuple[Article, str]:
     a = Article(raw=row["text"], **{name: row[name] for name in ARTICLE_FIELDS})
     a.flags = list(row["flags"] or [])
     for name, cls in PARTS.items():
-        items = [cls(**x) for x in row[name] or []]
+        items = [_item(cls, x) for x in row[name] or []]
         if name == "actors":
             a.actors = {x.key: x for x in items}
         else:
             setattr(a, name, items)
     return a, row["knowledge_version"]
+
+
+def _item(cls, values: dict):
+    """A model object from a partition's struct. A field that an older partition lacks is read as
+    None: it takes the model's default (root and mutual of partitions written before them: False)."""
+    defaults = {f.name for f in dataclasses.fields(cls) if f.default is not dataclasses.MISSING}
+    return cls(**{k: v for k, v in values.items() if v is not None or k not in defaults})
 
 
 def write(path: Path, articles: list[Article], knowledge_version: str) -> None:

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit, urlunsplit
 from .errors import StoreError
 from .model import Actor, Article, Mention, Quote, Sentence
 
-SCHEMA_VERSION = "2"  # 2: events.sort_date
+SCHEMA_VERSION = "3"  # 2: events.sort_date; 3: events.root, events.mutual
 
 # {ID}: a row id made by the database; {REF}: a reference to one; {REAL}: a float; {TEXT}: text compared
 # byte by byte, so that both backends sort the same way.
@@ -97,6 +97,8 @@ CREATE TABLE IF NOT EXISTS events (
     when_ {TEXT} NOT NULL DEFAULT 'current',
     negated INTEGER NOT NULL DEFAULT 0,
     hypothetical INTEGER NOT NULL DEFAULT 0,
+    root INTEGER NOT NULL DEFAULT 0,  -- the sentence's principal event (GDELT's IsRootEvent)
+    mutual INTEGER NOT NULL DEFAULT 0,  -- one side of a joint act, coded in both directions
     event_date {TEXT},
     sort_date {TEXT},  -- the event's date, else its article's: what views order and filter by
     date_precision {TEXT},
@@ -361,6 +363,22 @@ class Store:
                 "UPDATE events SET sort_date = COALESCE(event_date, "
                 "(SELECT published FROM articles a WHERE a.id = events.article_id))"
             )
+        if columns and "root" not in columns:
+            self._add_root_and_mutual()
+
+    def _add_root_and_mutual(self) -> None:
+        """Schema 3's root and mutual columns for events coded before them. Old events were not
+        classified, and all of them 0 would hide them from every root-only view, so root is guessed
+        as the coder mostly chooses: a sentence's first event (lowest id) is root, and so are the
+        others of its act (same trigger: "Turkey and Qatar mediated" is two). A leading adjunct is
+        not passed over, and mutual stays 0: `dyad ingest --reprocess` gives the exact values."""
+        self.db.execute("ALTER TABLE events ADD COLUMN root INTEGER NOT NULL DEFAULT 0")
+        self.db.execute("ALTER TABLE events ADD COLUMN mutual INTEGER NOT NULL DEFAULT 0")
+        self.db.execute(
+            "UPDATE events SET root = 1 WHERE COALESCE(trigger, '') = (SELECT COALESCE(f.trigger, '') "
+            "FROM events f WHERE f.article_id = events.article_id AND f.sentence = events.sentence "
+            "ORDER BY f.id LIMIT 1)"
+        )
 
     def close(self) -> None:
         self.db.close()
@@ -457,18 +475,18 @@ class Store:
             "events",
             (
                 *("article_id", "type", "mode", "context", "source_actor_id", "target_actor_id"),
-                *("source_country", "target_country", "when_", "negated", "hypothetical", "event_date"),
-                *("sort_date", "date_precision", "attributed_to", "confidence", "trigger", "cameo"),
-                *("quad_class", "score", "sentence", "start_char", "end_char"),
+                *("source_country", "target_country", "when_", "negated", "hypothetical", "root"),
+                *("mutual", "event_date", "sort_date", "date_precision", "attributed_to", "confidence"),
+                *("trigger", "cameo", "quad_class", "score", "sentence", "start_char", "end_char"),
             ),
             [
                 (
                     *(article_id, e.type, e.mode, e.context, ids[e.source_keys[0]]),
                     *(ids[e.target_keys[0]] if e.target_keys else None, actors[e.source_keys[0]].country),
                     *(actors[e.target_keys[0]].country if e.target_keys else None, e.when),
-                    *(int(e.negated), int(e.hypothetical), _iso(e.date), _iso(e.date or article.published)),
-                    *(e.date_precision, e.attributed_to, e.confidence, e.trigger, e.cameo, e.quad_class),
-                    *(e.score, e.sentence, e.start, e.end),
+                    *(int(e.negated), int(e.hypothetical), int(e.root), int(e.mutual), _iso(e.date)),
+                    *(_iso(e.date or article.published), e.date_precision, e.attributed_to, e.confidence),
+                    *(e.trigger, e.cameo, e.quad_class, e.score, e.sentence, e.start, e.end),
                 )
                 for e in article.events
             ],
@@ -722,6 +740,8 @@ class Store:
         "when",
         "negated",
         "hypothetical",
+        "root",
+        "mutual",
         "date",
         "date_precision",
         "attributed_to",
@@ -749,9 +769,10 @@ class Store:
         actor_id: int | None = None,
         article_id: int | None = None,
         newest_first: bool = False,
+        root: bool | None = None,
     ) -> list[dict]:
         """Events with their actors, article and evidence; source/target match a country code or
-        part of an actor's name; actor_id matches either side."""
+        part of an actor's name; actor_id matches either side; root keeps root (or non-root) events."""
         where, args = [], []
         for side, value in (("s", source), ("t", target)):
             if value and _COUNTRY_CODE.fullmatch(value):  # PAK: the code, which an index serves
@@ -761,7 +782,7 @@ class Store:
                 where.append(f"{side}.name {self.db.like} ?")
                 args.append(f"%{value}%")
 
-        _event_filters(where, args, event_type, since, until)
+        _event_filters(where, args, event_type, since, until, root)
         if when:
             where.append("e.when_ = ?")
             args.append(when)
@@ -775,8 +796,8 @@ class Store:
             "SELECT e.id, e.source_actor_id, e.target_actor_id, a.id, a.doc_id, a.url, a.outlet, "
             "a.published, a.title, e.type, e.mode, e.context, "
             "s.name, e.source_country, s.sector, t.name, e.target_country, t.sector, e.when_, e.negated, "
-            "e.hypothetical, e.event_date, e.date_precision, e.attributed_to, e.confidence, e.trigger, "
-            "e.cameo, e.quad_class, e.score, e.sentence, e.start_char, e.end_char, "
+            "e.hypothetical, e.root, e.mutual, e.event_date, e.date_precision, e.attributed_to, "
+            "e.confidence, e.trigger, e.cameo, e.quad_class, e.score, e.sentence, e.start_char, e.end_char, "
             "substr(a.text, e.start_char + 1, e.end_char - e.start_char) "
             "FROM events e JOIN articles a ON a.id = e.article_id "
             "JOIN actors s ON s.id = e.source_actor_id LEFT JOIN actors t ON t.id = e.target_actor_id"
@@ -789,24 +810,32 @@ class Store:
         rows = []
         for r in self.db.execute(sql, args):
             row = dict(zip(self.EVENT_COLUMNS, r, strict=True))
-            row["negated"], row["hypothetical"] = bool(row["negated"]), bool(row["hypothetical"])
+            for flag in ("negated", "hypothetical", "root", "mutual"):
+                row[flag] = bool(row[flag])
             rows.append(row)
         return rows
 
-    def dyad_series(self, source: str, target: str, by: str = "day") -> list[dict]:
+    def dyad_series(self, source: str, target: str, by: str = "day", root: bool | None = None) -> list[dict]:
         """A directed pair's events per day or week: counts by QuadClass and the mean score."""
         period = "e.sort_date"
         if by == "week":  # the Monday of the week
             period = self.db.week(period)
+        where = [
+            "(e.source_country = ? OR s.name = ?)",
+            "(e.target_country = ? OR t.name = ?)",
+            "e.when_ = 'current'",
+            "e.negated = 0",
+            "e.sort_date IS NOT NULL",
+        ]
+        args = [source.upper(), source, target.upper(), target]
+        _event_filters(where, args, root=root)
         sql = (
             f"SELECT {period} AS period, "
             + ", ".join(f"SUM(CASE WHEN e.quad_class = {q} THEN 1 ELSE 0 END)" for q in (1, 2, 3, 4))
             + ", "
             "COUNT(*), AVG(e.score) FROM events e JOIN articles a ON a.id = e.article_id "
             "JOIN actors s ON s.id = e.source_actor_id JOIN actors t ON t.id = e.target_actor_id "
-            "WHERE (e.source_country = ? OR s.name = ?) AND (e.target_country = ? OR t.name = ?) "
-            "AND e.when_ = 'current' AND e.negated = 0 AND e.sort_date IS NOT NULL "
-            "GROUP BY period ORDER BY period"
+            "WHERE " + " AND ".join(where) + " GROUP BY period ORDER BY period"
         )
         cols = (
             "period",
@@ -818,7 +847,7 @@ class Store:
             "mean_score",
         )
         out = []
-        for r in self.db.execute(sql, (source.upper(), source, target.upper(), target)):
+        for r in self.db.execute(sql, args):
             row = dict(zip(cols, r, strict=True))
             row["mean_score"] = round(row["mean_score"], 2)
             out.append(row)
@@ -878,10 +907,11 @@ class Store:
         until: str | None = None,
         event_type: str | None = None,
         min_events: int = 1,
+        root: bool | None = None,
     ) -> dict:
         """Actors as nodes and events as directed edges (count, mean score)."""
         where, args = ["e.target_actor_id IS NOT NULL", "e.negated = 0"], []
-        _event_filters(where, args, event_type, since, until)
+        _event_filters(where, args, event_type, since, until, root)
         sql = (
             "SELECT e.source_actor_id, e.target_actor_id, COUNT(*), AVG(e.score) "
             "FROM events e JOIN articles a ON a.id = e.article_id WHERE "
@@ -960,8 +990,16 @@ class _Transaction:
 _COUNTRY_CODE = re.compile(r"[A-Z]{3}")
 
 
-def _event_filters(where: list, args: list, event_type: str | None, since: str | None, until: str | None):
-    """Add the conditions on an event's type and date (its own, else its article's) to a query's."""
+def _event_filters(
+    where: list,
+    args: list,
+    event_type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    root: bool | None = None,
+):
+    """Add the conditions on an event's type, date (its own, else its article's) and whether it is
+    its sentence's root event to a query's."""
     if event_type:
         where.append("e.type = ?")
         args.append(event_type.upper())
@@ -971,6 +1009,9 @@ def _event_filters(where: list, args: list, event_type: str | None, since: str |
     if until:
         where.append("e.sort_date <= ?")
         args.append(until)
+    if root is not None:
+        where.append("e.root = ?")
+        args.append(int(root))
 
 
 def _fits(n: int) -> bool:

@@ -27,6 +27,7 @@ HERE = Path(str(resources.files("dyad.web")))
 MAX_BODY = 5 * 1024 * 1024
 Limit = Annotated[int, Query(ge=1, le=500, description="Page size.")]
 Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
+Root = Annotated[bool, Query(description="Only each sentence's root event(s): one act per sentence.")]
 
 
 def _store(request: Request) -> Iterator[Dyad]:
@@ -148,6 +149,7 @@ def create_app(db: str | Path, settings: Settings | None = None) -> FastAPI:
         since: str | None = None,
         until: str | None = None,
         when: str | None = None,
+        root: Root = False,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> dict:
@@ -160,14 +162,16 @@ def create_app(db: str | Path, settings: Settings | None = None) -> FastAPI:
             _when(when),
             limit,
             offset,
+            root_only=root,
         )
         return {"items": items, "limit": limit, "offset": offset}
 
     @app.get("/api/dyads/{source}/{target}", tags=["api"])
-    def api_dyad(source: str, target: str, d: Store, by: str = "day") -> dict:
+    def api_dyad(source: str, target: str, d: Store, by: str = "day", root: Root = False) -> dict:
         if by not in ("day", "week"):
             raise BadRequest(f"by={by!r}: day or week")
-        return {"source": source, "target": target, "by": by, "series": d.dyad(source, target, by)}
+        series = d.dyad(source, target, by, root_only=root)
+        return {"source": source, "target": target, "by": by, "series": series}
 
     @app.get("/api/network", tags=["api"])
     def api_network(
@@ -176,8 +180,11 @@ def create_app(db: str | Path, settings: Settings | None = None) -> FastAPI:
         until: str | None = None,
         type: str | None = None,
         min_events: Annotated[int, Query(ge=1)] = 1,
+        root: Root = False,
     ) -> dict:
-        return d.network(_date(since, "since"), _date(until, "until"), _type(type), min_events)
+        return d.network(
+            _date(since, "since"), _date(until, "until"), _type(type), min_events, root_only=root
+        )
 
     # --- dashboard
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
