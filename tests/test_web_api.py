@@ -242,3 +242,10 @@ def test_root_filter(client):
     page = client.get(f"/articles/{posted[0]}", headers={"accept": "text/html"}).text
     assert page.count('class="event-item quad4 root"') == 1 and page.count(">root</span>") == 1
     assert client.get("/api/events", params={"root": "maybe"}).status_code == 422
+    html = {"accept": "text/html"}
+    page = client.get("/dyad", params={"source": "PSE", "target": "ISR", "root": "true"}, headers=html).text
+    assert "No current events from PSE to ISR" in page and 'value="true" checked' in page
+    page = client.get("/dyad", params={"source": "PSE", "target": "ISR"}, headers=html).text
+    assert "No current events" not in page and 'value="true" checked' not in page
+    page = client.get("/network", params={**since, "root": "true"}, headers=html).text
+    assert "3 directed links" in page and 'value="true" checked' in page

@@ -200,13 +200,15 @@ def create_app(db: str | Path, settings: Settings | None = None) -> FastAPI:
         )
 
     @app.get("/dyad", response_class=HTMLResponse, include_in_schema=False)
-    def dyad_page(request: Request, d: Store, source: str = "", target: str = "", by: str = "week"):
+    def dyad_page(
+        request: Request, d: Store, source: str = "", target: str = "", by: str = "week", root: Root = False
+    ):
         if by not in ("day", "week"):
             raise BadRequest(f"by={by!r}: day or week")
         series, figure, events = [], None, []
         if source and target:
-            series = d.dyad(source, target, by)
-            events = d.events(source, target, when="current", limit=500)
+            series = d.dyad(source, target, by, root_only=root)
+            events = d.events(source, target, when="current", limit=500, root_only=root)
             by_period: dict[str, list[dict]] = {}
             periods = [r["period"] for r in series]
             for e in events:
@@ -222,6 +224,7 @@ def create_app(db: str | Path, settings: Settings | None = None) -> FastAPI:
                 "source": source,
                 "target": target,
                 "by": by,
+                "root": root,
                 "series": series,
                 "figure": figure,
                 "events": events,
@@ -230,8 +233,10 @@ def create_app(db: str | Path, settings: Settings | None = None) -> FastAPI:
         )
 
     @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
-    def network_page(request: Request, d: Store, since: str = "", until: str = "", type: str = ""):
-        graph = d.network(_date(since, "since"), _date(until, "until"), _type(type or None))
+    def network_page(
+        request: Request, d: Store, since: str = "", until: str = "", type: str = "", root: Root = False
+    ):
+        graph = d.network(_date(since, "since"), _date(until, "until"), _type(type or None), root_only=root)
         return templates.TemplateResponse(
             request,
             "network.html",
@@ -240,6 +245,7 @@ def create_app(db: str | Path, settings: Settings | None = None) -> FastAPI:
                 "since": since,
                 "until": until,
                 "type": type,
+                "root": root,
                 "types": EVENT_TYPES,
                 "nodes": len(graph["nodes"]),
                 "edges": len(graph["edges"]),
