@@ -6,7 +6,7 @@ import pytest
 
 import dyad
 from dyad.errors import KnowledgeError
-from dyad.knowledge import Knowledge, _load_leaders, load_knowledge, surnames_of
+from dyad.knowledge import Knowledge, _load_leaders, _load_places, load_knowledge, surnames_of
 from dyad.knowledge.files import load_yaml
 from dyad.settings import Settings
 
@@ -293,3 +293,26 @@ def test_a_leaders_short_form_names_a_starter_person_too():
         "Xi Jinping",
         "CHN",
     )
+
+
+def test_places_code_to_their_country_and_users_may_add_their_own(tmp_path):
+    assert actors_of("Shelling hit Kharkiv overnight.")["Kharkiv"][1:] == ("UKR", "GOV")
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("places:\n  - {country: PAK, places: [Wana Bazaar, Kabul]}\n", encoding="utf-8")
+    a = dyad.process(
+        "Drones struck Wana Bazaar near Kabul.",
+        published="2025-11-01",
+        settings=Settings(actor_files=(mine,)),
+    )
+    found = {m.text: (a.actors[m.actor_key].country, m.how) for m in a.mentions}
+    assert found["Wana Bazaar"] == ("PAK", "place")
+    assert found["Kabul"] == ("AFG", "capital")  # a user's place does not displace a known name
+
+
+def test_a_builtin_place_may_not_take_a_known_name(tmp_path):
+    bad = tmp_path / "places.yaml"
+    bad.write_text("# places\n- {country: PAK, places: [Wana Bazaar, Kabul]}\n", encoding="utf-8")
+    kb = load_knowledge.__wrapped__()  # a fresh one: the cached knowledge stays as it is
+    with pytest.raises(KnowledgeError) as info:
+        _load_places(kb, bad, load_yaml(bad), True)
+    assert str(info.value).startswith(f"{bad}:2: ") and "'Kabul' already names Afghanistan" in str(info.value)

@@ -567,3 +567,12 @@ def test_support_for_an_actor_names_the_recipient_and_agreeing_with_a_stance_is_
     )
     got = triples("The Afghan side agreed with Pakistan's stance on Monday.")
     assert ("AFG", "AGREE", "PAK") in got and ("PAK", "AGREE", "AFG") not in got
+
+
+def test_a_place_is_where_an_act_happens_never_who_acts():
+    assert triples("Israeli jets struck targets in Jericho on Monday.") == {("ISR", "ASSAULT", "PSE")}
+    assert triples("Gaza was struck by Israeli jets on Monday.") == {("ISR", "ASSAULT", "PSE")}
+    assert ("PSE", "ASSAULT", "ISR") in triples("Gaza militants fired rockets at Haifa on Monday.")
+    # the city of the talks is not a party to them
+    assert not {t for t in triples("Pakistan and Afghanistan held the Istanbul talks.") if "TUR" in t}
+    assert ("ISR", "ASSAULT", "LBN") in triples("Israel mounted its invasion of South Lebanon on Monday.")

@@ -106,7 +106,9 @@ _PATRON = re.compile(
 )
 _ETHNIC = re.compile(r"(?i)\bethnic\s+$")
 _PEOPLE_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central)\s+)?")
-_LOCATIVE = re.compile(r"(?i)\b(in|at|from|near|to|into|over|outside|inside|across|around|via)\s+$")
+_LOCATIVE = re.compile(
+    r"(?i)\b(in|at|from|near|to|into|over|outside|inside|across|around|via)\s+(?:the\s+)?$"
+)
 _DETERMINER = re.compile(r"(?i)(?:^|\s)(the|a|an)\s+$")
 _PERSON_KINDS = frozenset({"person"})
 
@@ -253,7 +255,10 @@ class Finder:
     def _add(self, start: int, end: int, actor: Actor, how: str) -> None:
         self.taken[start:end] = b"\x01" * (end - start)
         self.actors.setdefault(actor.key, actor)
-        locative = how == "capital" and bool(_LOCATIVE.search(self.text[max(0, start - 12) : start]))
+        # "in Kabul": where, not who (a capital elsewhere is its government); a place is always where
+        locative = how == "place" or (
+            how == "capital" and bool(_LOCATIVE.search(self.text[max(0, start - 12) : start]))
+        )
         self.mentions.append(
             Mention(start, end, self.text[start:end], actor.key, self._sentence(start), how, locative)
         )

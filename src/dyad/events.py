@@ -39,7 +39,12 @@ def _refusal(p: Pattern) -> Pattern:
 
 
 _FOR = re.compile(r"(?i)\s+(?:[\w-]+\s+){0,1}?for\s+(?:the\s+)?")
+_OF = re.compile(r"(?i)\s+of\s+(?:the\s+)?")
 _POSSESSIVE = re.compile(r"['’]s?\s")
+_IRREGULAR_PARTICIPLES = frozenset(
+    ["struck", "hit", "shot", "held", "fought", "caught", "sent", "led", "met"]
+)
+_PLACE_PASSIVE = re.compile(r"(?i)\s+(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?")
 _INFINITIVE = re.compile(r"(?i)\bto\s+(?!the\b)[a-z]+\b")  # "agreed to lift the sanctions on Iran"
 _CLAUSE = re.compile(r";|\s[—–]\s|,\s+(?:which|but|while|whereas|although)\b|\s(?:but|while|whereas)\s")
 _NEGATION = re.compile(
@@ -245,8 +250,8 @@ class _Coder:
     def _top_countries(self) -> list[str]:
         counts: dict[str, int] = {}
         for m in self.a.mentions:
-            if m.start >= self._reporter_clause(self.a.sentences[m.sentence]):
-                continue  # who reports the news is not one of its parties
+            if m.start >= self._reporter_clause(self.a.sentences[m.sentence]) or m.how == "place":
+                continue  # who reports the news, and where it happens, are not its parties
             c = self.a.actors[m.actor_key].country
             if c not in INTERNATIONAL:
                 counts[c] = counts.get(c, 0) + 1
@@ -590,7 +595,8 @@ class _Coder:
                 )
             )
         ]
-        if not targets and p.mode == "visit":  # "arrived in Amman on a visit": the host
+        hosting = text[start:end].lower().startswith(("host", "receiv", "welcom"))  # the subject hosts
+        if not targets and p.mode == "visit" and not hosting:  # "arrived in Amman on a visit": the host
             targets = [
                 m
                 for m in mentions
@@ -724,10 +730,11 @@ class _Coder:
     def _verb_arguments(self, p: Pattern, start: int, end: int, before, after):
         text = self.text
         verb = text[start:end].split()[0].lower()
-        passive = _PASSIVE.search(text[max(0, start - 20) : start]) and verb.endswith(("ed", "en"))
+        participle = verb.endswith(("ed", "en")) or verb in _IRREGULAR_PARTICIPLES
+        passive = participle and _PASSIVE.search(text[max(0, start - 20) : start])
         by = _BY.match(text[end : end + 6])
         if passive and by and after:
-            return self._compound(after[0], after), self._group_before(before)
+            return self._compound(after[0], after), self._group_before(before) or self._place_struck(start)
         if passive and not by and p.mode != "withdraw" and not _STATIVE.match(text[end : end + 6]):
             # "X was accused of ... by Y": the agent named later; "Three soldiers were killed": none
             # ("Rebels were demobilized" is the rebels' own retreat)
@@ -758,6 +765,13 @@ class _Coder:
             targets = self._compound(after[0], after)  # "agreed to provide aid for Romania"
             self.one_way.update(id(t) for t in targets)
         return sources, targets
+
+    def _place_struck(self, start: int) -> list[Mention]:
+        """ "Gaza was struck by Israeli jets": a place is the patient of a passive it opens."""
+        for m in self.a.mentions:
+            if m.how == "place" and m.end <= start and _PLACE_PASSIVE.fullmatch(self.text[m.end : start]):
+                return [m]
+        return []
 
     def _head_of(self, group: list[Mention], before: list[Mention]) -> list[Mention]:
         """The subject a postmodifier hangs on: "the Turkish and Greek sides of the island of
@@ -847,7 +861,8 @@ class _Coder:
         if after:
             gap = text[end : after[0].start]
             benefit = p.type in ("SUPPORT", "AID") and _FOR.fullmatch(gap)  # "support for Pakistan"
-            if _NOUN_PREP.fullmatch(gap) or benefit:
+            patient = self.p.types[p.type].quad == 4 and _OF.fullmatch(gap)  # "invasion of South Lebanon"
+            if _NOUN_PREP.fullmatch(gap) or benefit or patient:
                 targets = self._compound(after[0], after)
         return sources, targets
 

@@ -22,6 +22,7 @@ BUILTIN = (
     "organisations.yaml",
     "people.yaml",
     "leaders.yaml",
+    "places.yaml",
     "sectors.yaml",
     "roles.yaml",
 )
@@ -270,6 +271,24 @@ def _load_people(kb: Knowledge, path: Path, data, builtin: bool = True) -> None:
         kb.add_entity(ent, phrases, _where(v, e, builtin))
 
 
+def _load_places(kb: Knowledge, path: Path, data, builtin: bool = True) -> None:
+    """places.yaml: regions and cities, each named as its country: where things happen ("in
+    Jericho"), or what an actor noun belongs to ("Gaza militants"). A place never takes a name
+    that already names something else."""
+    v = Validator(path, kb.country_codes)
+    for e in _list(v, data):
+        v.mapping(e, {"country", "places"}, {"country", "places"})
+        country = kb.entities[v.country(e, e["country"])]
+        for name in v.strings(e, "places"):
+            form = match_form(name)
+            taken = kb.proper.get(form)
+            if taken:
+                if not builtin:
+                    continue  # the user's place does not displace what is known
+                raise v.error(e, f"'{name}' already names {taken[0].entity.name}")
+            kb.proper[form] = [Phrase("place", country)]
+
+
 def _starter_names(data) -> dict[str, str]:
     """The names and aliases of the starter people (people.yaml), as matched, to their keys."""
     out: dict[str, str] = {}
@@ -379,15 +398,17 @@ def _load_user(kb: Knowledge, path: Path, data) -> None:
     v = Validator(path)
     if not isinstance(data, dict):
         raise KnowledgeError(
-            str(path), None, "must be a mapping with 'people', 'organisations' or 'countries'"
+            str(path), None, "must be a mapping with 'people', 'organisations', 'countries' or 'places'"
         )
-    v.mapping(data, {"people", "organisations", "countries"}, set())
+    v.mapping(data, {"people", "organisations", "countries", "places"}, set())
     if "countries" in data:
         _load_countries_user(kb, path, data["countries"])
     if "organisations" in data:
         _load_organisations(kb, path, data["organisations"], builtin=False)
     if "people" in data:
         _load_people(kb, path, data["people"], builtin=False)
+    if "places" in data:
+        _load_places(kb, path, data["places"], builtin=False)
 
 
 def _load_countries_user(kb: Knowledge, path: Path, data) -> None:
@@ -415,6 +436,7 @@ _LOADERS = {
     "countries.yaml": _load_countries,
     "organisations.yaml": _load_organisations,
     "people.yaml": _load_people,
+    "places.yaml": _load_places,
     "sectors.yaml": _load_sectors,
     "roles.yaml": _load_roles,
 }
