@@ -576,3 +576,8 @@ def test_a_place_is_where_an_act_happens_never_who_acts():
     # the city of the talks is not a party to them
     assert not {t for t in triples("Pakistan and Afghanistan held the Istanbul talks.") if "TUR" in t}
     assert ("ISR", "ASSAULT", "LBN") in triples("Israel mounted its invasion of South Lebanon on Monday.")
+
+
+def test_a_joint_act_whose_object_is_a_sides_own_is_still_joint():
+    a, evs = events("India and Pakistan agreed on Saturday to stop all military action, officials said.")
+    assert {_triple(a, e) for e in evs} == {("IND", "AGREE", "PAK"), ("PAK", "AGREE", "IND")}

@@ -575,9 +575,6 @@ class _Coder:
         if p.mode == "mediate":
             self._emit_mediation(sentence, sources, targets, p, start, end)
             return
-        if p.symmetric and not targets and len(sources) >= 2:
-            self._emit_symmetric(sentence, sources, p, start, end)
-            return
         own = {m.actor_key for m in sources}
         home = {self.a.actors[m.actor_key].country for m in sources}
         tail = self._reporter_clause(sentence)
@@ -595,6 +592,9 @@ class _Coder:
                 )
             )
         ]
+        if p.symmetric and not targets and len(sources) >= 2:  # "India and Pakistan agreed"
+            self._emit_symmetric(sentence, sources, p, start, end)
+            return
         hosting = text[start:end].lower().startswith(("host", "receiv", "welcom"))  # the subject hosts
         if not targets and p.mode == "visit" and not hosting:  # "arrived in Amman on a visit": the host
             targets = [
