@@ -581,3 +581,9 @@ def test_a_place_is_where_an_act_happens_never_who_acts():
 def test_a_joint_act_whose_object_is_a_sides_own_is_still_joint():
     a, evs = events("India and Pakistan agreed on Saturday to stop all military action, officials said.")
     assert {_triple(a, e) for e in evs} == {("IND", "AGREE", "PAK"), ("PAK", "AGREE", "IND")}
+
+
+def test_an_act_wished_of_another_is_not_done_and_a_summit_in_a_country_is_hosted_there():
+    assert triples("Ankara wants Baku to attack Yerevan.") == set()
+    got = triples("Modi will attend a summit in Brazil on Monday.")
+    assert ("IND", "CONSULT", "BRA") in got and ("BRA", "CONSULT", "IND") not in got

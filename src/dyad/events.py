@@ -44,6 +44,10 @@ _POSSESSIVE = re.compile(r"['’]s?\s")
 _IRREGULAR_PARTICIPLES = frozenset(
     ["struck", "hit", "shot", "held", "fought", "caught", "sent", "led", "met"]
 )
+_WANTED = re.compile(  # "wants Putin to ", "expected Kabul to ": another's act, wished for
+    r"\b(?:wants?|wanted|wanting|would like|expects?|expected|wish(?:es|ed)?|hopes? for)\s+"
+    r"(?:[A-Z][\w.'’-]*\s+){1,4}to\s+(?:\w+ly\s+)?$"
+)
 _PLACE_PASSIVE = re.compile(r"(?i)\s+(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?")
 _INFINITIVE = re.compile(r"(?i)\bto\s+(?!the\b)[a-z]+\b")  # "agreed to lift the sanctions on Iran"
 _CLAUSE = re.compile(r";|\s[—–]\s|,\s+(?:which|but|while|whereas|although)\b|\s(?:but|while|whereas)\s")
@@ -86,7 +90,7 @@ _SIGNED_DECREE = re.compile(
     r"(?:directive|order|decree|law|bill|legislation|budget|memorandum)\b"
 )
 _WITH = re.compile(r"(?i)\s+(?:[\w-]+\s+){0,2}?with\s+(?:the\s+)?")
-_ONE_WAY = re.compile(r"(?i)\b(?:to|for|upon)\s+(?:the\s+)?$")
+_ONE_WAY = re.compile(r"(?i)\b(?:to|for|upon|in|at)\s+(?:the\s+)?$")  # "agreed to", "a summit in"
 _PASSIVE = re.compile(r"(?i)\b(was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
 _BY = re.compile(r"(?i)^\s+by\s+")
 _AGENT = re.compile(r"(?i)\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
@@ -187,7 +191,7 @@ _THEIR = re.compile(r"(?i)\b(?:its|their|his|her)\s+(?:[\w-]+\s+){0,3}$")
 _LIGHT_VERB = re.compile(
     r"(?i)\b(?:launch(?:ed|es|ing)?|order(?:ed|s|ing)?|involved in|t(?:ake|akes|ook|aking) part in|"
     r"participat\w* in|carr(?:y|ied|ies|ying) out|conduct(?:ed|s|ing)?|"
-    r"h[oe]ld(?:s|ing)?|"
+    r"h[oe]ld(?:s|ing)?|attend(?:ed|s|ing)?|"
     r"sign(?:ed|s|ing)?|reach(?:ed|es|ing)?|issu(?:e|ed|es|ing)|deliver(?:ed|s|ing)?|stag(?:e|ed|es|ing)|"
     r"mount(?:ed|s|ing)?|resum(?:e|ed|es|ing)|beg[iau]n|start(?:ed|s|ing)?|ma(?:de|ke|kes|king)|"
     r"express(?:ed|es|ing)?|announc(?:e|ed|es|ing)|impos(?:e|ed|es|ing)|open(?:ed|s|ing)?|"
@@ -503,6 +507,8 @@ class _Coder:
             return  # "an appeal for deploying troops", "a proposal for signing": what a noun is about
         if _ANY.search(lead) or self._in_condition(sentence, start):
             return  # "any attack on Pakistan would ...", "should Pakistan conduct airstrikes"
+        if _WANTED.search(text[max(sentence.start, start - 80) : start]):
+            return  # "Obama wants Putin to attack": what someone wants another to do is not done
         if p.type in _REFUSABLE and _REFUSED_YIELD.search(lead):
             p = _refusal(p)  # "will not lift the ban", "would not provide support" (CAMEO 12)
         elif (
