@@ -46,9 +46,11 @@ def test_every_pattern_entry_codes_its_type(entry):
             or f.split()[0] in ("met", "held", "fought", "struck", "withdrew", "went")
         ]
         text = f"Pakistan {(past or [word])[0]} Afghanistan on Monday, officials said."
+        if entry.get("received"):  # the giver is named after "from"
+            text = f"Afghanistan {(past or [word])[0]} from Pakistan on Monday, officials said."
     else:
         text = f"Pakistan launched {entry['nouns'][0]} over Afghanistan on Monday, officials said."
-    assert entry["type"] in {t for _, t, _ in triples(text)}
+    assert entry["type"] in {t for s, t, _ in triples(text) if s == "PAK"}
 
 
 def test_speech_acts_take_the_speaker_as_source():
@@ -587,3 +589,9 @@ def test_an_act_wished_of_another_is_not_done_and_a_summit_in_a_country_is_hoste
     assert triples("Ankara wants Baku to attack Yerevan.") == set()
     got = triples("Modi will attend a summit in Brazil on Monday.")
     assert ("IND", "CONSULT", "BRA") in got and ("BRA", "CONSULT", "IND") not in got
+
+
+def test_what_an_actor_receives_is_the_givers_act():
+    assert triples("Ukraine received weapons from the United States on Monday.") == {("USA", "AID", "UKR")}
+    assert triples("Shehbaz Sharif received a phone call from Saudi Arabia.") == {("SAU", "CONSULT", "PAK")}
+    assert triples("Ukraine received weapons on Monday.") == set()  # no giver named: nothing to code

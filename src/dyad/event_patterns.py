@@ -24,6 +24,7 @@ class Pattern:
     symmetric: bool
     line: int
     refusal: bool = False  # a refusal coded as REJECT ("will not lift the ban"): not also negated
+    received: bool = False  # the subject receives; the giver is named after "from"
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +211,7 @@ def load_patterns() -> Patterns:
     lemmas: set[str] = set()
     literal: set[str] = set()
     objects: dict[str, list[tuple[str, Pattern]]] = {}
-    allowed = {"type", "verbs", "nouns", "mode", "context", "symmetric", LINE}
+    allowed = {"type", "verbs", "nouns", "mode", "context", "symmetric", "received", LINE}
     for e in entries:
         line = e.get(LINE) if isinstance(e, dict) else None
         if not isinstance(e, dict) or set(e) - allowed:
@@ -224,7 +225,13 @@ def load_patterns() -> Patterns:
             if not all(isinstance(w, str) and w.strip() for w in words):
                 raise KnowledgeError(str(path), line, f"'{kind}' must be a list of words")
             p = Pattern(
-                e["type"], kind[:-1], e.get("mode"), e.get("context"), bool(e.get("symmetric", False)), line
+                e["type"],
+                kind[:-1],
+                e.get("mode"),
+                e.get("context"),
+                bool(e.get("symmetric", False)),
+                line,
+                received=bool(e.get("received", False)),
             )
             for w in words:
                 w = w.lower()

@@ -48,6 +48,7 @@ _WANTED = re.compile(  # "wants Putin to ", "expected Kabul to ": another's act,
     r"\b(?:wants?|wanted|wanting|would like|expects?|expected|wish(?:es|ed)?|hopes? for)\s+"
     r"(?:[A-Z][\w.'’-]*\s+){1,4}to\s+(?:\w+ly\s+)?$"
 )
+_FROM_GIVER = re.compile(r"(?i)\s+(?:[\w$€£.,%-]+\s+){0,6}?from\s+(?:the\s+)?")
 _PLACE_PASSIVE = re.compile(r"(?i)\s+(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?")
 _INFINITIVE = re.compile(r"(?i)\bto\s+(?!the\b)[a-z]+\b")  # "agreed to lift the sanctions on Iran"
 _CLAUSE = re.compile(r";|\s[—–]\s|,\s+(?:which|but|while|whereas|although)\b|\s(?:but|while|whereas)\s")
@@ -591,7 +592,8 @@ class _Coder:
             for t in targets
             if t.actor_key not in own
             and not (
-                self.a.actors[t.actor_key].country in home
+                not p.received  # "protesters received assurances from the government": named roles
+                and self.a.actors[t.actor_key].country in home
                 and (
                     p.type in _OUTWARD
                     or (p.type in _VERBAL_CONFLICT and self.a.actors[t.actor_key].kind == "state")
@@ -736,6 +738,10 @@ class _Coder:
     def _verb_arguments(self, p: Pattern, start: int, end: int, before, after):
         text = self.text
         verb = text[start:end].split()[0].lower()
+        if p.received:  # "Ukraine received weapons from the United States": the giver acts
+            giver = next((m for m in after if _FROM_GIVER.fullmatch(text[end : m.start])), None)
+            receiver = self._group_before(before)
+            return (self._compound(giver, after), receiver) if giver and receiver else (None, [])
         participle = verb.endswith(("ed", "en")) or verb in _IRREGULAR_PARTICIPLES
         passive = participle and _PASSIVE.search(text[max(0, start - 20) : start])
         by = _BY.match(text[end : end + 6])
