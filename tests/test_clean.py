@@ -65,6 +65,19 @@ def test_teaser_repeated_in_full_is_dropped():
     assert cleaned == f"Headline here\n{body}" and "teaser" in flags
 
 
+def test_odd_spaces_fold_and_a_short_line_in_another_script_goes():
+    cleaned, _ = clean_text("Pakistan\u00a0and  Afghanistan\tagreed\u3000to talks on Sunday.\n")
+    assert cleaned == "Pakistan and Afghanistan agreed to talks on Sunday."
+    ru = "Россия и Украина договорились о прекращении огня в понедельник, сообщили официальные лица."
+    cleaned, flags = clean_text(f"{ru}\nPakistan border talks\n{ru.replace('в понедельник', 'во вторник')}")
+    assert cleaned.split("\n") == [ru, ru.replace("в понедельник", "во вторник")] and "boilerplate" in flags
+    cleaned, flags = clean_text(f"{ru}\n{ru.replace('в понедельник', 'во вторник')}\n{_EN_LINE}")
+    assert cleaned.endswith(_EN_LINE) and "boilerplate" not in flags  # a long line stays
+
+
+_EN_LINE = "Officials in Kabul and Islamabad said the talks would resume in Istanbul next week."
+
+
 def test_html_main_text_and_metadata():
     html = """<html><head><title>Truce - Frontier Ledger</title>
     <meta property="og:site_name" content="Frontier Ledger">

@@ -15,6 +15,7 @@ from .knowledge.files import data_path
 
 _PUNCT = re.compile(r"[^\w\s]+")
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_ODD_SPACES = ("  ", "\t", "\u00a0", *map(chr, range(0x2000, 0x200C)), "\u202f", "\u205f", "\u3000")
 _ELLIPSIS = ("…", "...", "[…]", "[...]")
 _FINAL = tuple(".!?\"”’'»)]…:;")
 
@@ -108,7 +109,9 @@ def clean_text(text: str) -> tuple[str, list[str]]:
     """Text without boilerplate lines, with normalised line breaks; flags what was found."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     text = unicodedata.normalize("NFC", text)
-    raw_lines = [_SPACE.sub(" ", line).strip() for line in text.split("\n")]
+    if any(s in text for s in _ODD_SPACES):  # else folding spaces would change nothing
+        text = _SPACE.sub(" ", text)
+    raw_lines = [line.strip() for line in text.split("\n")]
     script = _main_script("\n".join(raw_lines))
     bp = boilerplate()
     kept: list[str] = []
@@ -163,14 +166,20 @@ def _script_of(ch: str) -> str:
     return name.split(" ", 1)[0] if name else ""
 
 
-_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _OTHER_LETTERS = re.compile(r"[^\W\d_A-Za-z]")
 
 
 def _main_script(text: str) -> str:
+    """The script of most letters of the text's opening (LATIN on a tie)."""
     sample = text[:5000]
-    counts: dict[str, int] = {"LATIN": len(_ASCII_LETTERS.findall(sample))}
-    for ch in _OTHER_LETTERS.findall(sample):
+    if sample.isascii():
+        return "LATIN"
+    ascii_part = sample.encode("ascii", "ignore")
+    counts = {"LATIN": len(ascii_part) - len(ascii_part.translate(None, _ASCII_LETTERS))}
+    # the other letters are all non-ASCII: look for them among those characters only
+    for ch in _OTHER_LETTERS.findall("".join(_NON_ASCII.findall(sample))):
         script = _script_of(ch)
         counts[script] = counts.get(script, 0) + 1
     return max(counts, key=counts.__getitem__)
