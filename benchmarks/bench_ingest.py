@@ -120,6 +120,8 @@ def stage_times(n: int) -> dict[str, float]:
         corpus = Path(tmp) / "corpus.jsonl"
         make_corpus(corpus, n)
         docs = [x for x in sources.read([corpus], 10**8) if isinstance(x, sources.RawDoc)]
+    for raw in docs[:50]:  # warm up: imports, lingua's language models (loaded at the first non-English text)
+        pipeline.run(article_from(raw, settings), ctx)
     totals = dict.fromkeys([name for name, _ in pipeline.PREPARE + pipeline.CODE], 0.0)
     for raw in docs:
         article = article_from(raw, settings)

@@ -1,9 +1,13 @@
 """Boilerplate removal on the seed articles and on constructed pages."""
 
 import re
+from pathlib import Path
 
+import pytest
+import trafilatura
 from conftest import SEEDS
 
+import dyad
 from dyad.clean import clean_text, html_to_text
 from dyad.sentences import split_sentences
 
@@ -61,6 +65,19 @@ def test_teaser_repeated_in_full_is_dropped():
     assert cleaned == f"Headline here\n{body}" and "teaser" in flags
 
 
+def test_odd_spaces_fold_and_a_short_line_in_another_script_goes():
+    cleaned, _ = clean_text("Pakistan\u00a0and  Afghanistan\tagreed\u3000to talks on Sunday.\n")
+    assert cleaned == "Pakistan and Afghanistan agreed to talks on Sunday."
+    ru = "Россия и Украина договорились о прекращении огня в понедельник, сообщили официальные лица."
+    cleaned, flags = clean_text(f"{ru}\nPakistan border talks\n{ru.replace('в понедельник', 'во вторник')}")
+    assert cleaned.split("\n") == [ru, ru.replace("в понедельник", "во вторник")] and "boilerplate" in flags
+    cleaned, flags = clean_text(f"{ru}\n{ru.replace('в понедельник', 'во вторник')}\n{_EN_LINE}")
+    assert cleaned.endswith(_EN_LINE) and "boilerplate" not in flags  # a long line stays
+
+
+_EN_LINE = "Officials in Kabul and Islamabad said the talks would resume in Istanbul next week."
+
+
 def test_html_main_text_and_metadata():
     html = """<html><head><title>Truce - Frontier Ledger</title>
     <meta property="og:site_name" content="Frontier Ledger">
@@ -76,3 +93,43 @@ def test_html_main_text_and_metadata():
     assert "agreed to an immediate ceasefire" in page.text
     assert "Cricket" not in page.text and "Copyright" not in page.text
     assert page.outlet == "Frontier Ledger" and page.date == "2025-10-19"
+
+
+_BODY = (
+    "<p>DOHA - Pakistan and Afghanistan agreed to an immediate ceasefire on Sunday after talks "
+    "mediated by Qatar and Turkey, the Qatari foreign ministry said in a statement on the talks.</p>"
+    "<p>Defence Minister Khawaja Asif told reporters that Pakistan would respect the ceasefire as "
+    "long as attacks from Afghan territory stopped, and that a second round was planned.</p>"
+)
+# pages whose metadata comes from elsewhere than the demo pages' OpenGraph tags
+_PAGES = {
+    "json-ld": (
+        '<html><head><script type="application/ld+json">{"@context": "https://schema.org", '
+        '"@type": "NewsArticle", "headline": "Truce agreed in Doha", "datePublished": '
+        '"2025-10-19T08:00:00Z", "url": "https://news.example.org/doha-truce", "publisher": '
+        '{"@type": "Organization", "name": "Example News"}}</script></head><body><article>'
+        f"{_BODY}</article></body></html>"
+    ),
+    "title-tag": (
+        "<html><head><title>Truce agreed in Doha - news.example.org</title>"
+        '<link rel="canonical" href="/world/doha-truce"><meta name="twitter:site" content="@exnews">'
+        '<meta name="twitter:url" content="https://news.example.org/world/doha-truce">'
+        f'</head><body><main><p class="date">19 October 2025</p>{_BODY}</main></body></html>'
+    ),
+    "bare": f"<html><body><div>{_BODY}</div></body></html>",
+}
+
+
+@pytest.mark.parametrize(
+    "name",
+    sorted(p.name for p in (Path(dyad.__file__).parent / "demo_corpus" / "html").glob("*.html"))
+    + sorted(_PAGES),
+)
+def test_html_text_and_metadata_are_trafilaturas_full_extraction(name):
+    """dyad skips the metadata it does not use (author, tags, license): what it keeps is unchanged."""
+    demo = Path(dyad.__file__).parent / "demo_corpus" / "html" / name
+    html = demo.read_text(encoding="utf-8") if demo.exists() else _PAGES[name]
+    full = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    page = html_to_text(html)
+    assert page.text and page.text == full.text
+    assert (page.title, page.outlet, page.date, page.url) == (full.title, full.sitename, full.date, full.url)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from .knowledge.files import data_path
 
 _PUNCT = re.compile(r"[^\w\s]+")
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_ODD_SPACES = ("  ", "\t", "\u00a0", *map(chr, range(0x2000, 0x200C)), "\u202f", "\u205f", "\u3000")
 _ELLIPSIS = ("…", "...", "[…]", "[...]")
 _FINAL = tuple(".!?\"”’'»)]…:;")
 
@@ -50,19 +52,66 @@ class HtmlContent:
 
 def html_to_text(html: str) -> HtmlContent:
     """The main text and metadata of an HTML page ('' when none is found)."""
-    import trafilatura  # imported here: it is slow to import and only HTML needs it
+    # imported here: trafilatura is slow to import and only HTML needs it
+    from trafilatura import bare_extraction
+    from trafilatura.utils import load_html
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    options = _extractor()
+    try:
+        tree = load_html(html, options.max_file_size)
+    except (TypeError, ValueError):  # as bare_extraction does: no page
+        tree = None
+    doc = bare_extraction(tree, options=options) if tree is not None else None
     if doc is None:
         return HtmlContent("", None, None, None, None)
-    return HtmlContent(doc.text or "", doc.title, doc.sitename, doc.date, doc.url)
+    meta = _page_metadata(tree, options)
+    return HtmlContent(doc.text or "", meta.title, meta.sitename, meta.date, meta.url)
+
+
+@lru_cache(maxsize=1)
+def _extractor():
+    """trafilatura's options for the main text, built once (building them parses its config)."""
+    from trafilatura.settings import Extractor
+
+    return Extractor(output_format="python", comments=False, tables=False)
+
+
+def _page_metadata(tree, options):
+    """Title, site name, date and URL as trafilatura's extract_metadata finds them, without the
+    author, categories, tags and license, which dyad does not use and which cost most of it."""
+    from htmldate import find_date
+    from trafilatura import metadata as tm
+    from trafilatura.settings import set_date_params
+
+    meta = tm.examine_meta(tree)
+    with contextlib.suppress(Exception):  # trafilatura's own guard against bugs in its JSON-LD reader
+        meta = tm.extract_meta_json(tree, meta)
+    if not meta.title:
+        meta.title = tm.extract_title(tree)
+    if not meta.url:
+        meta.url = tm.extract_url(tree)
+    # per call, as trafilatura does: the latest acceptable date is today
+    dates = set_date_params(options.config.getboolean("DEFAULT", "EXTENSIVE_DATE_SEARCH"))
+    meta.date = find_date(tree, **{**dates, "url": meta.url})
+    if not meta.sitename:
+        meta.sitename = tm.extract_sitename(tree)
+    if meta.sitename:
+        meta.sitename = meta.sitename.lstrip("@")
+        if meta.sitename and "." not in meta.sitename and not meta.sitename[0].isupper():
+            meta.sitename = meta.sitename.title()
+    elif meta.url and (m := tm.META_URL.match(meta.url)):
+        meta.sitename = m[1]
+    meta.clean_and_trim()
+    return meta
 
 
 def clean_text(text: str) -> tuple[str, list[str]]:
     """Text without boilerplate lines, with normalised line breaks; flags what was found."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     text = unicodedata.normalize("NFC", text)
-    raw_lines = [_SPACE.sub(" ", line).strip() for line in text.split("\n")]
+    if any(s in text for s in _ODD_SPACES):  # else folding spaces would change nothing
+        text = _SPACE.sub(" ", text)
+    raw_lines = [line.strip() for line in text.split("\n")]
     script = _main_script("\n".join(raw_lines))
     bp = boilerplate()
     kept: list[str] = []
@@ -117,14 +166,20 @@ def _script_of(ch: str) -> str:
     return name.split(" ", 1)[0] if name else ""
 
 
-_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _OTHER_LETTERS = re.compile(r"[^\W\d_A-Za-z]")
 
 
 def _main_script(text: str) -> str:
+    """The script of most letters of the text's opening (LATIN on a tie)."""
     sample = text[:5000]
-    counts: dict[str, int] = {"LATIN": len(_ASCII_LETTERS.findall(sample))}
-    for ch in _OTHER_LETTERS.findall(sample):
+    if sample.isascii():
+        return "LATIN"
+    ascii_part = sample.encode("ascii", "ignore")
+    counts = {"LATIN": len(ascii_part) - len(ascii_part.translate(None, _ASCII_LETTERS))}
+    # the other letters are all non-ASCII: look for them among those characters only
+    for ch in _OTHER_LETTERS.findall("".join(_NON_ASCII.findall(sample))):
         script = _script_of(ch)
         counts[script] = counts.get(script, 0) + 1
     return max(counts, key=counts.__getitem__)

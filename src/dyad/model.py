@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 from datetime import date
-
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(slots=True)
@@ -118,7 +115,7 @@ class Article:
     @property
     def content_hash(self) -> str:
         """Identity of the article: the cleaned text with whitespace folded."""
-        folded = _SPACE.sub(" ", self.text).strip()
+        folded = " ".join(self.text.split())
         return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
     @property

@@ -28,6 +28,8 @@ _PRONOUN_SUBJECT = re.compile(r"\b(he|she|they|He|She|They)\s+(?:\w+ly\s+|also\s
 _PRONOUN_AFTER = re.compile(r"^\s*(he|she|they)\b")
 _OPENERS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "'": "'"}
 _SINGLE = {"‘", "'"}
+_OPENER = re.compile("[" + "".join(_OPENERS) + "]")
+_LINE = re.compile(r"[^\n]+")
 _PARAGRAPH_OPENER = re.compile(r"(\n+)[“«„\"]")
 _SHOW_BEFORE = re.compile(r"(?i)\b(?:on|in|appearing on|told|to)\s+$")
 _TITLE_WORD = re.compile(r"^(?:[A-Z0-9&][\w'’&.-]*|of|the|and|a|&|on|in|for|to)$")
@@ -66,7 +68,7 @@ def quote_spans(text: str) -> list[_Span]:
     """Quotation spans: curly, straight and single quotes, guillemets; a quotation may go on into
     the next paragraph when that paragraph opens with a quote mark. Unclosed marks are dropped."""
     spans: list[_Span] = []
-    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    paragraphs = [(m.start(), m.end()) for m in _LINE.finditer(text)]
     carry: _Span | None = None
     carry_close = ""
     for p_start, p_end in paragraphs:
@@ -98,10 +100,9 @@ def quote_spans(text: str) -> list[_Span]:
 
 
 def _find_open(text: str, pos: int, end: int) -> int | None:
-    for i in range(pos, end):
+    for m in _OPENER.finditer(text, pos, end):
+        i = m.start()
         ch = text[i]
-        if ch not in _OPENERS:
-            continue
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         if ch in _SINGLE and (before.isalnum() or not after.isalnum()):
@@ -113,13 +114,12 @@ def _find_open(text: str, pos: int, end: int) -> int | None:
 
 
 def _find_close(text: str, pos: int, end: int, closer: str) -> int | None:
-    for i in range(pos, end):
-        if text[i] != closer:
-            continue
+    i = text.find(closer, pos, end)
+    while i >= 0:
         after = text[i + 1] if i + 1 < len(text) else " "
-        if closer in ("’", "'") and after.isalnum():
-            continue  # an apostrophe inside the quotation ("won’t")
-        return i
+        if not (closer in ("’", "'") and after.isalnum()):
+            return i
+        i = text.find(closer, i + 1, end)  # an apostrophe inside the quotation ("won’t")
     return None
 
 

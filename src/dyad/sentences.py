@@ -126,6 +126,10 @@ _STARTERS = {
 }
 _OPEN = "\"'“‘«(["
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+)")
+_BREAK = re.compile(r"\n+")
+_NEXT_WORD = re.compile(r"\s+(\S+)")
+_INITIAL = re.compile(r"[A-Z]")
+_WORD_PUNCT = "_.'’-"  # with letters and digits, what a word before a period may hold
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -139,7 +143,7 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def _paragraphs(text: str):
     pos = 0
-    for m in re.finditer(r"\n+", text):
+    for m in _BREAK.finditer(text):
         if m.start() > pos:
             yield pos, m.start()
         pos = m.end()
@@ -165,7 +169,7 @@ def _split_paragraph(text: str, start: int, end: int):
 
 
 def _next_word(para: str, pos: int) -> str:
-    m = re.match(r"\s+(\S+)", para[pos:])
+    m = _NEXT_WORD.match(para, pos)
     return m.group(1) if m else ""
 
 
@@ -177,17 +181,25 @@ def _is_boundary(para: str, dot: int, punct: str, nxt: str) -> bool:
         return False  # "...?” he asked" or "e.g. the"
     if punct[0] != ".":
         return True
-    word = re.search(r"[\w.'’-]*$", para[:dot]).group(0)
+    word = _word_before(para, dot)
     if not word:
         return True
     bare = word.lower().rstrip(".")
     if _ACRONYM.search(word + "."):
         return first in _STARTERS or nxt[0] in _OPEN
-    if re.fullmatch(r"[A-Z]", word):
+    if _INITIAL.fullmatch(word):
         return False  # an initial: "S. Jaishankar"
     if bare in _TITLES:
         return bare in {"etc", "inc", "ltd", "co", "corp", "bros"} and first in _STARTERS
     return True
+
+
+def _word_before(para: str, dot: int) -> str:
+    """The run of word characters, periods, apostrophes and hyphens that ends at dot."""
+    start = dot
+    while start > 0 and (para[start - 1].isalnum() or para[start - 1] in _WORD_PUNCT):
+        start -= 1
+    return para[start:dot]
 
 
 def _trim(para: str, s: int, e: int) -> tuple[int, int]:

@@ -39,6 +39,10 @@ _RELATIVE = re.compile(
 )
 _YEAR = re.compile(r"\b(?:in|since|during|of)\s+(1[89]\d\d|20\d\d)\b")
 _DECADE = re.compile(r"\b(?:in\s+)?the\s+(1[89]\d0)s\b")
+_DIGIT = re.compile(r"\d")
+# every relative expression and weekday holds one of these (lower-cased; none has the letters i,
+# s or k, which case-insensitive matching also finds as ı, İ, ſ and the Kelvin sign)
+_RELATIVE_HINTS = ("day", "ght", "wee", "month", "year", "tomorrow")
 HISTORY_WORDS = re.compile(
     r"(?i)\b(post[-\u2011]9/11|after 9/11|recalled|recounted|recalling|in past conflicts|previous wars|"
     r"decades ago|years ago|for decades|in the past|historically|former soviet union|soviet war|"
@@ -51,7 +55,8 @@ def resolve_date(
 ) -> tuple[date | None, str | None]:
     """The date a sentence speaks of, and its precision (day, month, year); else (None, None)."""
     base = published
-    m = _MONTH_DAY.search(sentence)
+    digits = _DIGIT.search(sentence) is not None  # dates and years are written with digits
+    m = _MONTH_DAY.search(sentence) if digits else None
     if m:
         month, day, year = (
             _MONTHS[m.group(1).lower()[:3] if m.group(1).lower()[:4] != "sept" else "sep"],
@@ -59,10 +64,10 @@ def resolve_date(
             m.group(3),
         )
         return _dated(month, day, year, base)
-    m = _DAY_MONTH.search(sentence)
+    m = _DAY_MONTH.search(sentence) if digits else None
     if m:
         return _dated(_MONTHS[m.group(2).lower()[:3]], int(m.group(1)), m.group(3), base)
-    if base is not None:
+    if base is not None and _may_be_relative(sentence):
         m = _RELATIVE.search(sentence)
         if m:
             word = m.group(1).lower()
@@ -91,6 +96,8 @@ def resolve_date(
             ahead = future or m.group(0).lower().startswith("next")
             shift = (target - base.weekday()) % 7 if ahead else -((base.weekday() - target) % 7)
             return base + timedelta(days=shift), "day"
+    if not digits:
+        return None, None
     m = _YEAR.search(sentence)
     if m:
         return date(int(m.group(1)), 1, 1), "year"
@@ -98,6 +105,11 @@ def resolve_date(
     if m:
         return date(int(m.group(1)), 1, 1), "decade"
     return None, None
+
+
+def _may_be_relative(sentence: str) -> bool:
+    low = sentence.lower()
+    return any(h in low for h in _RELATIVE_HINTS)
 
 
 def _dated(month: int, day: int, year: str | None, base: date | None) -> tuple[date | None, str | None]:
