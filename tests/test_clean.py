@@ -133,3 +133,24 @@ def test_html_text_and_metadata_are_trafilaturas_full_extraction(name):
     page = html_to_text(html)
     assert page.text and page.text == full.text
     assert (page.title, page.outlet, page.date, page.url) == (full.title, full.sitename, full.date, full.url)
+
+
+def test_html_metadata_falls_back_to_trafilaturas_own_when_its_internals_change(monkeypatch):
+    from dyad import clean
+
+    html = _PAGES["json-ld"]
+    expected = html_to_text(html)
+
+    def gone(tree, options):
+        raise AttributeError("module 'trafilatura.metadata' has no attribute 'examine_meta'")
+
+    monkeypatch.setattr(clean, "_page_metadata", gone)
+    page = html_to_text(html)
+    assert (page.text, page.title, page.outlet, page.date, page.url) == (
+        expected.text,
+        expected.title,
+        expected.outlet,
+        expected.date,
+        expected.url,
+    )
+    assert page.title == "Truce agreed in Doha"

@@ -64,7 +64,10 @@ def html_to_text(html: str) -> HtmlContent:
     doc = bare_extraction(tree, options=options) if tree is not None else None
     if doc is None:
         return HtmlContent("", None, None, None, None)
-    meta = _page_metadata(tree, options)
+    try:
+        meta = _page_metadata(tree, options)
+    except (ImportError, AttributeError, TypeError):  # another trafilatura: its own, slower metadata
+        meta = bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
     return HtmlContent(doc.text or "", meta.title, meta.sitename, meta.date, meta.url)
 
 
