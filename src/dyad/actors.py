@@ -169,6 +169,8 @@ class Finder:
         self.actors: dict[str, Actor] = {}
         self.people: dict[str, _Person] = {}
         self.complement_sector: str | None = None
+        self.states: tuple[list[tuple[int, int, str]], str | None] | None = None  # see _states
+        self.headlines: dict[int, bool] = {}  # line start -> is it a headline
 
     # --- driver
     def run(self) -> None:
@@ -325,10 +327,14 @@ class Finder:
     def _in_headline(self, pos: int) -> bool:
         """Title Case lines (headlines) name people but do not introduce new ones."""
         line_start = self.text.rfind("\n", 0, pos) + 1
-        line_end = self.text.find("\n", pos)
-        line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
-        words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
-        return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.7
+        if line_start not in self.headlines:
+            line_end = self.text.find("\n", pos)
+            line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+            words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+            self.headlines[line_start] = (
+                len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.7
+            )
+        return self.headlines[line_start]
 
     def _left_modifier(self, pos: int) -> tuple[int, Entity | None, int]:
         """What stands before a title: modifiers ("acting"), and a country or organisation
@@ -574,22 +580,31 @@ class Finder:
         sent = self._sentence(pos)
         before: tuple[int, str] | None = None
         after: tuple[int, str] | None = None
-        counts: Counter[str] = Counter()
-        for span in self.proper_at.values():
-            phrase = self._phrase(span)
-            if phrase is None or phrase.entity.kind != "state":
+        states, most = self._states()
+        for start, sentence, country in states:
+            if sentence != sent:
                 continue
-            country = phrase.entity.code_on(self.day).country
-            counts[country] += 1
-            if self._sentence(span.start) != sent:
-                continue
-            if span.start < pos and (before is None or span.start > before[0]):
-                before = (span.start, country)
-            elif span.start >= pos and (after is None or span.start < after[0]):
-                after = (span.start, country)
+            if start < pos and (before is None or start > before[0]):
+                before = (start, country)
+            elif start >= pos and (after is None or start < after[0]):
+                after = (start, country)
         if before or after:
             return (before or after)[1]
-        return counts.most_common(1)[0][0] if counts else None
+        return most
+
+    def _states(self) -> tuple[list[tuple[int, int, str]], str | None]:
+        """The article's country names (start, sentence, country), and the one named most."""
+        if self.states is None:
+            states, counts = [], Counter()
+            for span in self.proper_at.values():
+                phrase = self._phrase(span)
+                if phrase is None or phrase.entity.kind != "state":
+                    continue
+                country = phrase.entity.code_on(self.day).country
+                counts[country] += 1
+                states.append((span.start, self._sentence(span.start), country))
+            self.states = (states, counts.most_common(1)[0][0] if counts else None)
+        return self.states
 
     def _add_person(self, start: int, end: int, person: _Person, how: str) -> None:
         actor = Actor(
@@ -739,17 +754,26 @@ class Finder:
                 forms[form] = entities[0]
         for form, entity in self._sitting_by_surname():
             forms.setdefault(form, entity)
-        if not forms:
-            return
-        pattern = re.compile(
-            r"(?<![\w-])(" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + r")(?![\w-])"
-        )
-        for m in pattern.finditer(self.mt):
-            if not self._free(m.start(), m.end()):
+        for span in _longest(self._occurrences(forms)):
+            if not self._free(span.start, span.end):
                 continue
-            found = forms[m.group(1)]
+            found = forms[span.phrase]
             person = found if isinstance(found, _Person) else self._from_entity(found)
-            self._add_person(m.start(), m.end(), person, "surname")
+            self._add_person(span.start, span.end, person, "surname")
+
+    def _occurrences(self, forms) -> list[_Span]:
+        """Every whole-word occurrence of the forms in the text (a hyphen joins words)."""
+        out, mt = [], self.mt
+        for form in forms:
+            at = mt.find(form)
+            while at >= 0:
+                end = at + len(form)
+                before = mt[at - 1] if at else " "
+                after = mt[end] if end < len(mt) else " "
+                if not (before.isalnum() or before in "_-" or after.isalnum() or after in "_-"):
+                    out.append(_Span(at, end, form))
+                at = mt.find(form, at + 1)
+        return out
 
     def _sitting_by_surname(self) -> list[tuple[str, Entity]]:
         """ "Obama said" in 2014, "Erdogan warned": the one known person of that surname in office

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass
@@ -246,6 +247,9 @@ class _Coder:
         self.attribution_cache: dict[int, str | None] = {}
         self.reporter_cache: dict[int, int] = {}
         self.subjects: dict[int, list[Mention]] = {}  # a sentence's last verb subject
+        self.ordered = sorted(article.mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.ordered]
+        self.cuts: dict[int, list[tuple[int, int]]] = {}  # a sentence's clause boundaries
         self.top_countries = self._top_countries()
         self.voices = self._voices()
 
@@ -265,11 +269,8 @@ class _Coder:
     # --- one sentence
     def code_sentence(self, sentence) -> None:
         s, e = sentence.start, sentence.end
-        mentions = [
-            m
-            for m in self.a.mentions
-            if s <= m.start < e and not self._inside_quote(m.start) and not self._provenance(m)
-        ]
+        here = self.ordered[bisect.bisect_left(self.starts, s) : bisect.bisect_left(self.starts, e)]
+        mentions = [m for m in here if not self._inside_quote(m.start) and not self._provenance(m)]
         first = len(self.events)
         triggers = self._resolved(self._triggers(s, e))
         self._candidates(sentence, mentions, triggers)
@@ -484,11 +485,16 @@ class _Coder:
     def _clause(self, sentence, pos: int) -> tuple[int, int]:
         """The clause around pos: the sentence cut at semicolons, dashes and contrastive links."""
         start, end = sentence.start, sentence.end
-        for m in _CLAUSE.finditer(self.text, sentence.start, sentence.end):
-            if m.end() <= pos:
-                start = m.end()
-            elif m.start() >= pos:
-                end = m.start()
+        cuts = self.cuts.get(sentence.index)
+        if cuts is None:
+            cuts = self.cuts[sentence.index] = [
+                m.span() for m in _CLAUSE.finditer(self.text, sentence.start, sentence.end)
+            ]
+        for cut_start, cut_end in cuts:
+            if cut_end <= pos:
+                start = cut_end
+            elif cut_start >= pos:
+                end = cut_start
                 break
         return start, end
 

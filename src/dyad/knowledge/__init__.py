@@ -27,12 +27,12 @@ BUILTIN = (
     "roles.yaml",
 )
 STARTER = "people.yaml"  # the starter set of current office holders (Settings.use_starter_people)
-_MATCH_FORM = str.maketrans({"’": "'", "‘": "'", "‑": "-", "‐": "-", "\u00a0": " "})
 
 
 def match_form(text: str) -> str:
     """Text as phrases are matched: apostrophes, hyphens and spaces unified, same length."""
-    return text.translate(_MATCH_FORM)
+    # chained replaces: several times faster than str.translate with a mapping on long texts
+    return text.replace("’", "'").replace("‘", "'").replace("‑", "-").replace("‐", "-").replace("\u00a0", " ")
 
 
 def norm_key(name: str) -> str:
