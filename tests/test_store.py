@@ -1,4 +1,5 @@
-"""The store: one transaction per article, whole articles after an interruption."""
+"""The store: each article written whole or not at all (alone or in a batch), whole articles after an
+interruption."""
 
 import json
 import signal

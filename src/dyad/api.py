@@ -182,20 +182,21 @@ class Dyad:
         if cluster:
             self._ingest_on_cluster(items, report, progress, on_error, cluster, workers, parts)
             return report
-        if workers > 1:
-            self._ingest_parallel(items, report, reprocess, progress, on_error, workers)
-            return report
-        for item in items:
-            if isinstance(item, sources.Progress):
-                if progress:
-                    progress(item.nbytes)
-            elif isinstance(item, InputError):
-                self._fail(report, item, on_error)
-            else:
-                try:
-                    self._ingest_one(item, report, reprocess)
-                except InputError as err:
-                    self._fail(report, err, on_error)
+        with self.store.batch():
+            if workers > 1:
+                self._ingest_parallel(items, report, reprocess, progress, on_error, workers)
+                return report
+            for item in items:
+                if isinstance(item, sources.Progress):
+                    if progress:
+                        progress(item.nbytes)
+                elif isinstance(item, InputError):
+                    self._fail(report, item, on_error)
+                else:
+                    try:
+                        self._ingest_one(item, report, reprocess)
+                    except InputError as err:
+                        self._fail(report, err, on_error)
         return report
 
     def _ingest_parallel(

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 import sqlite3
 import time
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import ClassVar
@@ -317,19 +319,20 @@ def _redact(url: str) -> str:
 
 
 class Store:
-    """A store of articles and all that was found in them; each article is written in one
-    transaction. `location` is a file path (SQLite) or a postgresql:// URL."""
+    """A store of articles and all that was found in them; each article is written whole or not
+    at all. `location` is a file path (SQLite) or a postgresql:// URL."""
 
     def __init__(self, location: str | Path):
         location = str(location)
         self.db = _Postgres(location) if is_server_url(location) else _Sqlite(location)
         self.path = self.db.location  # for messages: a URL never shows its password
+        self._actors: dict[str, tuple[int, str, str | None]] = {}  # key: id, name, role
+        self._batch: _Batch | None = None  # writes committed together (see batch)
         try:
             if self._schema_version() != SCHEMA_VERSION:
                 self._create_schema()
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.path}: cannot open store ({err})") from None
-        self._actors: dict[str, tuple[int, str, str | None]] = {}  # key: id, name, role
 
     @property
     def backend(self) -> str:
@@ -533,6 +536,22 @@ class Store:
 
     def _transaction(self):
         return _Transaction(self)
+
+    @contextlib.contextmanager
+    def batch(self, size: int = 200, seconds: float = 0.5):
+        """Commit the writes made inside together, every `size` articles or `seconds` (SQLite: a
+        commit per article is most of an article's writing time). Each article still goes in whole
+        or not at all; an interruption loses at most the uncommitted ones, which a rerun stores.
+        PostgreSQL keeps a commit per article, so that concurrent writers do not wait."""
+        if self.backend != "sqlite" or self._batch is not None:
+            yield
+            return
+        self._batch = batch = _Batch(size, seconds)
+        try:
+            yield
+        finally:
+            self._batch = None
+            batch.commit(self)
 
     def _retrying(self, write):
         """Run a write again when the server aborted it for a conflict with another writer."""
@@ -970,21 +989,52 @@ class Store:
 
 
 class _Transaction:
-    """BEGIN ... COMMIT, rolled back on any error."""
+    """BEGIN ... COMMIT, rolled back on any error; inside a batch, a savepoint of its own."""
 
     def __init__(self, store: Store):
         self.store = store
 
     def __enter__(self):
-        self.store.db.execute(self.store.db.begin)
+        batch = self.store._batch
+        if batch is None:
+            self.store.db.execute(self.store.db.begin)
+            return
+        if not batch.open:
+            self.store.db.execute(self.store.db.begin)
+            batch.open, batch.since = True, time.monotonic()
+        self.store.db.execute("SAVEPOINT one")
 
     def __exit__(self, exc_type, exc, tb):
-        if exc_type is None:
-            self.store.db.execute("COMMIT")
+        batch = self.store._batch
+        if batch is None:
+            self.store.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
+        elif exc_type is None:
+            self.store.db.execute("RELEASE one")
+            batch.written += 1
+            if batch.written >= batch.size or time.monotonic() - batch.since >= batch.seconds:
+                batch.commit(self.store)
         else:
-            self.store.db.execute("ROLLBACK")
-            self.store._actors.clear()  # ids inserted in the rolled-back transaction are gone
+            self.store.db.execute("ROLLBACK TO one")
+            self.store.db.execute("RELEASE one")
+        if exc_type is not None:
+            self.store._actors.clear()  # ids inserted in the rolled-back writes are gone
         return False
+
+
+@dataclass
+class _Batch:
+    """Writes committed together (each in a savepoint of its own): see Store.batch."""
+
+    size: int
+    seconds: float
+    open: bool = False
+    written: int = 0
+    since: float = 0.0
+
+    def commit(self, store: Store) -> None:
+        if self.open:
+            store.db.execute("COMMIT")
+        self.open, self.written = False, 0
 
 
 _COUNTRY_CODE = re.compile(r"[A-Z]{3}")
