@@ -240,7 +240,7 @@ class _Coder:
         self.quotes = [(q.start - 1, q.end + 1) for q in article.quotes if len(q.text.split()) >= 10]
         self.events: list[Event] = []
         self.trigger_starts: list[int] = []  # where each event's trigger starts
-        self.one_way: set[int] = set()  # targets named as a promised act's recipients
+        self.one_way: set[tuple[int, int]] = set()  # (trigger, target): a promised act's recipient
         self.candidates: list[Candidate] = []
         self.seen: set[tuple] = set()
         self.time_cache: dict[tuple[int, bool], tuple] = {}
@@ -635,7 +635,7 @@ class _Coder:
         gap = self.text[end : targets[0].start] if targets else ""
         possessor = bool(targets) and _POSSESSIVE.match(self.text, targets[0].end)  # "with Pakistan's stance"
         one_way = bool(targets) and (
-            id(targets[0]) in self.one_way
+            (start, id(targets[0])) in self.one_way
             or bool(_ONE_WAY.search(gap) or _INFINITIVE.search(gap) or possessor)
         )
         for src in sources:
@@ -781,7 +781,7 @@ class _Coder:
         content = after and _CONTENT_RECIPIENT.fullmatch(text[end : after[0].start])
         if not targets and p.type in _VERBAL and content:
             targets = self._compound(after[0], after)  # "agreed to provide aid for Romania"
-            self.one_way.update(id(t) for t in targets)
+            self.one_way.update((start, id(t)) for t in targets)
         return sources, targets
 
     def _place_struck(self, start: int) -> list[Mention]:
