@@ -595,3 +595,30 @@ def test_what_an_actor_receives_is_the_givers_act():
     assert triples("Ukraine received weapons from the United States on Monday.") == {("USA", "AID", "UKR")}
     assert triples("Shehbaz Sharif received a phone call from Saudi Arabia.") == {("SAU", "CONSULT", "PAK")}
     assert triples("Ukraine received weapons on Monday.") == set()  # no giver named: nothing to code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday Khawaja Asif struck a more cautious note about Kabul.",
+        "Tehran is ready to talk provided Israel stops first, Araghchi said.",
+        "Trump, asked about talks with Maduro, said he might call him.",
+        "The WHO said 460 patients had been reported killed at a hospital in Sudan.",
+    ],
+)
+def test_idioms_conjunctions_and_passive_reports_are_no_acts(text):
+    assert not [e for e in events(text)[1] if e.type in ("ASSAULT", "AID", "REQUEST")]
+
+
+def test_the_city_of_a_meeting_is_no_party_and_a_visit_has_a_named_host():
+    a = dyad.process("Pakistan reopened the gate after the Doha ceasefire.", published="2025-10-22")
+    assert [(m.text, m.locative) for m in a.mentions] == [("Pakistan", False), ("Doha", True)]
+    assert not [
+        e for e in events("Mohsin Naqvi visited the scene of the bombing on Tuesday.")[1] if e.target_keys
+    ]
+    # a relative clause between subject and verb does not give the subject
+    got = triples(
+        "Sirajuddin Haqqani, who leads the Haqqani network and was for years among the most wanted men "
+        "on a United States list, also called on Pakistan to talk."
+    )
+    assert ("AFG", "REQUEST", "PAK") in got and not {t for t in got if t[0] == "USA"}

@@ -110,6 +110,10 @@ _LOCATIVE = re.compile(
     r"(?i)\b(in|at|from|near|to|into|over|outside|inside|across|around|via)\s+(?:the\s+)?$"
 )
 _DETERMINER = re.compile(r"(?i)(?:^|\s)(the|a|an)\s+$")
+_NAMES_A_MEETING = re.compile(
+    r"\s+(?:peace\s+|ceasefire\s+)?(?:talks|ceasefire|truce|agreements?|accords?|process|summit|meeting|"
+    r"conference|declaration|format|deal|round|negotiations|dialogue|protocol|communiqu[eé])\b"
+)
 _PERSON_KINDS = frozenset({"person"})
 
 
@@ -259,7 +263,11 @@ class Finder:
         self.actors.setdefault(actor.key, actor)
         # "in Kabul": where, not who (a capital elsewhere is its government); a place is always where
         locative = how == "place" or (
-            how == "capital" and bool(_LOCATIVE.search(self.text[max(0, start - 12) : start]))
+            how == "capital"
+            and (
+                bool(_LOCATIVE.search(self.text[max(0, start - 12) : start]))
+                or bool(_NAMES_A_MEETING.match(self.text, end))  # "the Doha talks", "the Minsk accords"
+            )
         )
         self.mentions.append(
             Mention(start, end, self.text[start:end], actor.key, self._sentence(start), how, locative)

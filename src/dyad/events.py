@@ -50,6 +50,12 @@ _WANTED = re.compile(  # "wants Putin to ", "expected Kabul to ": another's act,
     r"(?:[A-Z][\w.'’-]*\s+){1,4}to\s+(?:\w+ly\s+)?$"
 )
 _FROM_GIVER = re.compile(r"(?i)\s+(?:[\w$€£.,%-]+\s+){0,6}?from\s+(?:the\s+)?")
+_NOT_AN_ACT = re.compile(  # idioms and conjunctions that only look like an act
+    r"(?i)(?:str(?:ike|ikes|uck|iking)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:note|tone|balance|chord|pose)\b"
+    r"|provided\s+(?:that\b|(?:[A-Z][\w'’.-]*\s+){1,3}(?:\w+ed|does|did|is|are|was|were|will|would|can|agrees?|"
+    r"stops?|keeps?|meets?|remains?)\b)"
+    r"|asked\s+(?:about|whether|if|by)\b)"
+)
 _PLACE_PASSIVE = re.compile(r"(?i)\s+(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?")
 _INFINITIVE = re.compile(r"(?i)\bto\s+(?!the\b)[a-z]+\b")  # "agreed to lift the sanctions on Iran"
 _CLAUSE = re.compile(r";|\s[—–]\s|,\s+(?:which|but|while|whereas|although)\b|\s(?:but|while|whereas)\s")
@@ -93,7 +99,10 @@ _SIGNED_DECREE = re.compile(
 )
 _WITH = re.compile(r"(?i)\s+(?:[\w-]+\s+){0,2}?with\s+(?:the\s+)?")
 _ONE_WAY = re.compile(r"(?i)\b(?:to|for|upon|in|at)\s+(?:the\s+)?$")  # "agreed to", "a summit in"
-_PASSIVE = re.compile(r"(?i)\b(was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
+_PASSIVE = re.compile(  # "were killed", "had been reported killed", "are believed to have been killed"
+    r"(?i)\b(was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?"
+    r"(?:(?:reported|said|believed|feared|thought|confirmed|presumed)\s+(?:to\s+have\s+been\s+)?)?$"
+)
 _BY = re.compile(r"(?i)^\s+by\s+")
 _AGENT = re.compile(r"(?i)\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 _IN_STATE = re.compile(r"(?i)^\s+(?:[\w-]+\s+){0,2}?in\s+$")
@@ -528,6 +537,8 @@ class _Coder:
             p = _retyped(p, "ACCUSE")  # "protested that ...", "protested to Uganda": a complaint (CAMEO 11)
         if p.kind == "verb" and _NO_EVIDENCE.match(text[end : end + 40]):
             return  # "offered no evidence", "provided details": words, not an offer or aid
+        if p.kind == "verb" and _NOT_AN_ACT.match(text, start):
+            return  # "struck a cautious note", "provided Israel stopped first", "asked about talks"
         if p.type == "SUPPORT" and _DEFENDED.match(text[start:end]) and not self._object_is_actor(end):
             return  # "defended Iraq" supports Iraq; "defended itself", "defended its airstrikes" do not
         if p.kind == "verb" and _BACKGROUND_PASSIVE.search(text[max(sentence.start, start - 80) : start]):
@@ -624,7 +635,8 @@ class _Coder:
             target_keys = self._both_sides(end, c_end)
             if p.type == "SUPPORT" and _OWN_SIDE.match(text[end : end + 40]):
                 return  # "praised his military's valour": at home, and aimed at no other party
-            if not target_keys and (p.kind == "verb" or self.p.types[p.type].quad >= 3):
+            visiting = p.mode == "visit" and not hosting  # a visit's host is named ("visited troops")
+            if not target_keys and (p.kind == "verb" or self.p.types[p.type].quad >= 3) and not visiting:
                 target_keys = self._counterpart(sources)
             if not target_keys and (p.type == "CONCEDE" or self.p.types[p.type].quad >= 3):
                 target_keys = self._home(sources, p)
@@ -805,7 +817,7 @@ class _Coder:
         """Inside ", a key U.S. ally in the war on terror," between a subject and its verb."""
         if "," not in self.text[m.end : pos]:
             return False
-        return bool(_APPOSITION.search(self.text[max(0, m.start - 80) : m.start]))
+        return bool(_APPOSITION.search(self.text[max(0, m.start - 160) : m.start]))
 
     def _is_state(self, m: Mention) -> bool:
         return self.a.actors[m.actor_key].kind == "state"
