@@ -622,3 +622,12 @@ def test_the_city_of_a_meeting_is_no_party_and_a_visit_has_a_named_host():
         "on a United States list, also called on Pakistan to talk."
     )
     assert ("AFG", "REQUEST", "PAK") in got and not {t for t in got if t[0] == "USA"}
+
+
+def test_both_sides_as_a_subject_are_the_articles_two_parties():
+    a, evs = events(
+        "Talks between India and Pakistan went on all night. Trump said on social media that the two "
+        "countries had agreed to a full ceasefire."
+    )
+    agreed = {_triple(a, e) for e in evs if e.trigger == "agreed"}
+    assert agreed == {("IND", "AGREE", "PAK"), ("PAK", "AGREE", "IND")}

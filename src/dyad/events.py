@@ -120,6 +120,11 @@ _BOTH = re.compile(
     r"(?i)^\s+(?:\w+\s+){0,2}?(?:both sides|both countries|both parties|the two sides|"
     r"the two countries|the two neighbou?rs|both nations|the two nations)\b"
 )
+_BOTH_SUBJECT = re.compile(  # "the two countries had agreed", "both sides will", "the two have"
+    r"(?i)\b(?:both\s+(?:sides|countries|parties|governments|nations)|the\s+two\s+(?:sides|countries|"
+    r"neighbou?rs|nations|governments|parties|leaders|delegations)|the\s+two(?=\s+(?:have|has|had|will|would)))"
+    r"\s+(?:(?:have|has|had|will|would|also|jointly|\w+ly)\s+){0,2}$"
+)
 _BASE_VERB_LEAD = re.compile(
     r"(?i)\b(?:to|will|would|could|can|may|might|must|should|shall|not|n't|did|do|does|they|we|i|you|"
     r"and|or|also|jointly|both|then|who|that|which)\s+(?:\w+ly\s+)?$"
@@ -718,6 +723,23 @@ class _Coder:
             return []
         return [k for k in (self._country_actor(c) for c in self.top_countries[:2]) if k]
 
+    def _both_as_subject(self, at: int, start: int) -> list[Mention]:
+        """The two main parties as the subject of a verb ("both sides agreed"), named at `at`."""
+        sentence = self.a.sentences[0].index
+        for s in self.a.sentences:
+            if s.start <= at:
+                sentence = s.index
+        speaker = {  # "Trump said the two countries had agreed": not one of the two
+            self.a.actors[m.actor_key].country
+            for m in self.a.mentions
+            if m.sentence == sentence and m.end <= at
+        }
+        two = [c for c in self.top_countries if c not in speaker][:2]
+        keys = [k for k in (self._country_actor(c) for c in two) if k]
+        if len(keys) < 2:
+            return []
+        return [Mention(at, at, self.text[at:start].strip(), k, sentence, "both") for k in keys]
+
     def _counterpart(self, sources: list[Mention]) -> list[str]:
         """No recipient named: the other party of the article's main dyad, if there is one."""
         own = {self.a.actors[m.actor_key].country for m in sources}
@@ -786,7 +808,11 @@ class _Coder:
             opening = text[self.a.sentences[before[0].sentence].start : before[0].start]
             sources = self._compound(before[0], before) if len(opening.split()) <= 4 else []
         else:
-            sources = self._head_of(self._group_before(before), before)
+            both = _BOTH_SUBJECT.search(text[max(0, start - 45) : start])
+            if both:  # "the two countries had agreed": the article's two main parties
+                sources = self._both_as_subject(start - len(both.group(0)), start)
+            else:
+                sources = self._head_of(self._group_before(before), before)
         if not sources:
             return None, []
         targets = self._object(after, end, p)
