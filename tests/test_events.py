@@ -48,6 +48,8 @@ def test_every_pattern_entry_codes_its_type(entry):
         text = f"Pakistan {(past or [word])[0]} Afghanistan on Monday, officials said."
         if entry.get("received"):  # the giver is named after "from"
             text = f"Afghanistan {(past or [word])[0]} from Pakistan on Monday, officials said."
+        if entry.get("object_to"):  # an actor and "to" after the verb
+            text = f"Pakistan {(past or [word])[0]} Afghanistan to withdraw its troops, officials said."
     else:
         text = f"Pakistan launched {entry['nouns'][0]} over Afghanistan on Monday, officials said."
     assert entry["type"] in {t for s, t, _ in triples(text) if s == "PAK"}
@@ -631,3 +633,18 @@ def test_both_sides_as_a_subject_are_the_articles_two_parties():
     )
     agreed = {_triple(a, e) for e in evs if e.trigger == "agreed"}
     assert agreed == {("IND", "AGREE", "PAK"), ("PAK", "AGREE", "IND")}
+
+
+def test_telling_an_actor_to_act_is_a_demand_and_telling_reporters_is_not():
+    assert triples("Trump told Israel to call back its aircraft.") == {("USA", "REQUEST", "ISR")}
+    assert triples("Trump told reporters that the talks would go on.") == set()
+    # "both countries" are the others: no one criticises itself
+    got = triples("Talks between Israel and Iran stalled. Trump criticised both countries on Monday.")
+    assert {("USA", "ACCUSE", "ISR"), ("USA", "ACCUSE", "IRN")} <= got and ("USA", "ACCUSE", "USA") not in got
+
+
+def test_welcoming_an_act_names_no_recipient_and_pushing_close_to_war_is_no_demand():
+    _, evs = events("Israel struck Iran on Friday. Netanyahu welcomed the strikes.", published="2025-06-22")
+    assert [e.target_keys for e in evs if e.type == "SUPPORT"] == [[]]
+    got = triples("Four days of exchanges pushed India and Pakistan close to a wider war.")
+    assert not {t for t in got if t[1] == "REQUEST"}

@@ -25,6 +25,7 @@ class Pattern:
     line: int
     refusal: bool = False  # a refusal coded as REJECT ("will not lift the ban"): not also negated
     received: bool = False  # the subject receives; the giver is named after "from"
+    object_to: bool = False  # an act only with an actor and "to" after it ("told Israel to ...")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,8 @@ _IRREGULAR = {
     "equip": ["equipped", "equipping"],
     "plan": ["planned", "planning"],
     "meet": ["met"],
+    "tell": ["told"],
+    "burn": ["burnt", "burned"],
     "hold": ["held"],
     "withdraw": ["withdrew", "withdrawn"],
     "strike": ["struck"],
@@ -211,7 +214,7 @@ def load_patterns() -> Patterns:
     lemmas: set[str] = set()
     literal: set[str] = set()
     objects: dict[str, list[tuple[str, Pattern]]] = {}
-    allowed = {"type", "verbs", "nouns", "mode", "context", "symmetric", "received", LINE}
+    allowed = {"type", "verbs", "nouns", "mode", "context", "symmetric", "received", "object_to", LINE}
     for e in entries:
         line = e.get(LINE) if isinstance(e, dict) else None
         if not isinstance(e, dict) or set(e) - allowed:
@@ -232,6 +235,7 @@ def load_patterns() -> Patterns:
                 bool(e.get("symmetric", False)),
                 line,
                 received=bool(e.get("received", False)),
+                object_to=bool(e.get("object_to", False)),
             )
             for w in words:
                 w = w.lower()

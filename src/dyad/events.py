@@ -54,8 +54,12 @@ _NOT_AN_ACT = re.compile(  # idioms and conjunctions that only look like an act
     r"(?i)(?:str(?:ike|ikes|uck|iking)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:note|tone|balance|chord|pose)\b"
     r"|provided\s+(?:that\b|(?:[A-Z][\w'’.-]*\s+){1,3}(?:\w+ed|does|did|is|are|was|were|will|would|can|agrees?|"
     r"stops?|keeps?|meets?|remains?)\b)"
-    r"|asked\s+(?:about|whether|if|by)\b)"
+    r"|asked\s+(?:about|whether|if|by)\b"
+    r"|call(?:s|ed|ing)?\s+back\b"
+    r"|push(?:es|ed|ing)?\s+(?:[\w'’-]+\s+){1,4}?(?:close|closer|back|aside|towards?)\b)"
 )
+_THING = re.compile(r"(?i)\s+(?:the|a|an|this|that|these|those)\s+(?!two\b|other\b)[a-z]")
+_TO_VERB = re.compile(r"\s+to\s+(?!the\b|a\b|an\b)[a-z]")
 _PLACE_PASSIVE = re.compile(r"(?i)\s+(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?")
 _INFINITIVE = re.compile(r"(?i)\bto\s+(?!the\b)[a-z]+\b")  # "agreed to lift the sanctions on Iran"
 _CLAUSE = re.compile(r";|\s[—–]\s|,\s+(?:which|but|while|whereas|although)\b|\s(?:but|while|whereas)\s")
@@ -367,6 +371,11 @@ class _Coder:
         at = end + (gap.end() if gap else 0)
         return next((m for m in self.a.mentions if m.start == at), None)
 
+    def _told_to(self, end: int) -> bool:
+        """An actor named right after the verb, and "to" and a verb after it."""
+        m = self._direct_object(end)
+        return m is not None and bool(_TO_VERB.match(self.text, m.end))
+
     def _object_is_actor(self, end: int) -> bool:
         return self._direct_object(end) is not None
 
@@ -542,7 +551,9 @@ class _Coder:
             p = _retyped(p, "ACCUSE")  # "protested that ...", "protested to Uganda": a complaint (CAMEO 11)
         if p.kind == "verb" and _NO_EVIDENCE.match(text[end : end + 40]):
             return  # "offered no evidence", "provided details": words, not an offer or aid
-        if p.kind == "verb" and _NOT_AN_ACT.match(text, start):
+        if p.object_to and not self._told_to(end):
+            return  # "told reporters that": speech; "told Israel to call back its aircraft": a demand
+        if _NOT_AN_ACT.match(text, start):
             return  # "struck a cautious note", "provided Israel stopped first", "asked about talks"
         if p.type == "SUPPORT" and _DEFENDED.match(text[start:end]) and not self._object_is_actor(end):
             return  # "defended Iraq" supports Iraq; "defended itself", "defended its airstrikes" do not
@@ -637,11 +648,17 @@ class _Coder:
         target_keys = [t.actor_key for t in targets]
         implicit = False
         if not target_keys:
-            target_keys = self._both_sides(end, c_end)
+            target_keys = self._both_sides(end, c_end, sources)
             if p.type == "SUPPORT" and _OWN_SIDE.match(text[end : end + 40]):
                 return  # "praised his military's valour": at home, and aimed at no other party
             visiting = p.mode == "visit" and not hosting  # a visit's host is named ("visited troops")
-            if not target_keys and (p.kind == "verb" or self.p.types[p.type].quad >= 3) and not visiting:
+            # "welcomed the strikes": support for an act, whose doer is not named here
+            endorsing = p.type == "SUPPORT" and p.kind == "verb" and bool(_THING.match(text, end))
+            if (
+                not target_keys
+                and (p.kind == "verb" or self.p.types[p.type].quad >= 3)
+                and not (visiting or endorsing)
+            ):
                 target_keys = self._counterpart(sources)
             if not target_keys and (p.type == "CONCEDE" or self.p.types[p.type].quad >= 3):
                 target_keys = self._home(sources, p)
@@ -717,11 +734,14 @@ class _Coder:
                 return _retyped(p, "THREATEN"), sources, targets
         return p, sources, targets
 
-    def _both_sides(self, end: int, c_end: int) -> list[str]:
-        """ "urged both sides", "the two countries": the article's two main parties."""
+    def _both_sides(self, end: int, c_end: int, sources: list[Mention]) -> list[str]:
+        """ "urged both sides", "the two countries": the article's two main parties (besides the
+        source's own)."""
         if not _BOTH.match(self.text[end:c_end]):
             return []
-        return [k for k in (self._country_actor(c) for c in self.top_countries[:2]) if k]
+        own = {self.a.actors[m.actor_key].country for m in sources}
+        two = [c for c in self.top_countries if c not in own][:2]
+        return [k for k in (self._country_actor(c) for c in two) if k]
 
     def _both_as_subject(self, at: int, start: int) -> list[Mention]:
         """The two main parties as the subject of a verb ("both sides agreed"), named at `at`."""
