@@ -648,3 +648,22 @@ def test_welcoming_an_act_names_no_recipient_and_pushing_close_to_war_is_no_dema
     assert [e.target_keys for e in evs if e.type == "SUPPORT"] == [[]]
     got = triples("Four days of exchanges pushed India and Pakistan close to a wider war.")
     assert not {t for t in got if t[1] == "REQUEST"}
+
+
+def test_according_to_names_who_tells_and_they_is_the_subject_before():
+    got = triples(
+        "According to the defence minister of Pakistan, the Afghan delegation insisted on guarantees."
+    )
+    assert ("AFG", "REQUEST", "PAK") in got and not {t for t in got if t[0] == "PAK"}
+    got = triples(
+        "Pakistan set out its terms. While the Afghan side agreed with Pakistan's stance, they refused to "
+        "sign a written accord."
+    )
+    assert ("AFG", "REJECT", "PAK") in got and ("PAK", "REJECT", "AFG") not in got
+
+
+def test_he_further_warned_is_the_person_named_before():
+    got = triples(
+        "Khawaja Asif spoke in Islamabad. He further warned that any attack from Afghan soil would fail."
+    )
+    assert ("PAK", "THREATEN", "AFG") in got

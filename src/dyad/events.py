@@ -60,6 +60,10 @@ _NOT_AN_ACT = re.compile(  # idioms and conjunctions that only look like an act
 )
 _THING = re.compile(r"(?i)\s+(?:the|a|an|this|that|these|those)\s+(?!two\b|other\b)[a-z]")
 _TO_VERB = re.compile(r"\s+to\s+(?!the\b|a\b|an\b)[a-z]")
+_ACCORDING_TO = re.compile(r"(?i)\baccording\s+to\s+[^,;]*$")
+_THEY = re.compile(
+    r"\b(?:they|They)\s+(?:(?:also|later|then|again|further|once|even|had|has|have|would|will|\w+ly)\s+){0,2}$"
+)
 _PLACE_PASSIVE = re.compile(r"(?i)\s+(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?")
 _INFINITIVE = re.compile(r"(?i)\bto\s+(?!the\b)[a-z]+\b")  # "agreed to lift the sanctions on Iran"
 _CLAUSE = re.compile(r";|\s[—–]\s|,\s+(?:which|but|while|whereas|although)\b|\s(?:but|while|whereas)\s")
@@ -166,7 +170,8 @@ _INTENT = re.compile(
 _AUXILIARY = re.compile(r"(?i)\b(?:did|does|do|not|to|will|would|could|can|may|might|must|should|n't)\s+$")
 _DETERMINER = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|our|these|those|same|such|no)\s+$")
 _PRONOUN = re.compile(
-    r"\b(?:he|she|He|She)\s+(?:(?:also|later|then|again|had|has|have|would|will|\w+ly)\s+){0,2}$"
+    r"\b(?:he|she|He|She)\s+(?:(?:also|later|then|again|further|once|even|had|has|have|would|will|\w+ly)"
+    r"\s+){0,2}$"
 )
 _VERBAL = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
 _COMPLEMENT = re.compile(  # "urged Kabul to ", "demanded that Israel "
@@ -370,6 +375,9 @@ class _Coder:
         gap = re.match(r"\s+(?:the\s+)?", self.text[end : end + 10])
         at = end + (gap.end() if gap else 0)
         return next((m for m in self.a.mentions if m.start == at), None)
+
+    def _sentence_at(self, pos: int) -> int:
+        return max(0, bisect.bisect_right([s.start for s in self.a.sentences], pos) - 1)
 
     def _told_to(self, end: int) -> bool:
         """An actor named right after the verb, and "to" and a verb after it."""
@@ -819,9 +827,15 @@ class _Coder:
                 return None, []
             return self._compound(agent, after), self._group_before(before)
         pronoun = _PRONOUN.search(text[max(0, start - 25) : start])
+        they = _THEY.search(text[max(0, start - 25) : start])
         if pronoun:  # "where he urged the network": the person last named
             person = self._last_person(start - len(pronoun.group(0)))
             sources = [person] if person else []
+        elif they:  # "while the Afghan side agreed ..., they refused": that clause's subject
+            index = self._sentence_at(start)
+            sources = (
+                self.subjects.get(index) or self._group_before(before) or self.subjects.get(index - 1) or []
+            )
         elif before and verb.endswith("ing") and _PARTICIPLE_LEAD.search(text[max(0, start - 25) : start]):
             # "Serbia lodged a protest with Albania, charging its neighbour ...": the clause's subject,
             # if an actor opens it ("the strikes targeted the IRGC complex, killing ...": none)
@@ -968,6 +982,8 @@ class _Coder:
         group = [before[-1]]
         i = len(before) - 2
         while i >= 0 and _JOIN.fullmatch(self.text[before[i].end : group[0].start]):
+            if _ACCORDING_TO.search(self.text, max(0, before[i].start - 60), before[i].start):
+                break  # "According to the minister, the delegation insisted": who tells, not who acts
             group.insert(0, before[i])
             i -= 1
         return group
