@@ -7,6 +7,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from . import event_cues as cue
 from .event_patterns import Pattern, Patterns, load_patterns
 from .knowledge.schema import INTERNATIONAL
 from .model import Article, Candidate, Event, Mention
@@ -39,208 +40,8 @@ def _refusal(p: Pattern) -> Pattern:
     return Pattern("REJECT", p.kind, _REFUSABLE[p.type], p.context, False, p.line, refusal=True)
 
 
-_FOR = re.compile(r"(?i)\s+(?:[\w-]+\s+){0,1}?for\s+(?:the\s+)?")
-_OF = re.compile(r"(?i)\s+of\s+(?:the\s+)?")
-_POSSESSIVE = re.compile(r"['’]s?\s")
-_IRREGULAR_PARTICIPLES = frozenset(
-    ["struck", "hit", "shot", "held", "fought", "caught", "sent", "led", "met"]
-)
-_WANTED = re.compile(  # "wants Putin to ", "expected Kabul to ": another's act, wished for
-    r"\b(?:wants?|wanted|wanting|would like|expects?|expected|wish(?:es|ed)?|hopes? for)\s+"
-    r"(?:[A-Z][\w.'’-]*\s+){1,4}to\s+(?:\w+ly\s+)?$"
-)
-_FROM_GIVER = re.compile(r"(?i)\s+(?:[\w$€£.,%-]+\s+){0,6}?from\s+(?:the\s+)?")
-_NOT_AN_ACT = re.compile(  # idioms and conjunctions that only look like an act
-    r"(?i)(?:str(?:ike|ikes|uck|iking)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:note|tone|balance|chord|pose)\b"
-    r"|provided\s+(?:that\b|(?:[A-Z][\w'’.-]*\s+){1,3}(?:\w+ed|does|did|is|are|was|were|will|would|can|agrees?|"
-    r"stops?|keeps?|meets?|remains?)\b)"
-    r"|asked\s+(?:about|whether|if|by)\b"
-    r"|call(?:s|ed|ing)?\s+back\b"
-    r"|push(?:es|ed|ing)?\s+(?:[\w'’-]+\s+){1,4}?(?:close|closer|back|aside|towards?)\b)"
-)
-_THING = re.compile(r"(?i)\s+(?:the|a|an|this|that|these|those)\s+(?!two\b|other\b)[a-z]")
-_TO_VERB = re.compile(r"\s+to\s+(?!the\b|a\b|an\b)[a-z]")
-_ACCORDING_TO = re.compile(r"(?i)\baccording\s+to\s+[^,;]*$")
-_THEY = re.compile(
-    r"\b(?:they|They)\s+(?:(?:also|later|then|again|further|once|even|had|has|have|would|will|\w+ly)\s+){0,2}$"
-)
-_PLACE_PASSIVE = re.compile(r"(?i)\s+(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?")
-_INFINITIVE = re.compile(r"(?i)\bto\s+(?!the\b)[a-z]+\b")  # "agreed to lift the sanctions on Iran"
-_CLAUSE = re.compile(r";|\s[—–]\s|,\s+(?:which|but|while|whereas|although)\b|\s(?:but|while|whereas)\s")
-_NEGATION = re.compile(
-    r"(?i)\b(not|no|never|n't|without|refused to|failed to|declined to|nor|unwilling\w*|reluctan\w*)\b"
-)
-_FUTURE = re.compile(
-    r"(?i)\b(will|shall|plans? to|planning to|expected to|set to|scheduled to|to resume|intends? to|"
-    r"would|next round|upcoming|is to|are to)\b"
-)
-_CONDITION = re.compile(
-    r"(?i)\b(if|unless|in case|should\s+\w+\s+\w+|any\s+(?:\w+\s+){0,3}would|would be met)\b"
-)
-_CONTENT_OF = re.compile(
-    r"(?i)\b(?:calls?|appeals?|requests?|demands?|proposals?|plans?|offers?|pleas?|bids?|push|pressure|"
-    r"charges?|allegations?|suspicion)\s+(?:for|of)\s+$"
-)
-_MEMBERS_OF = re.compile(  # "expelled inspectors of the IAEA": the people stand for the body
-    r"(?i)\b(?:inspectors|monitors|observers|officials|members|representatives|envoys?|delegates|"
-    r"delegation|staff|personnel|diplomats|peacekeepers)\s+of\s+(?:the\s+)?$"
-)
-_COORDINATED = re.compile(  # a second verb of the same subject: "... and would deny", "and said they also"
-    r"(?i)\b(?:and|but)\s+(?:(?:said|says|added|announced)\s+(?:that\s+)?(?:they|it|he|she)\s+)?"
-    r"(?:(?:also|would|will|had|has|have|then|later|again|not|could|may)\s+){0,3}$"
-)
-_APPOSITION = re.compile(r"\w,\s+(?:a|an|the|which|who|whose)\s+[^,;]*$")
-_PARTICIPLE_LEAD = re.compile(r",\s+(?:\w+ly\s+)?$")  # ", allegedly targeting"
-_NO_EVIDENCE = re.compile(
-    r"(?i)\s+(?:no|any|little|further|more|the|new|fresh)?\s*(?:evidence|proof|details|explanation|"
-    r"comment|clarification|information|figures|data)\b"
-)
-_OWN_SIDE = re.compile(
-    r"(?i)\s+(?:his|her|its|their|our)\s+(?:own\s+)?(?:military|army|armed forces|forces|troops|soldiers|"
-    r"people|citizens|nation|country|government|security forces|police)\b"
-)
-
-_SIGN = re.compile(r"(?i)^sign")
-_SIGNED_DECREE = re.compile(
-    r"(?i)\s+(?:(?:a|an|the|his|her|its|their|new)\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:directive|order|decree|law|bill|legislation|budget|memorandum)\b"
-)
-_WITH = re.compile(r"(?i)\s+(?:[\w-]+\s+){0,2}?with\s+(?:the\s+)?")
-_ONE_WAY = re.compile(r"(?i)\b(?:to|for|upon|in|at)\s+(?:the\s+)?$")  # "agreed to", "a summit in"
-_PASSIVE = re.compile(  # "were killed", "had been reported killed", "are believed to have been killed"
-    r"(?i)\b(was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?"
-    r"(?:(?:reported|said|believed|feared|thought|confirmed|presumed)\s+(?:to\s+have\s+been\s+)?)?$"
-)
-_BY = re.compile(r"(?i)^\s+by\s+")
-_AGENT = re.compile(r"(?i)\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
-_IN_STATE = re.compile(r"(?i)^\s+(?:[\w-]+\s+){0,2}?in\s+$")
-_STATIVE = re.compile(r"(?i)\s+(?:to|with)\b")  # "is opposed to", "is committed to": the subject's stance
-_BETWEEN = re.compile(r"(?i)\bbetween\s+$")
-_BLAME = "accus|blam|charg|suspect|condemn|critici[sz]|fault"
-_ACCUSED_OF = re.compile(  # "accused Kabul of harbouring", "arrested for collaborating"
-    rf"(?i)\b(?:{_BLAME}|arrest|detain|jail|convict|sentenc|prosecut|indict)\w*\b[^.;]{{0,100}}\b(?:of|for)\s+$"
-)
-_ACCUSED_OF_NOUN = re.compile(  # "blamed India for the suicide blast"
-    rf"(?i)\b(?:{_BLAME})\w*\b[^.;]{{0,100}}\b(?:of|for)\s+(?:[\w-]+\s+){{0,3}}$"
-)
-_JOIN = re.compile(r"\s*(?:,|and|&|,\s*and)\s+(?:the\s+)?")
-_BOTH = re.compile(
-    r"(?i)^\s+(?:\w+\s+){0,2}?(?:both sides|both countries|both parties|the two sides|"
-    r"the two countries|the two neighbou?rs|both nations|the two nations)\b"
-)
-_BOTH_SUBJECT = re.compile(  # "the two countries had agreed", "both sides will", "the two have"
-    r"(?i)\b(?:both\s+(?:sides|countries|parties|governments|nations)|the\s+two\s+(?:sides|countries|"
-    r"neighbou?rs|nations|governments|parties|leaders|delegations)|the\s+two(?=\s+(?:have|has|had|will|would)))"
-    r"\s+(?:(?:have|has|had|will|would|also|jointly|\w+ly)\s+){0,2}$"
-)
-_BASE_VERB_LEAD = re.compile(
-    r"(?i)\b(?:to|will|would|could|can|may|might|must|should|shall|not|n't|did|do|does|they|we|i|you|"
-    r"and|or|also|jointly|both|then|who|that|which)\s+(?:\w+ly\s+)?$"
-)
-_NOT_CANDIDATE = re.compile(r"(?i)^(?:was|were|has|is|as|its|his|this|has been|said|says)\b")
-_CONDITIONAL_INTENT = re.compile(r"(?i)\b(?:unless|if)\b")
-_TALKS_AFTER = re.compile(
-    r"(?i)^\s+(?:the\s+|these\s+|their\s+)?(?:[\w-]+\s+)?(?:talks|discussions|negotiations|dialogue|meeting|process)\b"
-)
-_SELF_DIRECTED = frozenset({"PROTEST", "CONCEDE", "COERCE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
-_OBLIGE = re.compile(
-    r"(?i)\b(?:must|has to|have to|needs to|need to|ought to)\s+(?:\w+ly\s+)?(?!be\b|have\b)[a-z]+"
-)
-_SUBJECT_GAP = re.compile(r"(?i)\s*(?:(?:and|,)?\s*(?:other\s+)?[a-z-]+\s+){0,2}")
-_CLAIMED_TYPES = frozenset({"ASSAULT", "AID", "COERCE"})
-_CLAIM = re.compile(
-    r"(?i)\b(?:claim(?:ed|s|ing)?|alleg(?:ed|es|ing)|saying|said|says|accus(?:ed|es|ing)|insist(?:ed|s|ing))\s+(?:that\s+)?"
-)
-_INTENDED = re.compile(r"(?i)\b(?:will|would|shall|willing|ready|prepared|aims?|plans?|wants?|intends?)\b")
-_CONTENT_RECIPIENT = re.compile(  # the recipient of a promised, demanded or threatened act
-    r"(?i)\s+(?:[\w'’-]+\s+){0,5}?to\s+[a-z]+\b[^,;:]{0,60}?\b(?:to|for|against|on|with|from|into)\s+(?:the\s+)?"
-)
-_POSTMODIFIER = re.compile(  # "sides of the island of ", "loyal to Iraq's Al-Qaeda frontman "
-    r"(?i)\s+(?:(?!that\b)[\w'’-]+\s+){0,3}?(?:of|loyal to|based in|operating in)\s+(?:the\s+)?"
-    r"(?:(?!that\b)[\w'’-]+\s+){0,4}?"
-)
-_PERSONAL = re.compile(r"\b(we|us|our|you|your)\b", re.I)
-_IMPERATIVE = re.compile(r"(?i)^(?:do not|don't|please|never|stop|let)\b")
-_MUST = re.compile(r"(?i)\b(?:must|should|has to|have to|needs? to)\s+(?:\w+ly\s+|be\s+ready\s+to\s+)?$")
-_INTENT = re.compile(
-    r"(?i)\b(?:will|would|shall|(?:(?:is|are|was|were|be)\s+)?(?:willing|ready|prepared|set)\s+to|"
-    r"(?:pledged|promised|offered|agreed|plans?|planned|intends?|vowed|wants?|wanted|seeks?|sought|aims?)"
-    r"\s+to)\s+(?:\w+ly\s+)?$"
-)
-_AUXILIARY = re.compile(r"(?i)\b(?:did|does|do|not|to|will|would|could|can|may|might|must|should|n't)\s+$")
-_DETERMINER = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|our|these|those|same|such|no)\s+$")
-_PRONOUN = re.compile(
-    r"\b(?:he|she|He|She)\s+(?:(?:also|later|then|again|further|once|even|had|has|have|would|will|\w+ly)"
-    r"\s+){0,2}$"
-)
-_VERBAL = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
-_COMPLEMENT = re.compile(  # "urged Kabul to ", "demanded that Israel "
-    r"(?i)\s+(?:[\w'’.-]+\s+){0,6}?(?:to|that(?:\s+[\w'’.-]+){0,3})\s+(?:\w+ly\s+)?"
-)
-_NOUN_COMPLEMENT = re.compile(r"(?i)\s+(?:[\w'’.-]+\s+){0,4}?to\s+[a-z]+\s+(?:[\w-]+\s+){0,3}")
-_OBJECT = re.compile(r"(?i)\s+(?:[\w.'’-]+\s+){0,3}")  # "rejected a fresh ", "rejected Iran's "
-_NOUN_INTENT = re.compile(
-    r"(?i)\b(?:will|would|shall)\s+(?:impose|tighten|extend|launch|provide|give|send|offer|deliver|begin|"
-    r"start|stage|declare|resume|expand|reimpose)\s+(?:(?:a|an|the|its|their|new|further|more|[\w-]+)\s+){0,2}$"
-)
-_OUTWARD = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "MOBILIZE", "SANCTION"})
 _OBLIGATION = Pattern("REQUEST", "verb", None, "diplomatic", False, 0)
-_REPORTER = re.compile(  # a closing attribution: ", Thai military sources said today."
-    r",\s+(?:[\w.'’-]+\s+){0,12}?(?:said|says|told|reported|reports|added|announced|stated|confirmed)\b"
-    r"[^,;“”\"]{0,60}$"
-)
-_MODIFIER_OF = re.compile(
-    r"(?i)^\s+(?:crimes?|criminals?|tribunal|court|veterans?|memorial|museum|anniversary|victims?|"
-    r"correspondents?|reporters?|widows?|orphans?|forces|troops|helicopters?|aircraft|jets?|planes?|"
-    r"ships?|submarines?|missiles?|units?|squads?)\b"
-)
-_BACKGROUND_PASSIVE = re.compile(
-    r"(?i)\b(?:where|in which|during which)\s+[^,;]*?\b(?:was|were|been|be)\s+(?:\w+ly\s+)?$"
-)
 _STATED_INTENT = Pattern("AGREE", "verb", None, "diplomatic", False, 0)
-_READY = re.compile(  # "France is ready to contribute troops": an offer, whatever the verb
-    r"(?i)\b(?:is|are|was|were|be|been|remains?|stands?)\s+(?:\w+ly\s+)?((?:willing|ready|prepared)\s+to)\s+(?=[a-z])"
-)
-_VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
-_NOT_VERB = re.compile(r"(?i)\b(?:not|never|n't|fail(?:ed|s)?\s+to(?:\s+reach)?(?:\s+an?)?)\s+(?:\w+ly\s+)?$")
-_DECIDED = re.compile(  # "announced it would prohibit": a decision, coded as the act itself (future)
-    r"(?i)\b(?:announc|decid|order|approv)\w*\s+(?:\w+\s+){0,2}?(?:that\s+)?(?:it|they|the\s+\w+)\s+"
-    r"(?:would|will)\s+(?:\w+ly\s+)?$"
-)
-_MAY = re.compile(r"(?i)\b(?:may|might|could)\s+(?:\w+ly\s+)?$")
-_PROGRESSIVE = re.compile(r"(?i)\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+)?$")
-_REFUSED_YIELD = re.compile(r"(?i)\b(?:will|would|shall|could|can|must)\s*(?:not|never|n't)\s+$")
-_ANY = re.compile(r"(?i)\bany\s+(?:[\w-]+\s+){0,3}(?:of\s+)?$")
-_IF = re.compile(r"(?i)\b(?:if|unless|should(?=\s+[A-Z]))\b")
-_THEIR = re.compile(r"(?i)\b(?:its|their|his|her)\s+(?:[\w-]+\s+){0,3}$")
-_LIGHT_VERB = re.compile(
-    r"(?i)\b(?:launch(?:ed|es|ing)?|order(?:ed|s|ing)?|involved in|t(?:ake|akes|ook|aking) part in|"
-    r"participat\w* in|carr(?:y|ied|ies|ying) out|conduct(?:ed|s|ing)?|"
-    r"h[oe]ld(?:s|ing)?|attend(?:ed|s|ing)?|"
-    r"sign(?:ed|s|ing)?|reach(?:ed|es|ing)?|issu(?:e|ed|es|ing)|deliver(?:ed|s|ing)?|stag(?:e|ed|es|ing)|"
-    r"mount(?:ed|s|ing)?|resum(?:e|ed|es|ing)|beg[iau]n|start(?:ed|s|ing)?|ma(?:de|ke|kes|king)|"
-    r"express(?:ed|es|ing)?|announc(?:e|ed|es|ing)|impos(?:e|ed|es|ing)|open(?:ed|s|ing)?|"
-    r"receiv(?:e|ed|es|ing)|renew(?:ed|s|ing)?|step(?:ped|s)? up|intensif(?:y|ied|ies)|declar(?:e|ed|es|ing)|"
-    r"organi[sz](?:e|ed|es|ing)|continu(?:e|ed|es|ing)|complet(?:e|ed|es|ing)|on|engag(?:e|ed|es|ing) in|"
-    r"accelerat(?:e|ed|es|ing)|sp(?:ee|e)d(?:ed|s)? up|tighten(?:ed|s|ing)?|extend(?:ed|s|ing)?|"
-    r"(?:views?|viewed|regard(?:s|ed)?|sees|saw|consider(?:s|ed)?|describ(?:e|es|ed)|brand(?:s|ed)?)"
-    r"\s+(?:[\w-]+\s+){0,4}?as)\s+"
-    r"(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,2}(?:of\s+(?:[\w-]+\s+)?)?$"
-)
-_GIVE = re.compile(r"(?i)\bg(?:ave|ive|ives|iven|iving)\s+(?:the\s+)?$")
-_GIFT = re.compile(r"\s+(?:[\w$€£.,%-]+\s+){0,6}?(?:of\s+|in\s+)?")
-_NOUN_PREP = re.compile(
-    r"(?i)\s+(?:[\w-]+\s+){0,2}?(?:on|against|to|with|into|at|over|upon|in|from)\s+(?:the\s+)?"
-)
-_DEFENDED = re.compile(r"(?i)^defend")
-_ORDERED = re.compile(r"(?i)^order")
-_VERBAL_PROTEST = re.compile(r"\s+(?:that\b|to\s+(?:the\s+)?[A-Z])")
-_LEADING_ADJUNCT = re.compile(
-    r"(?i)^\s*(?:(?:a|one|two|three|several|hours|days|weeks)\s+(?:day|days|hours|weeks)?\s*)?"
-    r"(?:after|following|before|as|when|while|since|despite|amid|in response to|in the wake of|"
-    r"in retaliation for|under|in)\b[^,;]{0,150},\s"
-)
-_ATTRIBUTION = re.compile(r"(?i)\b(according to|reported|reports|citing|quoted)\b")
 
 
 def find_events(article: Article) -> None:
@@ -304,7 +105,7 @@ class _Coder:
                 o_start, o_end, speaker, subject = obligations.pop(0)
                 self._emit_obligation(sentence, o_start, o_end, speaker, subject)
                 previous = (o_start, o_end, _OBLIGATION)
-            if p.type == "REQUEST" and _ORDERED.match(form) and not self._object_is_person(end):
+            if p.type == "REQUEST" and cue.ORDERED.match(form) and not self._object_is_person(end):
                 continue  # "ordered Menem to appear" is a demand; "ordered troops to the border" is not
             if self._complement(previous, start, form, p):
                 continue  # "agreed to allow", "threatened to ban": a verbal act's content
@@ -329,7 +130,7 @@ class _Coder:
         found = range(first, len(self.events))
         if not found:
             return
-        lead = _LEADING_ADJUNCT.match(self.text[sentence.start : sentence.end])
+        lead = cue.LEADING_ADJUNCT.match(self.text[sentence.start : sentence.end])
         starts = [self.trigger_starts[i] for i in found]
         outside = [x for x in starts if not lead or x >= sentence.start + lead.end()]
         root = min(outside or starts)
@@ -354,7 +155,7 @@ class _Coder:
         """ "X is ready to contribute troops to Y": a stated intent to cooperate (AGREE) when the verb
         is one no pattern knows (a known one is coded itself, with the intent conventions)."""
         starts = {t[0] for t in triggers}
-        for m in _READY.finditer(self.text, sentence.start, sentence.end):
+        for m in cue.READY.finditer(self.text, sentence.start, sentence.end):
             if m.end() not in starts and not self._inside_quote(m.start()):
                 self._code_trigger(sentence, mentions, m.start(1), m.end(1), _STATED_INTENT)
 
@@ -382,7 +183,7 @@ class _Coder:
     def _told_to(self, end: int) -> bool:
         """An actor named right after the verb, and "to" and a verb after it."""
         m = self._direct_object(end)
-        return m is not None and bool(_TO_VERB.match(self.text, m.end))
+        return m is not None and bool(cue.TO_VERB.match(self.text, m.end))
 
     def _object_is_actor(self, end: int) -> bool:
         return self._direct_object(end) is not None
@@ -397,22 +198,22 @@ class _Coder:
         gap = self.text[previous[1] : start]
         if previous[2].type == "PROTEST" and p.type == "REQUEST":
             # "demonstrated in Kirkuk calling for independence", "rallied to demand reforms"
-            return (form.split()[0].endswith("ing") or gap.endswith("to ")) and not _CLAUSE.search(gap)
-        if previous[2].type not in _VERBAL:
+            return (form.split()[0].endswith("ing") or gap.endswith("to ")) and not cue.CLAUSE.search(gap)
+        if previous[2].type not in cue.VERBAL:
             return False
-        if _COMPLEMENT.fullmatch(gap):
+        if cue.COMPLEMENT.fullmatch(gap):
             return True
-        if p.kind == "noun" and _NOUN_COMPLEMENT.fullmatch(gap):
+        if p.kind == "noun" and cue.NOUN_COMPLEMENT.fullmatch(gap):
             return True  # "threatened to launch a new offensive"
-        return previous[2].kind == "verb" and bool(_OBJECT.fullmatch(gap))
+        return previous[2].kind == "verb" and bool(cue.OBJECT.fullmatch(gap))
 
     def _obligations(self, sentence, mentions: list[Mention]) -> list[tuple[int, int, Mention, Mention]]:
         """ "Russia said that Sudan must return the helicopter": whatever the verb, a third party's
         "Y must" reported from X is X's demand on Y (CAMEO 10)."""
         found = []
-        for m in _OBLIGE.finditer(self.text, sentence.start, sentence.end):
+        for m in cue.OBLIGE.finditer(self.text, sentence.start, sentence.end):
             subject = next((x for x in reversed(mentions) if x.end <= m.start()), None)
-            if subject is None or not _SUBJECT_GAP.fullmatch(self.text[subject.end : m.start()]):
+            if subject is None or not cue.SUBJECT_GAP.fullmatch(self.text[subject.end : m.start()]):
                 continue
             if self._inside_quote(m.start()):
                 continue
@@ -462,7 +263,7 @@ class _Coder:
                 continue
             addressed[q.speaker_key] = addressee
             pronouns = []
-            for m in _PERSONAL.finditer(self.text, q.start, q.end):
+            for m in cue.PERSONAL.finditer(self.text, q.start, q.end):
                 key = q.speaker_key if m.group(1).lower() in ("we", "us", "our") else addressee
                 pronouns.append(Mention(m.start(), m.end(), m.group(0), key, -1, "pronoun"))
             real = [m for m in inside if m is not vocative]
@@ -482,7 +283,7 @@ class _Coder:
         if voice is None:
             return
         text = self.text[max(sentence.start, voice.start) : sentence.end]
-        if not _IMPERATIVE.match(text.lstrip("“\"'‘ ")):
+        if not cue.IMPERATIVE.match(text.lstrip("“\"'‘ ")):
             return
         speaker = Mention(voice.start, voice.start, "", voice.speaker, sentence.index, "speaker")
         request = Pattern("REQUEST", "verb", None, "diplomatic", False, 0)
@@ -519,7 +320,7 @@ class _Coder:
         cuts = self.cuts.get(sentence.index)
         if cuts is None:
             cuts = self.cuts[sentence.index] = [
-                m.span() for m in _CLAUSE.finditer(self.text, sentence.start, sentence.end)
+                m.span() for m in cue.CLAUSE.finditer(self.text, sentence.start, sentence.end)
             ]
         for cut_start, cut_end in cuts:
             if cut_end <= pos:
@@ -535,47 +336,51 @@ class _Coder:
         if start > self._reporter_clause(sentence):
             return  # "..., a member of the team trying to broker a pact has said": who tells it
         gerund = p.kind == "verb" and text[start:end].split()[0].lower().endswith("ing")
-        if gerund and _ACCUSED_OF.search(text[max(sentence.start, start - 120) : start]):
+        if gerund and cue.ACCUSED_OF.search(text[max(sentence.start, start - 120) : start]):
             return  # "accused Kabul of harbouring militants": the content of the accusation
-        if p.kind == "noun" and _ACCUSED_OF_NOUN.search(text[max(sentence.start, start - 140) : start]):
+        if p.kind == "noun" and cue.ACCUSED_OF_NOUN.search(text[max(sentence.start, start - 140) : start]):
             return  # "blamed India for the suicide blast": what the accusation is about
-        if p.type == "AGREE" and _SIGNED_DECREE.match(text[end : end + 60]) and _SIGN.match(text[start:end]):
+        if (
+            p.type == "AGREE"
+            and cue.SIGNED_DECREE.match(text[end : end + 60])
+            and cue.SIGN.match(text[start:end])
+        ):
             return  # "Trump signed a directive": a decree at home, not an agreement
-        if gerund and _CONTENT_OF.search(text[max(sentence.start, start - 40) : start]):
+        if gerund and cue.CONTENT_OF.search(text[max(sentence.start, start - 40) : start]):
             return  # "an appeal for deploying troops", "a proposal for signing": what a noun is about
-        if _ANY.search(lead) or self._in_condition(sentence, start):
+        if cue.ANY.search(lead) or self._in_condition(sentence, start):
             return  # "any attack on Pakistan would ...", "should Pakistan conduct airstrikes"
-        if _WANTED.search(text[max(sentence.start, start - 80) : start]):
+        if cue.WANTED.search(text[max(sentence.start, start - 80) : start]):
             return  # "Obama wants Putin to attack": what someone wants another to do is not done
-        if p.type in _REFUSABLE and _REFUSED_YIELD.search(lead):
+        if p.type in _REFUSABLE and cue.REFUSED_YIELD.search(lead):
             p = _refusal(p)  # "will not lift the ban", "would not provide support" (CAMEO 12)
         elif (
             p.type == "CONCEDE"
             and text[start:end].split()[0].lower().endswith("ing")
-            and not _PROGRESSIVE.search(lead)
+            and not cue.PROGRESSIVE.search(lead)
         ):
             return  # "a deal allowing drone operations": a clause of a noun
-        if p.type == "PROTEST" and p.kind == "verb" and _VERBAL_PROTEST.match(text[end : end + 12]):
+        if p.type == "PROTEST" and p.kind == "verb" and cue.VERBAL_PROTEST.match(text[end : end + 12]):
             p = _retyped(p, "ACCUSE")  # "protested that ...", "protested to Uganda": a complaint (CAMEO 11)
-        if p.kind == "verb" and _NO_EVIDENCE.match(text[end : end + 40]):
+        if p.kind == "verb" and cue.NO_EVIDENCE.match(text[end : end + 40]):
             return  # "offered no evidence", "provided details": words, not an offer or aid
         if p.object_to and not self._told_to(end):
             return  # "told reporters that": speech; "told Israel to call back its aircraft": a demand
-        if _NOT_AN_ACT.match(text, start):
+        if cue.NOT_AN_ACT.match(text, start):
             return  # "struck a cautious note", "provided Israel stopped first", "asked about talks"
-        if p.type == "SUPPORT" and _DEFENDED.match(text[start:end]) and not self._object_is_actor(end):
+        if p.type == "SUPPORT" and cue.DEFENDED.match(text[start:end]) and not self._object_is_actor(end):
             return  # "defended Iraq" supports Iraq; "defended itself", "defended its airstrikes" do not
-        if p.kind == "verb" and _BACKGROUND_PASSIVE.search(text[max(sentence.start, start - 80) : start]):
+        if p.kind == "verb" and cue.BACKGROUND_PASSIVE.search(text[max(sentence.start, start - 80) : start]):
             return  # "the province where 28 people were killed": background, and no one named as doer
         if (
             text[start:end].lower() == "met"
-            and _PROGRESSIVE.search(lead)
-            and not _BY.match(text[end : end + 10])
+            and cue.PROGRESSIVE.search(lead)
+            and not cue.BY.match(text[end : end + 10])
         ):
             return  # "until their demands are met": not a meeting
-        if p.kind == "noun" and _MODIFIER_OF.match(text[end : end + 30]):
+        if p.kind == "noun" and cue.MODIFIER_OF.match(text[end : end + 30]):
             return  # "war crimes", "the attack anniversary": the noun names something else
-        if p.kind == "verb" and _DETERMINER.search(lead):
+        if p.kind == "verb" and cue.DETERMINER.search(lead):
             return  # "the same targets", "the attacks": a noun, not the verb
         words = text[start:end].lower().split()
         word = words[0]
@@ -594,16 +399,16 @@ class _Coder:
         after = [
             m for m in mentions if m.start >= end and m.end <= c_end and (material_conflict or not m.locative)
         ]
-        if p.kind == "noun" and _AUXILIARY.search(lead):  # "did not attack": the verb
+        if p.kind == "noun" and cue.AUXILIARY.search(lead):  # "did not attack": the verb
             p = self.p.verb_forms.get(text[start:end].lower(), p)
-        if p.type == "AGREE" and _NOT_VERB.search(lead) and (p.kind == "verb" or "fail" in lead.lower()):
+        if p.type == "AGREE" and cue.NOT_VERB.search(lead) and (p.kind == "verb" or "fail" in lead.lower()):
             p = _refusal(p)  # "will not accept", "did not agree": CAMEO's reject
         if p.kind == "noun":
             sources, targets = self._noun_arguments(p, start, end, before, after, sentence)
         else:
             sources, targets = self._verb_arguments(p, start, end, before, after)
             shared = self.subjects.get(sentence.index)
-            if shared and _COORDINATED.search(text[max(sentence.start, start - 60) : start]):
+            if shared and cue.COORDINATED.search(text[max(sentence.start, start - 60) : start]):
                 sources = shared  # "announced it would prohibit aid ... and would deny entry"
             if sources:
                 self.subjects[sentence.index] = sources
@@ -612,7 +417,7 @@ class _Coder:
         p, sources, targets = self._convention(p, lead, sources, targets, before, mentions, sentence, start)
         if (
             p.mode == "mediate"
-            and not _TALKS_AFTER.match(text[end : end + 40])
+            and not cue.TALKS_AFTER.match(text[end : end + 40])
             and text[start:end].lower().startswith("facilitat")
         ):
             p = Pattern(
@@ -636,8 +441,8 @@ class _Coder:
                 not p.received  # "protesters received assurances from the government": named roles
                 and self.a.actors[t.actor_key].country in home
                 and (
-                    p.type in _OUTWARD
-                    or (p.type in _VERBAL_CONFLICT and self.a.actors[t.actor_key].kind == "state")
+                    p.type in cue.OUTWARD
+                    or (p.type in cue.VERBAL_CONFLICT and self.a.actors[t.actor_key].kind == "state")
                 )
             )
         ]
@@ -657,11 +462,11 @@ class _Coder:
         implicit = False
         if not target_keys:
             target_keys = self._both_sides(end, c_end, sources)
-            if p.type == "SUPPORT" and _OWN_SIDE.match(text[end : end + 40]):
+            if p.type == "SUPPORT" and cue.OWN_SIDE.match(text[end : end + 40]):
                 return  # "praised his military's valour": at home, and aimed at no other party
             visiting = p.mode == "visit" and not hosting  # a visit's host is named ("visited troops")
             # "welcomed the strikes": support for an act, whose doer is not named here
-            endorsing = p.type == "SUPPORT" and p.kind == "verb" and bool(_THING.match(text, end))
+            endorsing = p.type == "SUPPORT" and p.kind == "verb" and bool(cue.THING.match(text, end))
             if (
                 not target_keys
                 and (p.kind == "verb" or self.p.types[p.type].quad >= 3)
@@ -675,10 +480,12 @@ class _Coder:
                 target_keys = [None]  # PLOVER's recipient is optional: "Bosnian Serbs withdrew"
         # "agreed to US mediation", "agreed to provide aid for Romania and Poland": one way
         gap = self.text[end : targets[0].start] if targets else ""
-        possessor = bool(targets) and _POSSESSIVE.match(self.text, targets[0].end)  # "with Pakistan's stance"
+        possessor = bool(targets) and cue.POSSESSIVE.match(
+            self.text, targets[0].end
+        )  # "with Pakistan's stance"
         one_way = bool(targets) and (
             (start, id(targets[0])) in self.one_way
-            or bool(_ONE_WAY.search(gap) or _INFINITIVE.search(gap) or possessor)
+            or bool(cue.ONE_WAY.search(gap) or cue.INFINITIVE.search(gap) or possessor)
         )
         for src in sources:
             for tgt in target_keys:
@@ -690,13 +497,13 @@ class _Coder:
     def _claim(self, p: Pattern, sources: list[Mention], sentence, start: int) -> bool:
         """A conflict act reported in someone's claim is also the claimant's accusation: "Mujahid
         said Pakistani forces fired into Afghan territory", "saying that Afghanistan had sheltered"."""
-        if p.type not in _CLAIMED_TYPES or not sources:
+        if p.type not in cue.CLAIMED_TYPES or not sources:
             return False
         head = self.text[sentence.start : start]
         claim = None
-        for claim in _CLAIM.finditer(head):  # noqa: B007 - the last claim verb before the act
+        for claim in cue.CLAIM.finditer(head):  # noqa: B007 - the last claim verb before the act
             pass
-        if claim is None or _INTENDED.search(head, claim.end()):
+        if claim is None or cue.INTENDED.search(head, claim.end()):
             return False  # "said it will support a resolution to impose a blockade": no act claimed
         verb_at = sentence.start + claim.start()
         speaker = [
@@ -704,7 +511,7 @@ class _Coder:
             for m in self.a.mentions
             if sentence.start <= m.start < verb_at and not self._inside_quote(m.start)
         ]
-        pronoun = _PRONOUN.search(self.text[max(0, verb_at - 25) : verb_at])
+        pronoun = cue.PRONOUN.search(self.text[max(0, verb_at - 25) : verb_at])
         who = speaker[-1] if speaker else (self._last_person(verb_at) if pronoun else None)
         if who is None:
             return False
@@ -720,17 +527,17 @@ class _Coder:
         THREATEN ("will release" AGREE, "will impose martial law" THREATEN); "Y must act", said by
         X, is X REQUEST Y."""
         quad = self.p.types[p.type].quad
-        must = _MUST.search(lead)
+        must = cue.MUST.search(lead)
         if must and before:
             subject = before[-1]
             speakers = [m for m in mentions if m.start < subject.start and m.actor_key != subject.actor_key]
             if speakers:
                 return _retyped(p, "REQUEST"), [speakers[0]], [subject]
-        condition = _CONDITIONAL_INTENT.search(self.text[start : sentence.end])
+        condition = cue.CONDITIONAL_INTENT.search(self.text[start : sentence.end])
         intent = (
-            _INTENT.search(lead)
-            or (condition and _MAY.search(lead))
-            or (p.kind == "noun" and _NOUN_INTENT.search(lead))  # "would tighten the naval blockade"
+            cue.INTENT.search(lead)
+            or (condition and cue.MAY.search(lead))
+            or (p.kind == "noun" and cue.NOUN_INTENT.search(lead))  # "would tighten the naval blockade"
         )
         if intent and condition and p.type not in ("CONSULT",):
             return _retyped(p, "THREATEN"), sources, targets  # "will withdraw ... unless ..."
@@ -738,14 +545,14 @@ class _Coder:
         if intent and p.type not in ("CONSULT", "AGREE") and not intent.group(0).lower().startswith("agreed"):
             if quad == 2 or p.type in ("SUPPORT", "CONCEDE"):
                 return _retyped(p, "AGREE"), sources, targets
-            if quad == 4 and not _DECIDED.search(self.text[max(sentence.start, start - 60) : start]):
+            if quad == 4 and not cue.DECIDED.search(self.text[max(sentence.start, start - 60) : start]):
                 return _retyped(p, "THREATEN"), sources, targets
         return p, sources, targets
 
     def _both_sides(self, end: int, c_end: int, sources: list[Mention]) -> list[str]:
         """ "urged both sides", "the two countries": the article's two main parties (besides the
         source's own)."""
-        if not _BOTH.match(self.text[end:c_end]):
+        if not cue.BOTH.match(self.text[end:c_end]):
             return []
         own = {self.a.actors[m.actor_key].country for m in sources}
         two = [c for c in self.top_countries if c not in own][:2]
@@ -792,12 +599,12 @@ class _Coder:
                     for m in self.a.mentions
                     if self.a.actors[m.actor_key].country == country and m.actor_key not in own
                 ),
-                sources[0].actor_key if len(own) == 1 and p.type in _SELF_DIRECTED else None,
+                sources[0].actor_key if len(own) == 1 and p.type in cue.SELF_DIRECTED else None,
             )
         return [key] if key else []
 
     def _base_form_is_verb(self, lead: str, mentions: list[Mention], start: int) -> bool:
-        if _BASE_VERB_LEAD.search(lead):
+        if cue.BASE_VERB_LEAD.search(lead):
             return True
         return any(
             re.fullmatch(r"\s*(?:\w+ly\s+)?", self.text[m.end : start]) for m in mentions if m.end <= start
@@ -807,27 +614,27 @@ class _Coder:
         text = self.text
         verb = text[start:end].split()[0].lower()
         if p.received:  # "Ukraine received weapons from the United States": the giver acts
-            giver = next((m for m in after if _FROM_GIVER.fullmatch(text[end : m.start])), None)
+            giver = next((m for m in after if cue.FROM_GIVER.fullmatch(text[end : m.start])), None)
             receiver = self._group_before(before)
             return (self._compound(giver, after), receiver) if giver and receiver else (None, [])
-        participle = verb.endswith(("ed", "en")) or verb in _IRREGULAR_PARTICIPLES
-        passive = participle and _PASSIVE.search(text[max(0, start - 20) : start])
-        by = _BY.match(text[end : end + 6])
+        participle = verb.endswith(("ed", "en")) or verb in cue.IRREGULAR_PARTICIPLES
+        passive = participle and cue.PASSIVE.search(text[max(0, start - 20) : start])
+        by = cue.BY.match(text[end : end + 6])
         if passive and by and after:
             return self._compound(after[0], after), self._group_before(before) or self._place_struck(start)
-        if passive and not by and p.mode != "withdraw" and not _STATIVE.match(text[end : end + 6]):
+        if passive and not by and p.mode != "withdraw" and not cue.STATIVE.match(text[end : end + 6]):
             # "X was accused of ... by Y": the agent named later; "Three soldiers were killed": none
             # ("Rebels were demobilized" is the rebels' own retreat)
-            agent = next((m for m in after if _AGENT.search(text[end : m.start])), None)
+            agent = next((m for m in after if cue.AGENT.search(text[end : m.start])), None)
             if agent is None and p.type == "COERCE":  # "was arrested in Uganda": Uganda's doing
                 agent = next(
-                    (m for m in after if _IN_STATE.search(text[end : m.start]) and self._is_state(m)), None
+                    (m for m in after if cue.IN_STATE.search(text[end : m.start]) and self._is_state(m)), None
                 )
             if agent is None:
                 return None, []
             return self._compound(agent, after), self._group_before(before)
-        pronoun = _PRONOUN.search(text[max(0, start - 25) : start])
-        they = _THEY.search(text[max(0, start - 25) : start])
+        pronoun = cue.PRONOUN.search(text[max(0, start - 25) : start])
+        they = cue.THEY.search(text[max(0, start - 25) : start])
         if pronoun:  # "where he urged the network": the person last named
             person = self._last_person(start - len(pronoun.group(0)))
             sources = [person] if person else []
@@ -836,13 +643,13 @@ class _Coder:
             sources = (
                 self.subjects.get(index) or self._group_before(before) or self.subjects.get(index - 1) or []
             )
-        elif before and verb.endswith("ing") and _PARTICIPLE_LEAD.search(text[max(0, start - 25) : start]):
+        elif before and verb.endswith("ing") and cue.PARTICIPLE_LEAD.search(text[max(0, start - 25) : start]):
             # "Serbia lodged a protest with Albania, charging its neighbour ...": the clause's subject,
             # if an actor opens it ("the strikes targeted the IRGC complex, killing ...": none)
             opening = text[self.a.sentences[before[0].sentence].start : before[0].start]
             sources = self._compound(before[0], before) if len(opening.split()) <= 4 else []
         else:
-            both = _BOTH_SUBJECT.search(text[max(0, start - 45) : start])
+            both = cue.BOTH_SUBJECT.search(text[max(0, start - 45) : start])
             if both:  # "the two countries had agreed": the article's two main parties
                 sources = self._both_as_subject(start - len(both.group(0)), start)
             else:
@@ -850,8 +657,8 @@ class _Coder:
         if not sources:
             return None, []
         targets = self._object(after, end, p)
-        content = after and _CONTENT_RECIPIENT.fullmatch(text[end : after[0].start])
-        if not targets and p.type in _VERBAL and content:
+        content = after and cue.CONTENT_RECIPIENT.fullmatch(text[end : after[0].start])
+        if not targets and p.type in cue.VERBAL and content:
             targets = self._compound(after[0], after)  # "agreed to provide aid for Romania"
             self.one_way.update((start, id(t)) for t in targets)
         return sources, targets
@@ -859,7 +666,7 @@ class _Coder:
     def _place_struck(self, start: int) -> list[Mention]:
         """ "Gaza was struck by Israeli jets": a place is the patient of a passive it opens."""
         for m in self.a.mentions:
-            if m.how == "place" and m.end <= start and _PLACE_PASSIVE.fullmatch(self.text[m.end : start]):
+            if m.how == "place" and m.end <= start and cue.PLACE_PASSIVE.fullmatch(self.text[m.end : start]):
                 return [m]
         return []
 
@@ -868,7 +675,7 @@ class _Coder:
         Cyprus agreed", "militants loyal to Zarqawi said": the sides, the militants."""
         while group:
             i = before.index(group[0])
-            if i == 0 or not _POSTMODIFIER.fullmatch(self.text[before[i - 1].end : group[0].start]):
+            if i == 0 or not cue.POSTMODIFIER.fullmatch(self.text[before[i - 1].end : group[0].start]):
                 return group
             group = self._group_before(before[:i])
         return group
@@ -877,7 +684,7 @@ class _Coder:
         """Inside ", a key U.S. ally in the war on terror," between a subject and its verb."""
         if "," not in self.text[m.end : pos]:
             return False
-        return bool(_APPOSITION.search(self.text[max(0, m.start - 160) : m.start]))
+        return bool(cue.APPOSITION.search(self.text[max(0, m.start - 160) : m.start]))
 
     def _is_state(self, m: Mention) -> bool:
         return self.a.actors[m.actor_key].kind == "state"
@@ -901,7 +708,7 @@ class _Coder:
         gap = self.text[end : first.start]
         if len(gap) > 45 or re.search(r"[,;:]", gap.replace(", saying", "")):
             return []
-        if re.search(r"\w\s+of\s+(?:the\s+)?$", gap) and not _MEMBERS_OF.search(gap):
+        if re.search(r"\w\s+of\s+(?:the\s+)?$", gap) and not cue.MEMBERS_OF.search(gap):
             return []  # "assist adversaries of Pakistan": the actor qualifies another noun
         if re.search(r"(?i)\b(and|or)\b", gap) and not re.search(r"(?i)\bbetween\b", gap):
             return []
@@ -912,7 +719,9 @@ class _Coder:
         "airstrikes by Pakistan", "Haqqani issued a warning to Pakistan", "talks between X and Y"."""
         text = self.text
         between = [
-            m for m in after if _BETWEEN.search(text[max(end, m.start - 12) : m.start]) and m.start - end < 30
+            m
+            for m in after
+            if cue.BETWEEN.search(text[max(end, m.start - 12) : m.start]) and m.start - end < 30
         ]
         if between and p.symmetric:
             return self._compound(between[0], after), []
@@ -921,9 +730,9 @@ class _Coder:
         if gift[0]:
             return gift  # "Finland will give Tanzania a grant"
         poss = [m for m in before if re.fullmatch(r"['’]s?\s+(?:[\w-]+\s+){0,3}", text[m.end : start])]
-        if not poss and before and _THEIR.search(text[max(sentence.start, start - 40) : start]):
+        if not poss and before and cue.THEIR.search(text[max(sentence.start, start - 40) : start]):
             poss = [before[-1]]  # "Israel mounted its long-threatened invasion"
-        light = _LIGHT_VERB.search(text[max(sentence.start, start - 50) : start])
+        light = cue.LIGHT_VERB.search(text[max(sentence.start, start - 50) : start])
         by = re.match(r"(?i)\s+(?:\w+\s+){0,2}?by\s+$", text[end : after[0].start]) if after else None
         adjunct = [m for m in before if re.fullmatch(r"\s+(?:[a-z-]+\s+){0,1}", text[m.end : start])]
         if adjunct and not poss:
@@ -943,16 +752,16 @@ class _Coder:
             and re.match(r"(?i)\s*(?:have|has|had)?\s*(?:held|hold|holding)\b", text[before[-1].end : start])
         ):
             sources = self._group_before(before)
-        elif p.type == "CONSULT" and before and after and _WITH.fullmatch(text[end : after[0].start]):
+        elif p.type == "CONSULT" and before and after and cue.WITH.fullmatch(text[end : after[0].start]):
             sources = self._group_before(before)  # "Muttaqi was in Delhi for a meeting with Jaishankar"
         if not sources:
             return self._gift(before, start, sentence)
         targets = []
         if after:
             gap = text[end : after[0].start]
-            benefit = p.type in ("SUPPORT", "AID") and _FOR.fullmatch(gap)  # "support for Pakistan"
-            patient = self.p.types[p.type].quad == 4 and _OF.fullmatch(gap)  # "invasion of South Lebanon"
-            if _NOUN_PREP.fullmatch(gap) or benefit or patient:
+            benefit = p.type in ("SUPPORT", "AID") and cue.FOR.fullmatch(gap)  # "support for Pakistan"
+            patient = self.p.types[p.type].quad == 4 and cue.OF.fullmatch(gap)  # "invasion of South Lebanon"
+            if cue.NOUN_PREP.fullmatch(gap) or benefit or patient:
                 targets = self._compound(after[0], after)
         return sources, targets
 
@@ -960,8 +769,8 @@ class _Coder:
         """ "The EU gave Mali 5 million dollars of aid": giver and recipient of an event noun."""
         for i in range(len(before) - 1, -1, -1):
             m = before[i]
-            give = _GIVE.search(self.text[max(sentence.start, m.start - 20) : m.start])
-            if give and _GIFT.fullmatch(self.text[m.end : start]):
+            give = cue.GIVE.search(self.text[max(sentence.start, m.start - 20) : m.start])
+            if give and cue.GIFT.fullmatch(self.text[m.end : start]):
                 give_at = max(sentence.start, m.start - 20) + give.start()
                 sources = self._group_before([x for x in before[:i] if x.end <= give_at])
                 return (sources, [m]) if sources else (None, [])
@@ -971,7 +780,7 @@ class _Coder:
         """Inside the antecedent of a condition: "if Pakistan attempts ...," "should Pakistan ..."."""
         head = self.text[sentence.start : pos]
         last = None
-        for last in _IF.finditer(head):  # noqa: B007 - the last match is the one that counts
+        for last in cue.IF.finditer(head):  # noqa: B007 - the last match is the one that counts
             pass
         return last is not None and "," not in head[last.end() :]
 
@@ -981,8 +790,8 @@ class _Coder:
             return []
         group = [before[-1]]
         i = len(before) - 2
-        while i >= 0 and _JOIN.fullmatch(self.text[before[i].end : group[0].start]):
-            if _ACCORDING_TO.search(self.text, max(0, before[i].start - 60), before[i].start):
+        while i >= 0 and cue.JOIN.fullmatch(self.text[before[i].end : group[0].start]):
+            if cue.ACCORDING_TO.search(self.text, max(0, before[i].start - 60), before[i].start):
                 break  # "According to the minister, the delegation insisted": who tells, not who acts
             group.insert(0, before[i])
             i -= 1
@@ -992,7 +801,7 @@ class _Coder:
         group = [first]
         rest = [m for m in mentions if m.start > first.start]
         for m in rest:
-            if _JOIN.fullmatch(self.text[group[-1].end : m.start]):
+            if cue.JOIN.fullmatch(self.text[group[-1].end : m.start]):
                 group.append(m)
             else:
                 break
@@ -1033,7 +842,7 @@ class _Coder:
             s_text = self.text[sentence.start : sentence.end]
             day, precision = resolve_date(s_text, self.a.published, future)
             cached = (
-                bool(_CONDITION.search(s_text)),
+                bool(cue.CONDITION.search(s_text)),
                 day,
                 precision,
                 is_historical(s_text, day, self.a.published),
@@ -1056,13 +865,15 @@ class _Coder:
         src_key = src.actor_key
         tgt_key = target_key or (tgt.actor_key if tgt else None)
         key = (src_key, p.type, tgt_key, sentence.index)
-        if (tgt_key == src_key and not (implicit and p.type in _SELF_DIRECTED)) or key in self.seen:
+        if (tgt_key == src_key and not (implicit and p.type in cue.SELF_DIRECTED)) or key in self.seen:
             return  # an actor does not act on itself (unless at home, no one else named); once per sentence
         self.seen.add(key)
         clause_start, _ = self._clause(sentence, start)
         lead = self.text[max(clause_start, start - 40) : start]
-        negated = not p.refusal and bool(_NEGATION.search(self.text[max(clause_start, start - 25) : start]))
-        future = bool(_FUTURE.search(lead)) and p.type not in ("THREATEN",)
+        negated = not p.refusal and bool(
+            cue.NEGATION.search(self.text[max(clause_start, start - 25) : start])
+        )
+        future = bool(cue.FUTURE.search(lead)) and p.type not in ("THREATEN",)
         hypothetical, day, precision, historical = self._sentence_time(sentence, future)
         if historical:
             when = "historical"
@@ -1113,14 +924,14 @@ class _Coder:
         """Where a closing ", X said on Monday." starts in a sentence (its end if there is none)."""
         start = self.reporter_cache.get(sentence.index)
         if start is None:
-            m = _REPORTER.search(self.text, sentence.start, sentence.end)
+            m = cue.REPORTER.search(self.text, sentence.start, sentence.end)
             start = self.reporter_cache[sentence.index] = m.start() if m else sentence.end
         return start
 
     def _find_attribution(self, sentence) -> str | None:
         """The outlet a sentence cites ("according to NDTV"), else who closes it ("..., X said")."""
         s_text = self.text[sentence.start : sentence.end]
-        if _ATTRIBUTION.search(s_text):
+        if cue.ATTRIBUTION.search(s_text):
             for m in self.a.mentions:
                 if sentence.start <= m.start < sentence.end and self.a.actors[m.actor_key].sector == "JRN":
                     return self.a.actors[m.actor_key].name
@@ -1135,7 +946,7 @@ class _Coder:
         for a, b in itertools.pairwise(mentions):
             gap = self.text[a.end : b.start]
             m = re.fullmatch(r"\s+((?:\w+ly\s+)?([a-z]+(?:ed|s)))\s+(?:the\s+|to\s+|with\s+)?", gap)
-            if any(a.end <= t[0] < b.start for t in triggers) or _NOT_CANDIDATE.match(gap.strip()):
+            if any(a.end <= t[0] < b.start for t in triggers) or cue.NOT_CANDIDATE.match(gap.strip()):
                 continue
             if m and a.actor_key != b.actor_key:
                 self.candidates.append(Candidate(m.group(2), a.actor_key, b.actor_key, sentence.index))
