@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .knowledge import Entity, Knowledge, Phrase, Title, match_form, person_key, surnames_of
+from .knowledge import Entity, Knowledge, Phrase, Title, match_form, person_key, short_forms
 from .knowledge.schema import INTERNATIONAL
 from .model import Actor, Article, Mention
 
@@ -139,7 +139,7 @@ class _Person:
     @property
     def surnames(self) -> tuple[str, ...]:
         """The forms a later mention may use ("Asif"), from the dictionary or the name."""
-        return surnames_of(self.name) if self.short is None else self.short
+        return short_forms(self.name, self.short)
 
 
 def _holds_title(role: str, title: str) -> bool:

@@ -61,9 +61,12 @@ class Entity:
     @property
     def surnames(self) -> tuple[str, ...]:
         """The short forms a later mention of a person may use ("Asif", "Burhan")."""
-        if self.kind != "person":
-            return ()
-        return surnames_of(self.name) if self.short is None else self.short
+        return short_forms(self.name, self.short) if self.kind == "person" else ()
+
+
+def short_forms(name: str, short: tuple[str, ...] | None) -> tuple[str, ...]:
+    """A person's short forms: those given (leaders.yaml's `short`), else from the name."""
+    return surnames_of(name) if short is None else short
 
 
 def surnames_of(name: str) -> tuple[str, ...]:
@@ -109,7 +112,7 @@ class Knowledge:
     entities: dict[str, Entity] = field(default_factory=dict)
     proper: dict[str, list[Phrase]] = field(default_factory=dict)
     # bare surnames that name a known person anywhere ("Asif"); leaders.yaml's people are left
-    # out: their surnames name them only in an article that has named them in full
+    # out: their surnames name them while in office or after their full name (see `holders`)
     surnames: dict[str, list[Entity]] = field(default_factory=dict)
     # every known person by short form, for a title and a surname ("President Bush", "King Hassan")
     holders: dict[str, list[Entity]] = field(default_factory=dict)
@@ -304,10 +307,11 @@ def _starter_names(data) -> dict[str, str]:
 def _load_leaders(kb: Knowledge, path: Path, data, starter: dict[str, str], with_starter: bool) -> None:
     """leaders.yaml: heads of state and government since 1975 (and a few others), each with the
     offices held. They are coded by the office held on the day, and outside office as their
-    country's ELI; they are named by full name or alias, their bare surname only in an article
-    that has named them in full. A leader who is also a starter person (people.yaml) keeps the
-    starter entry, which codes the present; the offices code the years before it. Without the
-    starter set such a leader is left out too, so that mode still measures learning from text."""
+    country's ELI; they are named by full name or alias, by their bare surname while in office or
+    in an article that has named them in full. A leader who is also a starter person (people.yaml)
+    keeps the starter entry, which codes the present; the offices code the years before it.
+    Without the starter set such a leader is left out too, so that mode still measures learning
+    from text."""
     v = Validator(path, kb.country_codes)
     history: dict[str, tuple[str, tuple[Code, ...], tuple[str, ...] | None]] = {}
     for e in _list(v, data):
