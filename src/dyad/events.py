@@ -73,6 +73,7 @@ class _Coder:
         self.subjects: dict[int, list[Mention]] = {}  # a sentence's last verb subject
         self.ordered = sorted(article.mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.ordered]
+        self.sentence_starts = [s.start for s in article.sentences]
         self.cuts: dict[int, list[tuple[int, int]]] = {}  # a sentence's clause boundaries
         self.top_countries = self._top_countries()
         self.voices = self._voices()
@@ -178,7 +179,8 @@ class _Coder:
         return next((m for m in self.a.mentions if m.start == at), None)
 
     def _sentence_at(self, pos: int) -> int:
-        return max(0, bisect.bisect_right([s.start for s in self.a.sentences], pos) - 1)
+        """The index of the sentence that holds pos."""
+        return self.a.sentences[max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)].index
 
     def _told_to(self, end: int) -> bool:
         """An actor named right after the verb, and "to" and a verb after it."""
@@ -560,10 +562,7 @@ class _Coder:
 
     def _both_as_subject(self, at: int, start: int) -> list[Mention]:
         """The two main parties as the subject of a verb ("both sides agreed"), named at `at`."""
-        sentence = self.a.sentences[0].index
-        for s in self.a.sentences:
-            if s.start <= at:
-                sentence = s.index
+        sentence = self._sentence_at(at)
         speaker = {  # "Trump said the two countries had agreed": not one of the two
             self.a.actors[m.actor_key].country
             for m in self.a.mentions
