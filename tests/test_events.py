@@ -13,7 +13,7 @@ from conftest import DEV, SEEDS, SHARED
 import dyad
 from dyad import api
 from dyad.event_patterns import inflect
-from dyad.gsr import as_cameo_root, load_cameo_map, load_petr2, load_plover_gsr
+from dyad.gsr import gsr_scores, load_cameo_map, load_petr2, load_plover_gsr
 from dyad.knowledge.files import data_path, load_yaml
 from dyad.timeref import is_historical, resolve_date
 
@@ -133,26 +133,6 @@ def test_event_accuracy_on_gold_articles(directory, floor):
     assert r["f1"] >= floor
 
 
-def _gsr_scores(items, root_only: bool = True, joint_acts: bool = False) -> tuple[float, float]:
-    """Type accuracy (of the first root event, on sentences with one gold type) and triple F1.
-    `root_only`: score each sentence's root events, as the gold codes one act per sentence;
-    `joint_acts`: a mutual event as PLOVER records it (both sides as actors, no recipient)."""
-    right = single = tp = predicted = gold = 0
-    for g in items:
-        a = dyad.process(g.text, published=g.date)
-        coded = [e for e in a.events if e.root or not root_only]
-        pred = set()
-        for e in coded:
-            source, kind, target = _triple(a, e)
-            pred.add(tuple(map(as_cameo_root, (source, kind, "" if joint_acts and e.mutual else target))))
-        tp, predicted, gold = tp + len(pred & g.triples), predicted + len(pred), gold + len(g.triples)
-        if len(g.types) == 1:
-            single += 1
-            right += bool(coded) and coded[0].type in g.types
-    p, r = tp / max(1, predicted), tp / max(1, gold)
-    return right / max(1, single), 2 * p * r / (p + r) if p + r else 0.0
-
-
 def test_event_accuracy_on_public_gold_sentences():
     data = SHARED / "data"
     plover = load_plover_gsr(data / "plover_gsr" / "PLOVER_GSR_CAMEO.txt")
@@ -161,10 +141,10 @@ def test_event_accuracy_on_public_gold_sentences():
         load_cameo_map(data / "plover_gsr" / "CAMEO2PLOVER-2021.txt"),
     )
     assert len(plover) == 322 and len(petr2) >= 70
-    type_acc, f1 = _gsr_scores(plover, joint_acts=True)
-    _, f1_all = _gsr_scores(plover, root_only=False, joint_acts=True)
-    petr_acc, petr_f1 = _gsr_scores(petr2)
-    _, petr_f1_all = _gsr_scores(petr2, root_only=False)
+    type_acc, f1 = gsr_scores(plover, joint_acts=True)
+    _, f1_all = gsr_scores(plover, root_only=False, joint_acts=True)
+    petr_acc, petr_f1 = gsr_scores(petr2)
+    _, petr_f1_all = gsr_scores(petr2, root_only=False)
     print(
         f"\nPLOVER GSR: type accuracy {type_acc:.3f}, triple F1 {f1:.3f} on root events "
         f"(targets 0.80 and 0.65); triple F1 of all events {f1_all:.3f}"

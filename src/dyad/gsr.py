@@ -99,3 +99,30 @@ def load_petr2(path: Path, cameo_map: dict[str, str]) -> list[GoldSentence]:
             current = None
         i += 1
     return out
+
+
+def _triple(article, event) -> tuple[str, str, str]:
+    target = article.actors[event.target_keys[0]].country if event.target_keys else ""
+    return article.actors[event.source_keys[0]].country, event.type, target
+
+
+def gsr_scores(items: list[GoldSentence], root_only: bool = True, joint_acts: bool = False) -> tuple[float, float]:
+    """Type accuracy (of the first root event, on sentences with one gold type) and triple F1.
+    `root_only`: score each sentence's root events, as the gold codes one act per sentence;
+    `joint_acts`: a mutual event as PLOVER records it (both sides as actors, no recipient)."""
+    from .api import process
+
+    right = single = tp = predicted = gold = 0
+    for g in items:
+        a = process(g.text, published=g.date)
+        coded = [e for e in a.events if e.root or not root_only]
+        pred = set()
+        for e in coded:
+            source, kind, target = _triple(a, e)
+            pred.add(tuple(map(as_cameo_root, (source, kind, "" if joint_acts and e.mutual else target))))
+        tp, predicted, gold = tp + len(pred & g.triples), predicted + len(pred), gold + len(g.triples)
+        if len(g.types) == 1:
+            single += 1
+            right += bool(coded) and coded[0].type in g.types
+    p, r = tp / max(1, predicted), tp / max(1, gold)
+    return right / max(1, single), 2 * p * r / (p + r) if p + r else 0.0
