@@ -70,7 +70,10 @@ def plv(tmp: Path) -> str:
     r = _scorer("score_plv.py", str(DATA / "plv" / "plv_train.jsonl"))
     if isinstance(r, str):
         return r
-    return f"pair recall {r['pair_recall']} | type accuracy on linked {r['type_acc_on_linked']} | end to end {r['end_to_end']}"
+    return (
+        f"pair recall {r['pair_recall']} | type accuracy on linked {r['type_acc_on_linked']} "
+        f"| end to end {r['end_to_end']}"
+    )
 
 
 def gsr(tmp: Path) -> str:

@@ -106,7 +106,9 @@ def _triple(article, event) -> tuple[str, str, str]:
     return article.actors[event.source_keys[0]].country, event.type, target
 
 
-def gsr_scores(items: list[GoldSentence], root_only: bool = True, joint_acts: bool = False) -> tuple[float, float]:
+def gsr_scores(
+    items: list[GoldSentence], root_only: bool = True, joint_acts: bool = False
+) -> tuple[float, float]:
     """Type accuracy (of the first root event, on sentences with one gold type) and triple F1.
     `root_only`: score each sentence's root events, as the gold codes one act per sentence;
     `joint_acts`: a mutual event as PLOVER records it (both sides as actors, no recipient)."""
