@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .entities import learn
 from .knowledge import Entity, Knowledge, Phrase, Title, match_form, person_key, short_forms
 from .knowledge.schema import INTERNATIONAL
 from .model import Actor, Article, Mention
@@ -195,6 +196,8 @@ class Finder:
         self._roles(titles)
         self._bare_agents(nouns)
         self._definite_descriptions()
+        learn(self)  # what no dictionary knows, from the parse; then their later short names
+        self._surnames()
         self.mentions.sort(key=lambda m: m.start)
         self._ethnic_minorities()
         self.a.mentions = self.mentions

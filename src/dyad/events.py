@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass
@@ -47,7 +48,9 @@ _STATED_INTENT = Pattern("AGREE", "verb", None, "diplomatic", False, 0)
 def find_events(article: Article) -> None:
     """Fill article.events (and article.candidates) sentence by sentence."""
     patterns = load_patterns()
-    coder = _Coder(article, patterns)
+    # an actor whose country the text does not give takes no part in events (yet)
+    known = [m for m in article.mentions if article.actors[m.actor_key].country]
+    coder = _Coder(dataclasses.replace(article, mentions=known), patterns)
     for sentence in article.sentences:
         coder.code_sentence(sentence)
     article.events = coder.events

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 
 @dataclass(slots=True)
@@ -111,6 +112,8 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
+    # the language layer: sentence index -> its spaCy Doc (parsed sentences only; not stored)
+    parses: dict[int, Any] = field(default_factory=dict, repr=False)
 
     @property
     def content_hash(self) -> str:

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 
 from .actors import find_actors
 from .clean import clean_text, html_to_text
+from .event_patterns import load_patterns
 from .events import find_events
 from .knowledge import Knowledge
 from .language import detect_language
 from .metadata import date_in_text, parse_date, title_in_text
 from .model import Article
+from .parse import parse_sentences
 from .quotes import find_quotes
 from .sentences import split_sentences
 from .settings import Settings
@@ -67,6 +69,11 @@ def sentences(article: Article, ctx: Context) -> None:
     article.sentences = split_sentences(article.text)
 
 
+def parse(article: Article, ctx: Context) -> None:
+    """Tags, dependency parse and named entities of the sentences that need them."""
+    parse_sentences(article, load_patterns().automaton)
+
+
 def actors(article: Article, ctx: Context) -> None:
     """Actor mentions resolved to canonical actors."""
     find_actors(article, ctx.knowledge)
@@ -93,6 +100,7 @@ PREPARE: list[tuple[str, Stage]] = [
 ]
 CODE: list[tuple[str, Stage]] = [
     ("sentences", sentences),
+    ("parse", parse),
     ("actors", actors),
     ("quotes", quotes),
     ("events", events),
@@ -112,6 +120,7 @@ def code(article: Article, ctx: Context) -> Article:
     if article.is_english:
         for _, stage in CODE:
             stage(article, ctx)
+    article.parses = {}  # the parse serves the stages; it is not kept or stored
     return article
 
 

