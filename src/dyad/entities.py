@@ -54,6 +54,7 @@ _HONORIFICS = frozenset(
     ]
 )
 _ORG_MIN_CHARS = 3
+_PARTICLES = frozenset(["bin", "ibn", "al", "de", "van", "von", "der", "da", "di", "la", "le"])
 
 
 @dataclass(slots=True)
@@ -79,12 +80,11 @@ def names(finder: Finder) -> Iterator[Found]:
                 if found is not None:
                     yield found
         for tok in doc:
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN" and not tok.ent_type_:
-                if speech.fullmatch(tok.head.text):
-                    span = doc[_compound_start(tok) : tok.i + 1]
-                    found = _found(a, i, span, "PERSON")
-                    if found is not None:
-                        yield found
+            subject = tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN" and not tok.ent_type_
+            if subject and speech.fullmatch(tok.head.text):
+                found = _found(a, i, doc[_compound_start(tok) : tok.i + 1], "PERSON")
+                if found is not None:
+                    yield found
 
 
 def _compound_start(tok: Token) -> int:
