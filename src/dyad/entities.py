@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from .knowledge import match_form
 from .parse import char_span
-from .quotes import speech_verbs
+from .speech import speech_verbs
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

@@ -41,7 +41,7 @@ def nlp() -> Language:
 
 def wanted(article: Article, triggers) -> list[int]:
     """Indexes of the sentences worth parsing: a quote mark, a speech verb or an event trigger."""
-    from .quotes import speech_verbs
+    from .speech import speech_verbs
 
     speech = speech_verbs()
     text, lower = article.text, article.text.lower()

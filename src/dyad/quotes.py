@@ -4,42 +4,18 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 
-from .errors import KnowledgeError
-from .knowledge.files import LINE, data_path, load_yaml
+from .attribution import NOT_FOUND, ParseAttribution
 from .model import Article, Mention, Quote
-
-
-@lru_cache(maxsize=1)
-def speech_verbs() -> re.Pattern[str]:
-    """A pattern of the speech verbs of knowledge/data/speech.yaml."""
-    path = data_path("speech.yaml")
-    data = load_yaml(path)
-    words = [w for group in data["verbs"] for w in group if w != LINE]
-    if not all(isinstance(w, str) and w.isalpha() for w in words):
-        raise KnowledgeError(str(path), None, "'verbs' must be lists of words")
-    return re.compile(r"\b(" + "|".join(sorted(set(words), key=len, reverse=True)) + r")\b")
-
+from .quote_marks import Span, quote_spans
+from .speech import speech_verbs
 
 _SPEECH_RE = speech_verbs()
 _PRONOUN_SUBJECT = re.compile(r"\b(he|she|they|He|She|They)\s+(?:\w+ly\s+|also\s+|later\s+)?$")
 _PRONOUN_AFTER = re.compile(r"^\s*(he|she|they)\b")
-_OPENERS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "'": "'"}
-_SINGLE = {"‘", "'"}
-_OPENER = re.compile("[" + "".join(_OPENERS) + "]")
-_LINE = re.compile(r"[^\n]+")
 _PARAGRAPH_OPENER = re.compile(r"(\n+)[“«„\"]")
 _SHOW_BEFORE = re.compile(r"(?i)\b(?:on|in|appearing on|told|to)\s+$")
 _TITLE_WORD = re.compile(r"^(?:[A-Z0-9&][\w'’&.-]*|of|the|and|a|&|on|in|for|to)$")
-
-
-@dataclass(slots=True)
-class _Span:
-    start: int  # first character inside the marks
-    end: int  # first character of the closing mark
-    open_at: int  # position of the opening mark
 
 
 def find_quotes(article: Article) -> None:
@@ -49,6 +25,7 @@ def find_quotes(article: Article) -> None:
     starts = [s.start for s in article.sentences]
     people = [m for m in article.mentions if article.actors[m.actor_key].kind == "person"]
     inside = _Inside(spans)
+    parsed = ParseAttribution(article, inside)
     speakers: list[str | None] = []
     quotes: list[Quote] = []
     for span in spans:
@@ -56,7 +33,7 @@ def find_quotes(article: Article) -> None:
         if _is_title(text, span, content):
             continue
         sentence = max(0, bisect.bisect_right(starts, span.open_at) - 1)
-        finder = _Attribution(article, span, sentence, inside, people)
+        finder = _Attribution(article, span, sentence, inside, people, parsed)
         speaker = finder.speaker(quotes, speakers)
         content = _PARAGRAPH_OPENER.sub(r"\1", content).strip()
         quotes.append(Quote(span.start, span.end, content, speaker, sentence))
@@ -64,71 +41,7 @@ def find_quotes(article: Article) -> None:
     article.quotes = quotes
 
 
-def quote_spans(text: str) -> list[_Span]:
-    """Quotation spans: curly, straight and single quotes, guillemets; a quotation may go on into
-    the next paragraph when that paragraph opens with a quote mark. Unclosed marks are dropped."""
-    spans: list[_Span] = []
-    paragraphs = [(m.start(), m.end()) for m in _LINE.finditer(text)]
-    carry: _Span | None = None
-    carry_close = ""
-    for p_start, p_end in paragraphs:
-        pos = p_start
-        if carry is not None:
-            first = text[p_start]
-            if first in _OPENERS and _OPENERS[first] == carry_close:
-                close = _find_close(text, p_start + 1, p_end, carry_close)
-                if close is None:
-                    continue  # the quotation goes on into the next paragraph too
-                spans.append(_Span(carry.start, close, carry.open_at))
-                pos = close + 1
-            carry = None
-        while pos < p_end:
-            open_at = _find_open(text, pos, p_end)
-            if open_at is None:
-                break
-            mark = text[open_at]
-            closer = _OPENERS[mark]
-            close = _find_close(text, open_at + 1, p_end, closer)
-            if close is None:
-                if mark not in _SINGLE and _ends_paragraph(text, open_at, p_end):
-                    carry, carry_close = _Span(open_at + 1, p_end, open_at), closer
-                break
-            if close > open_at + 1:
-                spans.append(_Span(open_at + 1, close, open_at))
-            pos = close + 1
-    return spans
-
-
-def _find_open(text: str, pos: int, end: int) -> int | None:
-    for m in _OPENER.finditer(text, pos, end):
-        i = m.start()
-        ch = text[i]
-        before = text[i - 1] if i > 0 else " "
-        after = text[i + 1] if i + 1 < len(text) else " "
-        if ch in _SINGLE and (before.isalnum() or not after.isalnum()):
-            continue  # an apostrophe ("Pakistan’s", "the Afghans’ ")
-        if ch == '"' and after.isspace():
-            continue  # a stray closing mark
-        return i
-    return None
-
-
-def _find_close(text: str, pos: int, end: int, closer: str) -> int | None:
-    i = text.find(closer, pos, end)
-    while i >= 0:
-        after = text[i + 1] if i + 1 < len(text) else " "
-        if not (closer in ("’", "'") and after.isalnum()):
-            return i
-        i = text.find(closer, i + 1, end)  # an apostrophe inside the quotation ("won’t")
-    return None
-
-
-def _ends_paragraph(text: str, open_at: int, p_end: int) -> bool:
-    """An unclosed quotation running to the end of its paragraph (which may continue it)."""
-    return text[p_end - 1] in ".!?…,;:" and p_end - open_at > 20
-
-
-def _is_title(text: str, span: _Span, content: str) -> bool:
+def _is_title(text: str, span: Span, content: str) -> bool:
     """A show or publication named in quote marks ("appearing on “Fox & Friends”")."""
     words = content.strip(" ,.").split()
     if not words or len(words) > 6 or not words[0][0].isupper():
@@ -141,7 +54,7 @@ def _is_title(text: str, span: _Span, content: str) -> bool:
 class _Inside:
     """Whether a position is inside a quotation."""
 
-    def __init__(self, spans: list[_Span]):
+    def __init__(self, spans: list[Span]):
         self.bounds = [(s.open_at, s.end + 1) for s in spans]
         self.starts = [b[0] for b in self.bounds]
 
@@ -153,7 +66,8 @@ class _Inside:
 class _Attribution:
     """Who said one quotation: the attribution around it, in its sentence or a neighbour."""
 
-    def __init__(self, article: Article, span: _Span, sentence: int, inside: _Inside, people: list[Mention]):
+    def __init__(self, article: Article, span: Span, sentence: int, inside: _Inside, people, parsed):
+        self.parsed = parsed
         self.a = article
         self.text = article.text
         self.span = span
@@ -183,7 +97,10 @@ class _Attribution:
 
     # --- the speaker
     def speaker(self, earlier: list[Quote], speakers: list[str | None]) -> str | None:
-        for rule in (self._after, self._before, self._according, self._headline_colon):
+        key = self.parsed.speaker(self.span, None)
+        if key is not NOT_FOUND:
+            return key
+        for rule in _FALLBACKS[MODE](self):
             key = rule()
             if key is not None:
                 return key or None
@@ -347,3 +264,13 @@ class _Attribution:
             if self.s_start <= m.start < pos and self.a.actors[m.actor_key].kind != "person":
                 return m.actor_key
         return None
+
+
+import os  # noqa: E402
+
+MODE = os.environ.get("DYAD_QMODE", "colon")
+_FALLBACKS = {
+    "none": lambda f: (),
+    "colon": lambda f: (f._headline_colon,),
+    "all": lambda f: (f._after, f._before, f._according, f._headline_colon),
+}

@@ -1,0 +1,159 @@
+"""Who said a quotation, from the dependency parse: the subject of the speech verb that governs
+it (before or after it, in a relative clause, a passive "was quoted as saying", or the object of
+"according to"), resolved to an actor mention; he/she along the chain of persons."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from .model import Actor, Article, Mention
+from .quote_marks import Span
+from .speech import speech_verbs
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+CLIMB = frozenset({"conj", "xcomp", "advcl", "ccomp", "parataxis", "pcomp", "prep", "acomp"})
+RELATIVE = frozenset({"who", "that", "which", "whom"})
+NOT_FOUND = object()  # the parse shows no attribution: discourse rules may still name a speaker
+
+
+class Mentions:
+    """The article's mentions by position, outside quotations."""
+
+    def __init__(self, article: Article, inside: Callable[[int], bool]):
+        self.a = article
+        self.items = [m for m in article.mentions if not inside(m.start)]
+        self.starts = [m.start for m in self.items]
+
+    def covering(self, start: int, end: int) -> Mention | None:
+        """The mention that overlaps [start, end), if any."""
+        i = bisect.bisect_right(self.starts, end - 1) - 1
+        while i >= 0 and self.items[i].end > start:
+            return self.items[i]
+        return None
+
+    def last_person_before(self, pos: int) -> Mention | None:
+        return self.last_before(pos, 0, lambda a: a.kind == "person")
+
+    def last_before(self, pos: int, since: int, accept: Callable[[Actor], bool]) -> Mention | None:
+        """The last mention in [since, pos) whose actor is accepted."""
+        i = bisect.bisect_left(self.starts, pos) - 1
+        while i >= 0 and self.items[i].start >= since:
+            m = self.items[i]
+            if accept(self.a.actors[m.actor_key]):
+                return m
+            i -= 1
+        return None
+
+
+class ParseAttribution:
+    """One article's parse-based attribution (built once, asked once per quotation)."""
+
+    def __init__(self, article: Article, inside: Callable[[int], bool]):
+        self.a = article
+        self.inside = inside
+        self.mentions = Mentions(article, inside)
+        self.speech = speech_verbs()
+        self.starts = [s.start for s in article.sentences]
+
+    def speaker(self, span: Span, earlier_person: str | None) -> str | object | None:
+        """The speaker's actor key; None when the speaker is no actor; NOT_FOUND when the parse
+        shows no attribution."""
+        self.earlier_person = earlier_person
+        for i in dict.fromkeys((self._sentence(span.end), self._sentence(span.open_at))):
+            doc = self.a.parses.get(i)
+            if doc is None:
+                continue
+            base = self.a.sentences[i].start
+            verb = self._governing(doc, base, span) or self._nearby(doc, base, span)
+            if verb is not None:
+                return self._subject_key(verb, base)
+        return NOT_FOUND
+
+    def _sentence(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+    def _in_quote(self, t: Token, base: int, span: Span) -> bool:
+        return span.open_at <= base + t.idx <= span.end
+
+    def _is_cue(self, t: Token) -> bool:
+        return (t.pos_ in ("VERB", "AUX") and bool(self.speech.fullmatch(t.text))) or t.lower_ == "according"
+
+    def _governing(self, doc: Doc, base: int, span: Span) -> Token | None:
+        """The first speech verb outside the quotation on the way up from any of its words."""
+        for t in doc:
+            if not self._in_quote(t, base, span) or t.is_punct:
+                continue
+            h = t
+            while h.head.i != h.i and self._in_quote(h, base, span):
+                h = h.head
+            if self._in_quote(h, base, span):
+                continue
+            for x in (h, *h.ancestors):
+                if self.inside(base + x.idx):
+                    break
+                if self._is_cue(x):
+                    return x
+        return None
+
+    def _nearby(self, doc: Doc, base: int, span: Span) -> Token | None:
+        """A speech verb outside every quotation: right after the closing mark, else the last
+        one before the opening mark."""
+        cues = [t for t in doc if self._is_cue(t) and not self.inside(base + t.idx)]
+        after = [t for t in cues if base + t.idx > span.end]
+        if after and base + after[0].idx - span.end <= 40:
+            return after[0]
+        before = [t for t in cues if base + t.idx < span.open_at]
+        return before[-1] if before else None
+
+    def _subject_of(self, verb: Token) -> Token | None:
+        v = verb
+        for _ in range(4):
+            if v.lower_ == "according":
+                to = next((c for c in v.children if c.lower_ == "to"), None)
+                obj = next((c for c in (to.children if to else ()) if c.dep_ == "pobj"), None)
+                return obj
+            # the subject nearest the verb (a parse may give a verb two)
+            subjects = [c for c in v.children if c.dep_ in SUBJECTS]
+            subj = min(subjects, key=lambda c: abs(c.i - v.i), default=None)
+            if subj is not None:
+                if subj.lower_ in RELATIVE and v.dep_ == "relcl":
+                    return v.head
+                return subj
+            if v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG"):
+                return v.head  # "Lopez, who said …", "witnesses describing …"
+            if v.dep_ not in CLIMB or v.head.i == v.i:
+                return None
+            h = v.head
+            if v.dep_ == "conj" and self._is_cue(v) and h.dep_ == "ccomp" and self._is_cue(h.head):
+                h = h.head  # "X recalled that P had helped and said, “…”": coordinated with the report
+            v = h
+        return None
+
+    def _subject_key(self, verb: Token, base: int) -> str | None:
+        subj = self._subject_of(verb)
+        if subj is None:
+            return None
+        start = base + subj.idx
+        m = self.mentions.covering(start, start + len(subj.text))
+        if m is not None:
+            return m.actor_key
+        for c in subj.children:  # "the party's whip, James Clyburn, said"
+            if c.dep_ == "appos":
+                cs = base + c.idx
+                m = self.mentions.covering(cs, cs + len(c.text))
+                if m is not None:
+                    return m.actor_key
+        if subj.lower_ in ("he", "she"):
+            if self.earlier_person is not None:
+                return self.earlier_person
+            m = self.mentions.last_person_before(start)
+            return m.actor_key if m else None
+        if subj.lower_ == "they":  # the group last named in the sentence
+            m = self.mentions.last_before(start, base, lambda a: a.kind != "person")
+            return m.actor_key if m else None
+        return None
