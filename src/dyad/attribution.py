@@ -59,12 +59,13 @@ class ParseAttribution:
         self.mentions = Mentions(article, inside)
         self.speech = speech_verbs()
         self.starts = [s.start for s in article.sentences]
+        self.topics = self._topics()
 
     def speaker(self, span: Span, earlier_person: str | None) -> str | object | None:
         """The speaker's actor key; None when the speaker is no actor; NOT_FOUND when the parse
         shows no attribution."""
         self.earlier_person = earlier_person
-        for i in dict.fromkeys((self._sentence(span.end), self._sentence(span.open_at))):
+        for i in dict.fromkeys((*self._closing(span), self._sentence(span.open_at))):
             doc = self.a.parses.get(i)
             if doc is None:
                 continue
@@ -73,6 +74,46 @@ class ParseAttribution:
             if verb is not None:
                 return self._subject_key(verb, base)
         return NOT_FOUND
+
+    def _topics(self) -> tuple[list[int], list[str]]:
+        """Persons that are the subject of their sentence's main clause, by position: the ones a
+        later he or she most likely means ("Clinton tweeted her thanks to the president. She …")."""
+        found: list[tuple[int, str]] = []
+        for i, doc in sorted(self.a.parses.items()):
+            base = self.a.sentences[i].start
+            for t in doc:
+                if t.dep_ != "nsubj" or not (t.head.dep_ in ("ROOT", "conj") and t.head.head.dep_ == "ROOT"):
+                    continue
+                m = self.mentions.covering(base + t.idx, base + t.idx + len(t.text))
+                if m is not None and self.a.actors[m.actor_key].kind == "person":
+                    found.append((m.start, m.actor_key))
+        return [p for p, _ in found], [k for _, k in found]
+
+    def _topic_before(self, pos: int, since: int) -> str | None:
+        i = bisect.bisect_left(self.topics[0], pos) - 1
+        return self.topics[1][i] if i >= 0 and self.topics[0][i] >= since else None
+
+    def _closing(self, span: Span) -> tuple[int, ...]:
+        """The sentence of the closing mark, and the next one when the quotation ends its sentence
+        and the next goes on in the same paragraph ("“…?” Sanders replied.")."""
+        i = self._sentence(span.end)
+        sents, text = self.a.sentences, self.a.text
+        if i + 1 < len(sents) and not text[span.end + 1 : sents[i].end].strip(" .,!?”\"’'"):
+            gap = text[sents[i].end : sents[i + 1].start]
+            if "\n" not in gap:
+                return i, i + 1
+        return (i,)
+
+    def _he_or_she(self, pos: int) -> str | None:
+        """The person last the subject of a main clause in this paragraph or the one before, else
+        the person last named."""
+        text = self.a.text
+        para = text.rfind("\n", 0, max(0, text.rfind("\n", 0, pos) - 1)) + 1
+        key = self._topic_before(pos, para)
+        if key is not None:
+            return key
+        m = self.mentions.last_person_before(pos)
+        return m.actor_key if m else None
 
     def _sentence(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.starts, pos) - 1)
@@ -149,10 +190,7 @@ class ParseAttribution:
                 if m is not None:
                     return m.actor_key
         if subj.lower_ in ("he", "she"):
-            if self.earlier_person is not None:
-                return self.earlier_person
-            m = self.mentions.last_person_before(start)
-            return m.actor_key if m else None
+            return self._he_or_she(start)
         if subj.lower_ == "they":  # the group last named in the sentence
             m = self.mentions.last_before(start, base, lambda a: a.kind != "person")
             return m.actor_key if m else None
