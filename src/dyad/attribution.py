@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from .model import Actor, Article, Mention
 from .quote_marks import Span
-from .speech import speech_verbs
+from .speech import quotation_cues, speech_verbs
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -57,7 +57,8 @@ class ParseAttribution:
         self.a = article
         self.inside = inside
         self.mentions = Mentions(article, inside)
-        self.speech = speech_verbs()
+        self.speech = speech_verbs()  # what may govern a quotation from afar
+        self.cues = quotation_cues()  # what may introduce one beside it
         self.starts = [s.start for s in article.sentences]
         self.topics = self._topics()
 
@@ -121,8 +122,9 @@ class ParseAttribution:
     def _in_quote(self, t: Token, base: int, span: Span) -> bool:
         return span.open_at <= base + t.idx <= span.end
 
-    def _is_cue(self, t: Token) -> bool:
-        return (t.pos_ in ("VERB", "AUX") and bool(self.speech.fullmatch(t.text))) or t.lower_ == "according"
+    def _is_cue(self, t: Token, beside: bool = False) -> bool:
+        words = self.cues if beside else self.speech
+        return (t.pos_ in ("VERB", "AUX") and bool(words.fullmatch(t.text))) or t.lower_ == "according"
 
     def _governing(self, doc: Doc, base: int, span: Span) -> Token | None:
         """The first speech verb outside the quotation on the way up from any of its words."""
@@ -144,12 +146,14 @@ class ParseAttribution:
     def _nearby(self, doc: Doc, base: int, span: Span) -> Token | None:
         """A speech verb outside every quotation: right after the closing mark, else the last
         one before the opening mark."""
-        cues = [t for t in doc if self._is_cue(t) and not self.inside(base + t.idx)]
+        cues = [t for t in doc if self._is_cue(t, beside=True) and not self.inside(base + t.idx)]
         after = [t for t in cues if base + t.idx > span.end]
         if after and base + after[0].idx - span.end <= 40:
             return after[0]
         before = [t for t in cues if base + t.idx < span.open_at]
-        return before[-1] if before else None
+        if before and (self._is_cue(before[-1]) or span.open_at - (base + before[-1].idx) <= 20):
+            return before[-1]  # a quoting verb only right before the quotation ("Beck joked, “…”")
+        return None
 
     def _subject_of(self, verb: Token) -> Token | None:
         v = verb
@@ -167,7 +171,11 @@ class ParseAttribution:
                 return subj
             if v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG"):
                 return v.head  # "Lopez, who said …", "witnesses describing …"
-            if v.dep_ not in CLIMB or v.head.i == v.i:
+            if v.head.i == v.i:
+                return None
+            # a noun reached through a coordination is a misparse ("adopted an accent and joked"):
+            # go on to the verb it belongs to
+            if v.dep_ not in CLIMB and not (v.pos_ in ("NOUN", "PROPN") and verb.dep_ == "conj"):
                 return None
             h = v.head
             if v.dep_ == "conj" and self._is_cue(v) and h.dep_ == "ccomp" and self._is_cue(h.head):

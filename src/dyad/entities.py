@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from .knowledge import match_form
 from .parse import char_span
-from .speech import speech_verbs
+from .speech import quotation_cues
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -120,7 +120,7 @@ def names(finder: Finder) -> Iterator[Found]:
     """PERSON and ORG entities of the parsed sentences, and proper-noun subjects of speech verbs
     that NER left unlabelled ("…,” Okafor said")."""
     a = finder.a
-    speech = speech_verbs()
+    speech = quotation_cues()
     for i, doc in a.parses.items():
         for ent in doc.ents:
             if ent.label_ in ("PERSON", "ORG"):

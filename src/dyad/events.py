@@ -12,7 +12,7 @@ from . import event_cues as cue
 from .event_patterns import Pattern, Patterns, load_patterns
 from .knowledge.schema import INTERNATIONAL
 from .model import Article, Candidate, Event, Mention
-from .quotes import speech_verbs
+from .speech import speech_verbs
 from .timeref import is_historical, resolve_date
 
 

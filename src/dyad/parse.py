@@ -41,9 +41,9 @@ def nlp() -> Language:
 
 def wanted(article: Article, triggers) -> list[int]:
     """Indexes of the sentences worth parsing: a quote mark, a speech verb or an event trigger."""
-    from .speech import speech_verbs
+    from .speech import quotation_cues
 
-    speech = speech_verbs()
+    speech = quotation_cues()
     text, lower = article.text, article.text.lower()
     hits = bytearray(len(text) + 1)
     for end, _ in triggers.iter(lower):
