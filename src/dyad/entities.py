@@ -54,6 +54,8 @@ _HONORIFICS = frozenset(
     ]
 )
 _ORG_MIN_CHARS = 3
+# entity labels the small model gives a surname that speaks ("Bozell answers") besides none
+_MISREAD = frozenset({"", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC"})
 # words that make a name an organisation's
 _ORG_WORDS = frozenset(
     [
@@ -129,7 +131,7 @@ def names(finder: Finder) -> Iterator[Found]:
                 if found is not None:
                     yield found
         for tok in doc:
-            subject = tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN" and not tok.ent_type_
+            subject = tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN" and tok.ent_type_ in _MISREAD
             if subject and speech.fullmatch(tok.head.text):
                 found = _found(a, i, doc[_compound_start(tok) : tok.i + 1], "PERSON")
                 if found is not None:

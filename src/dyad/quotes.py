@@ -208,24 +208,31 @@ class _Attribution:
 
     def _neighbour(self, earlier: list[Quote], speakers: list[str | None]) -> str | None:
         """A quotation standing alone: the speaker of the quotation just before it in the same
-        paragraph, or of a sentence ending with a colon just before it."""
-        before = self.text[: self.span.open_at]
-        gap_start = before.rstrip().rfind("\n")
-        prev_text = before.rstrip()
-        if prev_text.endswith(":"):
-            prev = [s for s in self.a.sentences if s.end <= self.span.open_at]
-            if prev:
-                s = prev[-1]
-                colon = s.end - 1
-                verbs = [m for m in _SPEECH_RE.finditer(self.text[s.start : colon])]
-                key = self._subject(s.start, colon)
-                if verbs or key:
-                    return key
+        paragraph, or of the one ending the paragraph before when this one is a paragraph of its
+        own, or of a sentence ending with a colon just before it."""
+        open_at = self.span.open_at
+        line_start = self.text.rfind("\n", 0, open_at) + 1
+        opens_line = not self.text[line_start:open_at].strip()
+        prev_end = len(self.text[:open_at].rstrip()) if opens_line else open_at
+        if self.text[prev_end - 1 : prev_end] == ":" and self.sent_index > 0:
+            s = self.a.sentences[self.sent_index - 1]
+            colon = s.end - 1
+            verbs = [m for m in _SPEECH_RE.finditer(self.text[s.start : colon])]
+            key = self._subject(s.start, colon)
+            if verbs or key:
+                return key
         if earlier and speakers[-1] is not None:
             last = earlier[-1]
-            between = self.text[last.end + 1 : self.span.open_at]
-            if "\n" not in between and len(between) < 120 and gap_start < last.start:
+            between = self.text[last.end + 1 : open_at]
+            if "\n" not in between and len(between) < 120 and line_start <= last.start:
                 return speakers[-1]
+            if (
+                opens_line
+                and self._whole_paragraph()
+                and between.count("\n") <= 2
+                and len(between.strip()) < 80
+            ):
+                return speakers[-1]  # "…,” he continued. / “In this pivotal moment …”"
         return self._previous_sentence()
 
     def _previous_sentence(self) -> str | None:
