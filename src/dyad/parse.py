@@ -3,6 +3,7 @@ that need them (a quote mark, a speech verb or an event trigger), in batches."""
 
 from __future__ import annotations
 
+import bisect
 import importlib
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -39,26 +40,37 @@ def nlp() -> Language:
     return module.load(exclude=list(EXCLUDE))
 
 
-def wanted(article: Article, triggers) -> list[int]:
-    """Indexes of the sentences worth parsing: a quote mark, a speech verb or an event trigger."""
-    from .speech import quotation_cues
+def wanted(article: Article) -> list[int]:
+    """Indexes of the sentences worth parsing: where a quotation opens or closes with words of
+    attribution around it; a short one with a quoting verb right after a quotation that ends its
+    sentence ("“…?” Sanders replied."); and any with a speech verb (who said what, and the people
+    a later "he" or "she" means)."""
+    from .quote_marks import quote_spans
+    from .speech import quotation_cues, speech_verbs
 
-    speech = quotation_cues()
-    text, lower = article.text, article.text.lower()
-    hits = bytearray(len(text) + 1)
-    for end, _ in triggers.iter(lower):
-        hits[end] = 1
-    out = []
-    for s in article.sentences:
-        chunk = text[s.start : s.end]
-        if any(c in QUOTE_MARKS for c in chunk) or speech.search(chunk) or hits.find(1, s.start, s.end) >= 0:
+    cues, speech = quotation_cues(), speech_verbs()
+    text, sents = article.text, article.sentences
+    spans = quote_spans(text)
+    marks = sorted(p for q in spans for p in (q.open_at, q.end))
+    inside = bytearray(len(text) + 1)
+    for q in spans:
+        inside[q.open_at : q.end + 1] = b"\x01" * (q.end + 1 - q.open_at)
+    out: list[int] = []
+    for s in sents:
+        i = bisect.bisect_left(marks, s.start)
+        if i < len(marks) and marks[i] < s.end:
+            if inside.count(0, s.start, s.end) > 6:  # ", he said." and longer
+                out.append(s.index)
+        elif speech.search(text, s.start, s.end) or (
+            out and out[-1] == s.index - 1 and s.end - s.start < 100 and cues.search(text, s.start, s.end)
+        ):
             out.append(s.index)
     return out
 
 
-def parse_sentences(article: Article, triggers, batch_size: int = 64) -> None:
+def parse_sentences(article: Article, batch_size: int = 64) -> None:
     """Fill article.parses: sentence index -> spaCy Doc of that sentence's text."""
-    indexes = wanted(article, triggers)
+    indexes = wanted(article)
     texts = (article.text[article.sentences[i].start : article.sentences[i].end] for i in indexes)
     article.parses = dict(zip(indexes, nlp().pipe(texts, batch_size=batch_size), strict=True))
 
@@ -73,8 +85,6 @@ def char_span(article: Article, sentence: int, tokens: Token | Span | Doc) -> tu
 
 def token_at(article: Article, pos: int) -> tuple[int, Token] | None:
     """The parsed token covering an article offset, with its sentence index."""
-    import bisect
-
     starts = [s.start for s in article.sentences]
     i = bisect.bisect_right(starts, pos) - 1
     doc = article.parses.get(i) if i >= 0 else None

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from .actors import find_actors
 from .clean import clean_text, html_to_text
-from .event_patterns import load_patterns
 from .events import find_events
 from .knowledge import Knowledge
 from .language import detect_language
@@ -71,7 +70,7 @@ def sentences(article: Article, ctx: Context) -> None:
 
 def parse(article: Article, ctx: Context) -> None:
     """Tags, dependency parse and named entities of the sentences that need them."""
-    parse_sentences(article, load_patterns().automaton)
+    parse_sentences(article)
 
 
 def actors(article: Article, ctx: Context) -> None:
