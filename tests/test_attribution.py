@@ -1,0 +1,115 @@
+"""Quote speakers from the parse, on sentences we wrote; PolNeAR dev accuracy with floors."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import SHARED
+
+import dyad
+from dyad.gold import to_gold
+
+POLNEAR = SHARED / "data" / "polnear"
+
+
+def speakers(text: str) -> list[tuple[str | None, str]]:
+    a = dyad.process(text, published="2024-03-05")
+    return [(a.actors[q.speaker_key].name if q.speaker_key else None, q.text[:20]) for q in a.quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a speaker no dictionary knows, after and before the quotation
+        ("“We will rebuild the bridge by spring,” Okafor said.", [("Okafor", "We will rebuild the ")]),
+        ("Tendai Moyo told reporters, “The vote was fair.”", [("Tendai Moyo", "The vote was fair.")]),
+        # in a relative clause
+        (
+            "Maria Lindqvist, who said the talks were “far from over,” left for Oslo.",
+            [("Maria Lindqvist", "far from over,")],
+        ),
+        # the object of "according to"
+        (
+            "The harbour will close at night, according to Piet Hendriks, who called it “a necessary step.”",
+            [("Piet Hendriks", "a necessary step.")],
+        ),
+        # a quotation ending its sentence, then the attribution
+        ("“Have the tolls gone up again?” Okonkwo asked.", [("Okonkwo", "Have the tolls gone ")]),
+        # the person addressed is never the speaker
+        (
+            "Senator Alan Whitcombe spoke first. Dana Pruitt said to Whitcombe, “Your plan will fail.”",
+            [("Dana Pruitt", "Your plan will fail.")],
+        ),
+        # a quotation with no attribution has no speaker
+        ("The banner read “No new taxes” in red letters.", [(None, "No new taxes")]),
+    ],
+)
+def test_speaker_from_the_parse(text, expected):
+    assert speakers(text) == expected
+
+
+def test_split_quote_and_pronoun_chain():
+    text = (
+        "Gloria Anand, the mayor, opened the meeting on Monday.\n\n"
+        "“We have waited long enough,” she said. “The council will vote tonight.”\n\n"
+        "“Nobody should be surprised,” she added."
+    )
+    assert [s for s, _ in speakers(text)] == ["Gloria Anand"] * 3
+
+
+def test_he_is_the_subject_of_the_last_main_clause_not_the_last_name():
+    text = (
+        "Bram Oosterhuis criticised Lena Vasquez on Tuesday.\n\n"
+        "“She has no plan for the port,” he said."
+    )
+    assert speakers(text) == [("Bram Oosterhuis", "She has no plan for ")]
+
+
+def test_a_paragraph_of_quotation_continues_the_speaker_before():
+    text = (
+        "“The budget is balanced,” Ines Carvalho said on Friday.\n\n"
+        "“We cut nothing that matters to families.”"
+    )
+    assert [s for s, _ in speakers(text)] == ["Ines Carvalho", "Ines Carvalho"]
+
+
+def test_a_country_speaks_only_when_the_text_makes_it_the_speaker():
+    text = "Talks in Geneva stalled. “We remain ready,” Norway’s foreign ministry said."
+    a = dyad.process(text, published="2024-03-05")
+    speaker = a.actors[a.quotes[0].speaker_key]
+    assert speaker.country == "NOR"
+    text = "Norway hosted the talks. A delegate joked that the coffee was “the only real agreement.”"
+    a = dyad.process(text, published="2024-03-05")
+    assert a.quotes[0].speaker_key is None or a.actors[a.quotes[0].speaker_key].country != "NOR"
+
+
+def test_a_learned_person_has_no_country_unless_the_text_gives_one():
+    a = dyad.process("“The ferry is late,” Okafor said.", published="2024-03-05")
+    okafor = a.actors[a.quotes[0].speaker_key]
+    assert (okafor.kind, okafor.country, okafor.origin) == ("person", "", "learned")
+    assert not a.events  # an actor without a country takes no part in events
+
+
+def test_polnear_dev_quote_speaker_accuracy(tmp_path):
+    """PolNeAR dev (84 articles): the reference scorer's figures, with floors below today's."""
+    pred = tmp_path / "pred.jsonl"
+    with pred.open("w", encoding="utf-8") as f:
+        for path in sorted((POLNEAR / "dev").glob("*.json")):
+            g = json.loads(path.read_text(encoding="utf-8"))
+            a = dyad.process(g["text"], published=g.get("published"), title=g.get("title"))
+            f.write(json.dumps(to_gold(a, g["id"])) + "\n")
+    out = subprocess.run(
+        [sys.executable, str(SHARED / "tools" / "score_polnear.py"), str(POLNEAR / "dev"), str(pred)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    r = json.loads(out.stdout)
+    qs = r["quote_speaker"]
+    print(
+        f"\nPolNeAR dev: spans R {r['spans']['recall']} P {r['spans']['precision']}; named-speaker accuracy "
+        f"{r['speaker']['named_accuracy']}; quote+speaker P {qs['precision']} R {qs['recall']} F1 {qs['f1']}"
+    )
+    assert r["spans"]["recall"] >= 0.95
+    assert qs["f1"] >= 0.82 and r["speaker"]["named_accuracy"] >= 0.77
