@@ -36,6 +36,16 @@ class Mentions:
             return self.items[i]
         return None
 
+    def between(self, start: int, end: int) -> list[Mention]:
+        """The mentions inside [start, end)."""
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.items) and self.items[i].start < end:
+            if self.items[i].end <= end:
+                out.append(self.items[i])
+            i += 1
+        return out
+
     def last_person_before(self, pos: int) -> Mention | None:
         return self.last_before(pos, 0, lambda a: a.kind == "person")
 
@@ -60,13 +70,14 @@ class ParseAttribution:
         self.speech = speech_verbs()  # what may govern a quotation from afar
         self.cues = quotation_cues()  # what may introduce one beside it
         self.starts = [s.start for s in article.sentences]
+        self.breaks = [i for i, c in enumerate(article.text) if c == "\n"]
         self.topics = self._topics()
 
     def speaker(self, span: Span, earlier_person: str | None) -> str | object | None:
         """The speaker's actor key; None when the speaker is no actor; NOT_FOUND when the parse
         shows no attribution."""
         self.earlier_person = earlier_person
-        for i in dict.fromkeys((*self._closing(span), self._sentence(span.open_at))):
+        for i in dict.fromkeys((*self.closing(span), self.sentence_of(span.open_at))):
             doc = self.a.parses.get(i)
             if doc is None:
                 continue
@@ -94,10 +105,10 @@ class ParseAttribution:
         i = bisect.bisect_left(self.topics[0], pos) - 1
         return self.topics[1][i] if i >= 0 and self.topics[0][i] >= since else None
 
-    def _closing(self, span: Span) -> tuple[int, ...]:
+    def closing(self, span: Span) -> tuple[int, ...]:
         """The sentence of the closing mark, and the next one when the quotation ends its sentence
         and the next goes on in the same paragraph ("“…?” Sanders replied.")."""
-        i = self._sentence(span.end)
+        i = self.sentence_of(span.end)
         sents, text = self.a.sentences, self.a.text
         if i + 1 < len(sents) and not text[span.end + 1 : sents[i].end].strip(" .,!?”\"’'"):
             gap = text[sents[i].end : sents[i + 1].start]
@@ -108,23 +119,39 @@ class ParseAttribution:
     def _he_or_she(self, pos: int) -> str | None:
         """The person last the subject of a main clause in this paragraph or the one before, else
         the person last named."""
-        text = self.a.text
-        para = text.rfind("\n", 0, max(0, text.rfind("\n", 0, pos) - 1)) + 1
+        before = self.line_start(pos) - 1
+        while before > 0 and self.a.text[before - 1].isspace():
+            before -= 1  # back over the blank lines to the paragraph before
+        para = self.line_start(before) if before > 0 else 0  # this paragraph or the one before
         key = self._topic_before(pos, para)
         if key is not None:
             return key
         m = self.mentions.last_person_before(pos)
         return m.actor_key if m else None
 
-    def _sentence(self, pos: int) -> int:
+    def line_start(self, pos: int) -> int:
+        """Where the line holding pos starts."""
+        i = bisect.bisect_left(self.breaks, pos) - 1
+        return self.breaks[i] + 1 if i >= 0 else 0
+
+    def line_end(self, pos: int) -> int:
+        i = bisect.bisect_left(self.breaks, pos)
+        return self.breaks[i] if i < len(self.breaks) else len(self.a.text)
+
+    def sentence_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.starts, pos) - 1)
 
     def _in_quote(self, t: Token, base: int, span: Span) -> bool:
         return span.open_at <= base + t.idx <= span.end
 
     def _is_cue(self, t: Token, beside: bool = False) -> bool:
+        if t.lower_ == "according":
+            return True
         words = self.cues if beside else self.speech
-        return (t.pos_ in ("VERB", "AUX") and bool(words.fullmatch(t.text))) or t.lower_ == "according"
+        if t.pos_ not in ("VERB", "AUX") or not words.fullmatch(t.text):
+            return False
+        # "Kabul’s promises": a noun read as a verb, its possessor read as its subject
+        return not any(c.dep_ in SUBJECTS and any(g.dep_ == "case" for g in c.children) for c in t.children)
 
     def _governing(self, doc: Doc, base: int, span: Span) -> Token | None:
         """The first speech verb outside the quotation on the way up from any of its words."""

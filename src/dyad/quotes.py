@@ -11,8 +11,6 @@ from .quote_marks import Span, quote_spans
 from .speech import speech_verbs
 
 _SPEECH_RE = speech_verbs()
-_PRONOUN_SUBJECT = re.compile(r"\b(he|she|they|He|She|They)\s+(?:\w+ly\s+|also\s+|later\s+)?$")
-_PRONOUN_AFTER = re.compile(r"^\s*(he|she|they)\b")
 _PARAGRAPH_OPENER = re.compile(r"(\n+)[“«„\"]")
 _SHOW_BEFORE = re.compile(r"(?i)\b(?:on|in|appearing on|told|to)\s+$")
 _TITLE_WORD = re.compile(r"^(?:[A-Z0-9&][\w'’&.-]*|of|the|and|a|&|on|in|for|to)$")
@@ -23,7 +21,6 @@ def find_quotes(article: Article) -> None:
     text = article.text
     spans = quote_spans(text)
     starts = [s.start for s in article.sentences]
-    people = [m for m in article.mentions if article.actors[m.actor_key].kind == "person"]
     inside = _Inside(spans)
     parsed = ParseAttribution(article, inside)
     speakers: list[str | None] = []
@@ -33,7 +30,7 @@ def find_quotes(article: Article) -> None:
         if _is_title(text, span, content):
             continue
         sentence = max(0, bisect.bisect_right(starts, span.open_at) - 1)
-        finder = _Attribution(article, span, sentence, inside, people, parsed)
+        finder = _Attribution(article, span, sentence, inside, parsed)
         speaker = finder.speaker(quotes, speakers)
         content = _PARAGRAPH_OPENER.sub(r"\1", content).strip()
         quotes.append(Quote(span.start, span.end, content, speaker, sentence))
@@ -66,106 +63,45 @@ class _Inside:
 class _Attribution:
     """Who said one quotation: the attribution around it, in its sentence or a neighbour."""
 
-    def __init__(self, article: Article, span: Span, sentence: int, inside: _Inside, people, parsed):
+    def __init__(
+        self, article: Article, span: Span, sentence: int, inside: _Inside, parsed: ParseAttribution
+    ):
         self.parsed = parsed
         self.a = article
         self.text = article.text
         self.span = span
         self.inside = inside
-        self.people = people
         self.sent = article.sentences[sentence] if article.sentences else None
         self.sent_index = sentence
-        # the sentence may end inside the quotation: attribution runs to the next sentence end
         self.s_start = self.sent.start if self.sent else 0
-        self.extended = False
-        self.s_end = self._attribution_end(span.end)
-
-    def _attribution_end(self, close: int) -> int:
-        """End of the sentence holding the closing mark; when nothing follows the mark there,
-        the end of the next sentence of the paragraph ("“…we will respond.” Asif said.")."""
-        sents = self.a.sentences
-        i = next((k for k, s in enumerate(sents) if s.start <= close < s.end), None)
-        if i is None:
-            return len(self.text)
-        end = sents[i].end
-        if not self.text[close + 1 : end].strip() and i + 1 < len(sents):
-            nxt = sents[i + 1]
-            if "\n" not in self.text[end : nxt.start]:
-                self.extended = True
-                return nxt.end
-        return end
+        # the end of the sentence holding the closing mark, or of the next when nothing follows it
+        end = article.sentences[parsed.closing(span)[-1]].end if article.sentences else len(self.text)
+        self.s_end = max(end, span.end + 1)
 
     # --- the speaker
     def speaker(self, earlier: list[Quote], speakers: list[str | None]) -> str | None:
         key = self.parsed.speaker(self.span, None)
         if key is not NOT_FOUND:
             return key
-        for rule in _FALLBACKS[MODE](self):
+        for rule in (self._headline_colon, self._dash_signature):
             key = rule()
             if key is not None:
                 return key or None
         return self._neighbour(earlier, speakers)
 
     def _mentions_between(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.a.mentions if start <= m.start and m.end <= end and not self.inside(m.start)]
+        return self.parsed.mentions.between(start, end)
 
-    def _after(self) -> str | None:
-        """ "…,” Haqqani said", "…,” said the minister", "…,” he added"."""
+    def _dash_signature(self) -> str | None:
+        """ "“We will not back down.” — Khawaja Asif": a signature after a dash, as in a post."""
         close = self.span.end + 1
-        tail = self.text[close : self.s_end]
-        content = self.text[self.span.start : self.span.end].rstrip()
-        if not (content.endswith((",", ".", "!", "?", "…", "—", "-")) or tail.startswith((",", " —", " –"))):
-            return None  # "“unreasonable and unacceptable” demands": not followed by attribution
-        m = re.match(r"^[,.!?…]*\s*", tail)
-        rest = tail[m.end() :]
-        if self.extended and len(rest) > 60:
-            return None  # the next sentence says more than who spoke
-        verb = _SPEECH_RE.match(rest)
-        if verb:  # "said Asif", "said the minister"
-            at = close + m.end() + verb.end()
-            ms = self._mentions_between(at, min(self.s_end, at + 80))
-            return ms[0].actor_key if ms and ms[0].start - at <= 5 else None
-        ms = self._mentions_between(close, close + m.end() + 60)
-        if ms and ms[0].start - (close + m.end()) <= 4:
-            after_mention = self.text[ms[0].end : self.s_end]
-            if _SPEECH_RE.match(after_mention.lstrip(" ,")) or re.match(
-                r"^,[^,]{0,80},\s*\w+", after_mention
-            ):
-                return ms[0].actor_key
-        dash = re.match(r"^\s*[—–-]+\s*", tail)
-        if dash:  # "“We will not back down.” — Khawaja Asif"
+        dash = re.match(r"^\s*[—–-]+\s*", self.text[close : self.s_end])
+        if dash:
             at = close + dash.end()
             ms = self._mentions_between(at, min(self.s_end, at + 80))
             if ms and ms[0].start == at:
                 return ms[0].actor_key
-        pron = _PRONOUN_AFTER.match(rest)
-        if pron and _SPEECH_RE.match(rest[pron.end() :].lstrip()):
-            return self._pronoun(pron.group(1), close)
         return None
-
-    def _before(self) -> str | None:
-        """ "Asif said: “…”", "Mujahid warned that … “strong response”", "X described as “…”"."""
-        head_start = self.s_start
-        head = self.text[head_start : self.span.open_at]
-        verbs = [m for m in _SPEECH_RE.finditer(head) if not self.inside(head_start + m.start())]
-        if not verbs:
-            return None
-        verb = verbs[-1]
-        v_start = head_start + verb.start()
-        # the subject right before the verb ("Hegseth called", "he added", "India also called")
-        near = self.text[max(head_start, v_start - 40) : v_start]
-        pron = _PRONOUN_SUBJECT.search(near)
-        mentions = self._mentions_between(head_start, v_start)
-        if mentions:
-            last = mentions[-1]
-            gap = self.text[last.end : v_start]
-            if re.fullmatch(r"[\s,]*(?:\w+ly\s+|also\s+|now\s+|later\s+|has\s+|have\s+|had\s+)*", gap):
-                return last.actor_key
-        if pron:
-            return self._pronoun(pron.group(1), v_start)
-        # "… and vowed", "…, saying that": the subject of the sentence
-        subject = self._subject(head_start, v_start)
-        return subject
 
     def _subject(self, start: int, end: int) -> str | None:
         """The sentence's subject: its first actor mention, or a pronoun that opens it."""
@@ -182,19 +118,9 @@ class _Attribution:
             return first.actor_key
         return None
 
-    def _according(self) -> str | None:
-        """ "According to Israel Prime Minister Benjamin Netanyahu, … “at the heart”"."""
-        sentence = self.text[self.s_start : self.s_end]
-        for m in re.finditer(r"(?i)\baccording to\s+", sentence):
-            at = self.s_start + m.end()
-            ms = self._mentions_between(at, at + 80)
-            if ms and ms[0].start - at <= 6:
-                return ms[0].actor_key
-        return None
-
     def _headline_colon(self) -> str | None:
         """ "Hegseth: Caribbean Boat Strike Was “Opening Salvo”"."""
-        line_start = self.text.rfind("\n", 0, self.span.open_at) + 1
+        line_start = self.parsed.line_start(self.span.open_at)
         head = self.text[line_start : self.span.open_at]
         m = re.match(r"^([^:]{2,60}):\s", head)
         if not m:
@@ -211,9 +137,11 @@ class _Attribution:
         paragraph, or of the one ending the paragraph before when this one is a paragraph of its
         own, or of a sentence ending with a colon just before it."""
         open_at = self.span.open_at
-        line_start = self.text.rfind("\n", 0, open_at) + 1
+        line_start = self.parsed.line_start(open_at)
         opens_line = not self.text[line_start:open_at].strip()
-        prev_end = len(self.text[:open_at].rstrip()) if opens_line else open_at
+        prev_end = open_at
+        while opens_line and prev_end > 0 and self.text[prev_end - 1].isspace():
+            prev_end -= 1  # back over the line break to the end of the paragraph before
         if self.text[prev_end - 1 : prev_end] == ":" and self.sent_index > 0:
             s = self.a.sentences[self.sent_index - 1]
             colon = s.end - 1
@@ -255,29 +183,15 @@ class _Attribution:
         return persons[0].actor_key if persons else None
 
     def _whole_paragraph(self) -> bool:
-        line_end = self.text.find("\n", self.span.end)
-        rest = self.text[self.span.end + 1 : line_end if line_end >= 0 else len(self.text)]
+        rest = self.text[self.span.end + 1 : self.parsed.line_end(self.span.end)]
         return not rest.strip(' .,”"’»')
 
     def _pronoun(self, pronoun: str, pos: int) -> str | None:
         """He/she: the person last named before pos (outside quotations); they: the last
         non-person actor named in the sentence."""
+        mentions = self.parsed.mentions
         if pronoun.lower() in ("he", "she"):
-            for m in reversed(self.people):
-                if m.start < pos and not self.inside(m.start):
-                    return m.actor_key
-            return None
-        for m in reversed(self.a.mentions):
-            if self.s_start <= m.start < pos and self.a.actors[m.actor_key].kind != "person":
-                return m.actor_key
-        return None
-
-
-import os  # noqa: E402
-
-MODE = os.environ.get("DYAD_QMODE", "colon")
-_FALLBACKS = {
-    "none": lambda f: (),
-    "colon": lambda f: (f._headline_colon,),
-    "all": lambda f: (f._after, f._before, f._according, f._headline_colon),
-}
+            m = mentions.last_person_before(pos)
+        else:
+            m = mentions.last_before(pos, self.s_start, lambda a: a.kind != "person")
+        return m.actor_key if m else None
