@@ -24,7 +24,22 @@ from ..metadata import parse_date
 from ..settings import Settings
 from .ingest import BadRequest, Ingests, content_kind, read_body
 from .render import dyad_figure, highlighted, safe_json
-from .schema import ARTICLE_BODY, MAX_INT, Day, EventType, Ingested, Limit, Name, Offset, Root, Text, errors
+from .schema import (
+    ARTICLE_BODY,
+    MAX_INT,
+    ActorId,
+    Day,
+    EventType,
+    Ingested,
+    Limit,
+    Offset,
+    Ref,
+    Root,
+    Source,
+    Target,
+    Text,
+    errors,
+)
 from .security import Bearer, check_write
 
 HERE = Path(str(resources.files("dyad.web")))
@@ -98,7 +113,7 @@ def create_app(
         return {"items": d.articles(limit, offset), "limit": limit, "offset": offset}
 
     @app.get("/api/articles/{ref}", tags=["api"], responses=errors(404, 422))
-    def api_article(ref: Name, d: Store) -> dict:
+    def api_article(ref: Ref, d: Store) -> dict:
         view = _article_view(d, ref)
         a = view["article"]
         mentions = [
@@ -138,7 +153,7 @@ def create_app(
         return {"items": d.actors(limit, offset), "limit": limit, "offset": offset}
 
     @app.get("/api/actors/{actor_id}", tags=["api"], responses=errors(404, 422))
-    def api_actor(actor_id: int, d: Store) -> dict:
+    def api_actor(actor_id: ActorId, d: Store) -> dict:
         info = d.actor(actor_id)
         if info is None:
             raise HTTPException(404, f"no actor {actor_id}")
@@ -174,7 +189,7 @@ def create_app(
 
     @app.get("/api/dyads/{source}/{target}", tags=["api"], responses=errors(422))
     def api_dyad(
-        source: Name, target: Name, d: Store, by: Literal["day", "week"] = "day", root: Root = False
+        source: Source, target: Target, d: Store, by: Literal["day", "week"] = "day", root: Root = False
     ) -> dict:
         series = d.dyad(source, target, by, root_only=root)
         return {"source": source, "target": target, "by": by, "series": series}

@@ -20,7 +20,12 @@ Limit = Annotated[int, Query(ge=1, le=500, description="Page size.")]
 Offset = Annotated[int, Query(ge=0, le=MAX_INT, description="Rows to skip.")]
 Root = Annotated[bool, Query(description="Only each sentence's root event(s): one act per sentence.")]
 Text = Annotated[str | None, Query(pattern=TEXT)]
-Name = Annotated[str, PathParam(pattern=TEXT)]
+Ref = Annotated[
+    str, PathParam(pattern=TEXT, description="Its id, input id or name, or a hash prefix.", examples=["1"])
+]
+Source = Annotated[str, PathParam(pattern=TEXT, description="A country code or name.", examples=["PAK"])]
+Target = Annotated[str, PathParam(pattern=TEXT, description="A country code or name.", examples=["AFG"])]
+ActorId = Annotated[int, PathParam(examples=[1])]
 EventType = Literal[tuple(t for u in EVENT_TYPES for t in (u, u.lower()))]  # type: ignore[valid-type]
 
 
