@@ -177,6 +177,34 @@ def test_ingests_past_the_queue_are_turned_away(db):
     assert r.status_code == 503 and r.headers["retry-after"] == "2" and "retry" in r.json()["error"]
 
 
+def test_a_body_that_trickles_in_is_dropped(monkeypatch):
+    import anyio
+    from starlette.requests import Request
+
+    from dyad.web import ingest
+
+    monkeypatch.setattr(ingest, "BODY_SECONDS", 0.3)
+
+    async def receive() -> dict:
+        await anyio.sleep(0.1)
+        return {"type": "http.request", "body": b"x", "more_body": True}
+
+    async def read() -> None:
+        with pytest.raises(HTTPException) as dropped:
+            await ingest.read_body(Request({"type": "http", "method": "POST", "headers": []}, receive))
+        assert dropped.value.status_code == 408
+
+    anyio.run(read)
+
+
+def test_a_bug_is_a_json_500_without_a_traceback(db, monkeypatch):
+    from dyad.api import Dyad
+
+    monkeypatch.setattr(Dyad, "stats", lambda self: 1 / 0)
+    r = client(db).get("/api/stats")
+    assert r.status_code == 500 and r.json() == {"error": "internal error", "status": 500}
+
+
 def test_full_text_search_takes_any_words(db):
     c = client(db)
     for words in ['"', "NEAR(", "a OR", "*", "^x", "-", "ceasefire ²", "Kabul\u2028talks"]:

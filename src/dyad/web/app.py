@@ -103,6 +103,10 @@ def create_app(
     async def dyad_error(request: Request, exc: DyadError):
         return _error(request, templates, 400, str(exc))
 
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception):  # a bug: still JSON, still no traceback
+        return _error(request, templates, 500, "internal error")
+
     # --- JSON API
     @app.get("/api/stats", tags=["api"])
     def api_stats(d: Store) -> dict:
@@ -135,7 +139,7 @@ def create_app(
         responses={
             200: {"model": Ingested, "description": "Stored already (the same text): nothing written."},
             201: {"description": "Stored."},
-            **errors(400, 401, 403, 413, 415, 503),
+            **errors(400, 401, 403, 408, 413, 415, 503),
         },
         openapi_extra={"requestBody": ARTICLE_BODY},
     )

@@ -15,6 +15,7 @@ from ..errors import InputError
 from ..settings import Settings
 
 MAX_BODY = 5 * 1024 * 1024
+BODY_SECONDS = 60  # a body that takes longer to arrive is dropped (408): it would hold a slot
 KINDS = {"text/plain": "text", "text/html": "html", "application/json": "json"}
 CHARSETS = ("utf-8", "utf8", "us-ascii", "ascii")
 FIELDS = ("url", "title", "outlet", "published")
@@ -72,11 +73,15 @@ async def read_body(request: Request, limit: int = MAX_BODY) -> bytes:
         if int(declared) > limit:
             raise HTTPException(413, f"article too large ({declared} bytes; the limit is {limit})")
     chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise HTTPException(413, f"article too large (over {limit} bytes, the limit)")
-        chunks.append(chunk)
+    try:
+        with anyio.fail_after(BODY_SECONDS):
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > limit:
+                    raise HTTPException(413, f"article too large (over {limit} bytes, the limit)")
+                chunks.append(chunk)
+    except TimeoutError:
+        raise HTTPException(408, f"the body took over {BODY_SECONDS} s to arrive") from None
     return b"".join(chunks)
 
 

@@ -59,6 +59,7 @@ REASONS = {
     401: "No write token, or a wrong one.",
     403: "Writes over HTTP are off, or the request comes from another origin.",
     404: "Nothing with that id.",
+    408: "The body took too long to arrive (over a minute).",
     413: "The body is over the limit (5 MiB).",
     415: "Not text/plain, text/html or application/json in UTF-8.",
     422: "A parameter out of its range or of the wrong type.",
