@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "data" / "seeds"
 DEV = SHARED / "data" / "dev"
+SERVER_TOKEN = "session-server-token"  # the write token of the `server` fixture
 
 
 def gold_articles() -> list[dict]:
@@ -65,7 +66,9 @@ def server(demo_db) -> str:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     srv = uvicorn.Server(
-        uvicorn.Config(create_app(demo_db), host="127.0.0.1", port=port, log_level="warning")
+        uvicorn.Config(
+            create_app(demo_db, write_token=SERVER_TOKEN), host="127.0.0.1", port=port, log_level="warning"
+        )
     )
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()

@@ -5,7 +5,7 @@ Screenshots go to test-artifacts/. The project's setup (scripts/setup.sh) instal
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, SERVER_TOKEN
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
@@ -111,7 +111,11 @@ def test_untrusted_text_is_shown_not_run(page, server):
         "<script>alert('xss')</script><img src=x onerror=alert(1)> Pakistan accused Afghanistan of "
         "sheltering militants on Monday, officials said in a statement released in Islamabad."
     )
-    r = httpx.post(server + "/api/articles", json={"text": text, "title": "<script>alert(3)</script>"})
+    r = httpx.post(
+        server + "/api/articles",
+        json={"text": text, "title": "<script>alert(3)</script>"},
+        headers={"authorization": f"Bearer {SERVER_TOKEN}"},
+    )
     assert r.status_code in (200, 201)
     page.goto(f"{server}/articles/{r.json()['id']}")
     page.wait_for_selector(".article-text")

@@ -95,7 +95,9 @@ def test_http_api_over_postgresql(pg_url, sqlite_demo):
 
     with dyad.open(pg_url) as d:
         d.ingest([str(CORPUS)])
-    pg, lite = TestClient(create_app(pg_url)), TestClient(create_app(sqlite_demo))
+    auth = {"authorization": "Bearer t"}
+    pg = TestClient(create_app(pg_url, write_token="t"), headers=auth)
+    lite = TestClient(create_app(sqlite_demo))
     for url in (
         "/api/events?source=PAK",
         "/api/events?root=true",

@@ -520,21 +520,47 @@ def serve(
     db: DbOpt = None,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    allow_writes: Annotated[
+        bool,
+        typer.Option(
+            "--allow-writes",
+            help="Accept POST /api/articles with the token printed at start ($DYAD_TOKEN if set), "
+            "sent as 'Authorization: Bearer TOKEN'. Without it the server is read-only.",
+        ),
+    ] = False,
 ) -> None:
     """Serve the dashboard and the HTTP API (OpenAPI at /docs)."""
-    _serve(db_path or db or default_db(), host, port)
+    _serve(db_path or db or default_db(), host, port, allow_writes)
 
 
-def _serve(db: str, host: str, port: int) -> None:
+def _serve(db: str, host: str, port: int, allow_writes: bool = False) -> None:
+    import os
+
     import uvicorn
 
     from .web import create_app
+    from .web.security import is_loopback, new_token
 
     with _open(db):  # a store that cannot be opened is one line, before the server starts
         pass
+    token = (os.environ.get("DYAD_TOKEN") or new_token()) if allow_writes else None
     out.print(f"dyad dashboard: http://{host}:{port}/  (API docs: http://{host}:{port}/docs; Ctrl-C stops)")
+    if token and os.environ.get("DYAD_TOKEN"):
+        out.print("writes: on, with the token in $DYAD_TOKEN (header 'Authorization: Bearer TOKEN')")
+    elif token:
+        out.print(
+            f"writes: on, with this token (header 'Authorization: Bearer TOKEN'): {token}", soft_wrap=True
+        )
+    else:
+        out.print("writes: off (read-only; --allow-writes accepts articles posted with a token)")
+    if not is_loopback(host):
+        print(
+            f"dyad: warning: listening on {host}, not loopback: anyone who can reach this machine can "
+            "read the store",
+            file=sys.stderr,
+        )
     try:
-        uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(db, write_token=token), host=host, port=port, log_level="warning")
     except OSError as e:
         _die(f"cannot listen on {host}:{port} ({e.strerror or e})")
 

@@ -200,8 +200,8 @@ class _Sqlite:
 
     @staticmethod
     def search_terms(words: str) -> str:
-        """FTS5 query: every word must occur."""
-        return " ".join('"' + w.replace('"', '""') + '"' for w in words.split())
+        """FTS5 query: every word must occur, each quoted (so no word is query syntax)."""
+        return " ".join('"' + w.replace('"', '""') + '"' for w in _words(words)) or '""'
 
     @staticmethod
     def week(day: str) -> str:
@@ -282,7 +282,7 @@ class _Postgres:
 
     @staticmethod
     def search_terms(words: str) -> str:
-        return words
+        return " ".join(_words(words))
 
     @staticmethod
     def week(day: str) -> str:
@@ -636,7 +636,7 @@ class Store:
 
     def find_article(self, ref: str) -> int | None:
         """An article id from its number, its input id or name, or a prefix of its hash."""
-        if ref.isdigit() and _fits(int(ref)):
+        if ref.isascii() and ref.isdigit() and _fits(int(ref)):
             row = self.db.execute("SELECT id FROM articles WHERE id = ?", (int(ref),)).fetchone()
             if row:
                 return row[0]
@@ -1062,6 +1062,11 @@ def _event_filters(
     if root is not None:
         where.append("e.root = ?")
         args.append(int(root))
+
+
+def _words(text: str) -> list[str]:
+    """The words of a full-text search, control characters (NUL among them) taken as spaces."""
+    return "".join(" " if ch < " " or ch == "\x7f" else ch for ch in text).split()
 
 
 def _fits(n: int) -> bool:

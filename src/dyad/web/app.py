@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -15,19 +14,35 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from ..api import Dyad, article_record
-from ..errors import DyadError, InputError
+from ..errors import DyadError
 from ..knowledge.schema import EVENT_TYPES
 from ..metadata import parse_date
 from ..settings import Settings
+from .ingest import BadRequest, Ingests, content_kind, read_body
 from .render import dyad_figure, highlighted, safe_json
+from .schema import (
+    ARTICLE_BODY,
+    MAX_INT,
+    ActorId,
+    Day,
+    EventType,
+    Ingested,
+    Limit,
+    Offset,
+    Ref,
+    Root,
+    Source,
+    Target,
+    Text,
+    errors,
+)
+from .security import Bearer, check_write
 
 HERE = Path(str(resources.files("dyad.web")))
-MAX_BODY = 5 * 1024 * 1024
-Limit = Annotated[int, Query(ge=1, le=500, description="Page size.")]
-Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
-Root = Annotated[bool, Query(description="Only each sentence's root event(s): one act per sentence.")]
 
 
 def _store(request: Request) -> Iterator[Dyad]:
@@ -42,12 +57,16 @@ def _store(request: Request) -> Iterator[Dyad]:
 Store = Annotated[Dyad, Depends(_store)]
 
 
-class BadRequest(Exception):
-    """A request with a parameter dyad cannot use (answered 400 with the reason)."""
-
-
-def create_app(db: str | Path, settings: Settings | None = None) -> FastAPI:
-    """The web application over the store at `db`."""
+def create_app(
+    db: str | Path,
+    settings: Settings | None = None,
+    *,
+    write_token: str | None = None,
+    ingests: Ingests | None = None,
+) -> FastAPI:
+    """The web application over the store at `db`. Writes (POST /api/articles) are refused unless
+    `write_token` is given, and then need it as `Authorization: Bearer TOKEN`; `ingests` bounds how
+    many articles are coded at once (default one, and 16 waiting)."""
     app = FastAPI(
         title="dyad",
         description="Political event data from news: actors, quotes, events.",
@@ -59,15 +78,20 @@ def create_app(db: str | Path, settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     settings = settings or Settings()
     app.state.db, app.state.settings = str(db), settings
+    app.state.write_token = write_token
+    app.state.ingests = ingests or Ingests()
 
     # --- errors: JSON for the API, a page for the dashboard; never a traceback
     @app.exception_handler(BadRequest)
     async def bad_request(request: Request, exc: BadRequest):
         return _error(request, templates, 400, str(exc))
 
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException):
-        return _error(request, templates, exc.status_code, str(exc.detail))
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            headers["Allow"] = _allowed(request)
+        return _error(request, templates, exc.status_code, str(exc.detail), headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):
@@ -79,17 +103,21 @@ def create_app(db: str | Path, settings: Settings | None = None) -> FastAPI:
     async def dyad_error(request: Request, exc: DyadError):
         return _error(request, templates, 400, str(exc))
 
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception):  # a bug: still JSON, still no traceback
+        return _error(request, templates, 500, "internal error")
+
     # --- JSON API
     @app.get("/api/stats", tags=["api"])
     def api_stats(d: Store) -> dict:
         return d.stats()
 
-    @app.get("/api/articles", tags=["api"])
+    @app.get("/api/articles", tags=["api"], responses=errors(422))
     def api_articles(d: Store, limit: Limit = 50, offset: Offset = 0) -> dict:
         return {"items": d.articles(limit, offset), "limit": limit, "offset": offset}
 
-    @app.get("/api/articles/{ref}", tags=["api"])
-    def api_article(ref: str, d: Store) -> dict:
+    @app.get("/api/articles/{ref}", tags=["api"], responses=errors(404, 422))
+    def api_article(ref: Ref, d: Store) -> dict:
         view = _article_view(d, ref)
         a = view["article"]
         mentions = [
@@ -103,88 +131,83 @@ def create_app(db: str | Path, settings: Settings | None = None) -> FastAPI:
             "events": view["events"],
         }
 
-    @app.post("/api/articles", tags=["api"], status_code=201)
-    async def api_ingest(request: Request, d: Store) -> JSONResponse:
-        body = await request.body()
-        if not body.strip():
-            raise BadRequest("empty request body: send the article as text, HTML or JSON")
-        if len(body) > MAX_BODY:
-            raise HTTPException(413, f"article too large ({len(body)} bytes; the limit is {MAX_BODY})")
-        fmt, text, meta = _posted(request.headers.get("content-type", "text/plain"), body)
-        try:
-            result = d.ingest_document(text, fmt, meta)
-        except InputError as e:
-            raise BadRequest(e.reason) from None
+    @app.post(
+        "/api/articles",
+        tags=["api"],
+        status_code=201,
+        response_model=Ingested,
+        responses={
+            200: {"model": Ingested, "description": "Stored already (the same text): nothing written."},
+            201: {"description": "Stored."},
+            **errors(400, 401, 403, 408, 413, 415, 503),
+        },
+        openapi_extra={"requestBody": ARTICLE_BODY},
+    )
+    async def api_ingest(request: Request, credentials: Bearer) -> JSONResponse:
+        check_write(request, credentials)
+        kind = content_kind(request.headers.get("content-type"))
+        ingests: Ingests = request.app.state.ingests
+        async with ingests.slot():
+            body = await read_body(request)
+            result = await ingests.run(request.app.state.db, request.app.state.settings, kind, body)
         return JSONResponse(result, status_code=201 if result["stored"] else 200)
 
-    @app.get("/api/actors", tags=["api"])
+    @app.get("/api/actors", tags=["api"], responses=errors(422))
     def api_actors(d: Store, limit: Limit = 50, offset: Offset = 0) -> dict:
         return {"items": d.actors(limit, offset), "limit": limit, "offset": offset}
 
-    @app.get("/api/actors/{actor_id}", tags=["api"])
-    def api_actor(actor_id: int, d: Store) -> dict:
+    @app.get("/api/actors/{actor_id}", tags=["api"], responses=errors(404, 422))
+    def api_actor(actor_id: ActorId, d: Store) -> dict:
         info = d.actor(actor_id)
         if info is None:
             raise HTTPException(404, f"no actor {actor_id}")
         return info
 
-    @app.get("/api/quotes", tags=["api"])
+    @app.get("/api/quotes", tags=["api"], responses=errors(422))
     def api_quotes(
         d: Store,
-        search: str | None = None,
-        speaker: str | None = None,
-        since: str | None = None,
+        search: Text = None,
+        speaker: Text = None,
+        since: Day = None,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> dict:
-        items = d.quotes(speaker, search, _date(since, "since"), limit, offset)
+        items = d.quotes(speaker, search, since, limit, offset)
         return {"items": items, "limit": limit, "offset": offset}
 
-    @app.get("/api/events", tags=["api"])
+    @app.get("/api/events", tags=["api"], responses=errors(422))
     def api_events(
         d: Store,
-        source: str | None = None,
-        target: str | None = None,
-        type: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        when: str | None = None,
+        source: Text = None,
+        target: Text = None,
+        type: EventType | None = None,
+        since: Day = None,
+        until: Day = None,
+        when: Literal["current", "historical", "future"] | None = None,
         root: Root = False,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> dict:
-        items = d.events(
-            source,
-            target,
-            _type(type),
-            _date(since, "since"),
-            _date(until, "until"),
-            _when(when),
-            limit,
-            offset,
-            root_only=root,
-        )
+        items = d.events(source, target, _type(type), since, until, when, limit, offset, root_only=root)
         return {"items": items, "limit": limit, "offset": offset}
 
-    @app.get("/api/dyads/{source}/{target}", tags=["api"])
-    def api_dyad(source: str, target: str, d: Store, by: str = "day", root: Root = False) -> dict:
-        if by not in ("day", "week"):
-            raise BadRequest(f"by={by!r}: day or week")
+    @app.get("/api/dyads/{source}/{target}", tags=["api"], responses=errors(422))
+    def api_dyad(
+        source: Source, target: Target, d: Store, by: Literal["day", "week"] = "day", root: Root = False
+    ) -> dict:
         series = d.dyad(source, target, by, root_only=root)
         return {"source": source, "target": target, "by": by, "series": series}
 
-    @app.get("/api/network", tags=["api"])
+    @app.get("/api/network", tags=["api"], responses=errors(422))
     def api_network(
         d: Store,
-        since: str | None = None,
-        until: str | None = None,
-        type: str | None = None,
-        min_events: Annotated[int, Query(ge=1)] = 1,
+        since: Day = None,
+        until: Day = None,
+        type: EventType | None = None,
+        min_events: Annotated[int, Query(ge=1, le=MAX_INT)] = 1,
         root: Root = False,
     ) -> dict:
-        return d.network(
-            _date(since, "since"), _date(until, "until"), _type(type), min_events, root_only=root
-        )
+        return d.network(since, until, _type(type), min_events, root_only=root)
 
     # --- dashboard
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -326,38 +349,6 @@ def _article_view(d: Dyad, ref: str) -> dict:
     return view
 
 
-def _posted(content_type: str, body: bytes) -> tuple[str, str, dict]:
-    """(format, text, metadata) of a posted article: text/plain, text/html or a JSON record."""
-    kind = content_type.split(";")[0].strip().lower()
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError:
-        raise BadRequest("the body is not UTF-8 text") from None
-    if kind in ("text/plain", ""):
-        return "text", text, {}
-    if kind == "text/html":
-        return "html", text, {}
-    if kind == "application/json":
-        try:
-            record = json.loads(text)
-        except json.JSONDecodeError as e:
-            raise BadRequest(f"invalid JSON ({e.msg}, line {e.lineno} column {e.colno})") from None
-        if not isinstance(record, dict):
-            raise BadRequest("a JSON article must be an object with 'text' or 'html'")
-        body_text, fmt = record.get("text"), "text"
-        if not body_text:
-            body_text, fmt = record.get("html"), "html"
-        if not isinstance(body_text, str) or not body_text.strip():
-            raise BadRequest("a JSON article needs a non-empty 'text' or 'html' string")
-        meta = {k: str(record[k]) for k in ("url", "title", "outlet", "published") if record.get(k)}
-        if record.get("id"):
-            meta["doc_id"] = str(record["id"])
-        return fmt, body_text, meta
-    raise HTTPException(
-        415, f"unsupported content type {kind!r}: use text/plain, text/html or application/json"
-    )
-
-
 def _date(value: str | None, name: str) -> date | None:
     if not value:
         return None
@@ -373,15 +364,21 @@ def _type(value: str | None) -> str | None:
     return value.upper() if value else None
 
 
-def _when(value: str | None) -> str | None:
-    if value and value not in ("current", "historical", "future"):
-        raise BadRequest(f"when={value!r}: current, historical or future")
-    return value
+def _allowed(request: Request) -> str:
+    """The methods that the request's path answers to (for a 405's Allow header)."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        match, _ = route.matches(request.scope)
+        if match != Match.NONE:
+            methods |= getattr(route, "methods", None) or set()
+    return ", ".join(sorted(methods))
 
 
-def _error(request: Request, templates: Jinja2Templates, status: int, message: str):
+def _error(
+    request: Request, templates: Jinja2Templates, status: int, message: str, headers: dict | None = None
+):
     if request.url.path.startswith("/api/") or "text/html" not in request.headers.get("accept", ""):
-        return JSONResponse({"error": message, "status": status}, status_code=status)
+        return JSONResponse({"error": message, "status": status}, status_code=status, headers=headers)
     return templates.TemplateResponse(
-        request, "error.html", {"status": status, "message": message}, status_code=status
+        request, "error.html", {"status": status, "message": message}, status_code=status, headers=headers
     )

@@ -1,0 +1,131 @@
+"""POST /api/articles off the event loop: the body read as a stream up to a limit, then parsed,
+coded and written in a worker thread (its own store connection), a bounded number at a time."""
+
+from __future__ import annotations
+
+import json
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import anyio
+from fastapi import HTTPException, Request
+
+from ..api import Dyad
+from ..errors import InputError
+from ..settings import Settings
+
+MAX_BODY = 5 * 1024 * 1024
+BODY_SECONDS = 60  # a body that takes longer to arrive is dropped (408): it would hold a slot
+KINDS = {"text/plain": "text", "text/html": "html", "application/json": "json"}
+CHARSETS = ("utf-8", "utf8", "us-ascii", "ascii")
+FIELDS = ("url", "title", "outlet", "published")
+
+
+class BadRequest(Exception):
+    """A request with a parameter or body dyad cannot use (answered 400 with the reason)."""
+
+
+class Ingests:
+    """At most `running` ingests at once, and at most `waiting` more queued for a turn; past that a
+    POST is answered 503 at once (before its body is read, so waiting bodies are bounded too)."""
+
+    def __init__(self, running: int = 1, waiting: int = 16):
+        self.limiter = anyio.CapacityLimiter(running)
+        self.capacity = running + waiting
+        self.admitted = 0
+
+    @asynccontextmanager
+    async def slot(self):
+        if self.admitted >= self.capacity:
+            raise HTTPException(503, "too many articles being ingested: retry shortly", {"Retry-After": "2"})
+        self.admitted += 1
+        try:
+            yield
+        finally:
+            self.admitted -= 1
+
+    async def run(self, db: str, settings: Settings, kind: str, body: bytes) -> dict:
+        """Parse, code and store one posted article in a worker thread, when a turn comes."""
+        return await anyio.to_thread.run_sync(ingest, db, settings, kind, body, limiter=self.limiter)
+
+
+def content_kind(header: str | None) -> str:
+    """The posted body's kind from its Content-Type (none given: plain text); 415 otherwise."""
+    if header is None:
+        return "text"
+    kind, *params = (p.strip().lower() for p in header.split(";"))
+    charset = next((p.split("=", 1)[1].strip('" ') for p in params if p.startswith("charset=")), "utf-8")
+    if kind not in KINDS or charset not in CHARSETS:
+        raise HTTPException(
+            415,
+            f"unsupported content type {header[:100]!r}: use text/plain, text/html or application/json "
+            "(UTF-8)",
+        )
+    return KINDS[kind]
+
+
+async def read_body(request: Request, limit: int = MAX_BODY) -> bytes:
+    """The request body, read no further than `limit` bytes (413 past it)."""
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        if not (declared.isascii() and declared.isdigit()):
+            raise BadRequest(f"Content-Length {declared[:40]!r}: not a number of bytes")
+        if int(declared) > limit:
+            raise HTTPException(413, f"article too large ({declared} bytes; the limit is {limit})")
+    chunks, size = [], 0
+    try:
+        with anyio.fail_after(BODY_SECONDS):
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > limit:
+                    raise HTTPException(413, f"article too large (over {limit} bytes, the limit)")
+                chunks.append(chunk)
+    except TimeoutError:
+        raise HTTPException(408, f"the body took over {BODY_SECONDS} s to arrive") from None
+    return b"".join(chunks)
+
+
+def ingest(db: str | Path, settings: Settings, kind: str, body: bytes) -> dict:
+    """Store one posted article (a worker thread's task): {id, stored, duplicate}."""
+    fmt, text, meta = posted(kind, body)
+    with Dyad(db, settings) as d:
+        try:
+            return d.ingest_document(text, fmt, meta)
+        except InputError as e:
+            raise BadRequest(e.reason) from None
+
+
+def posted(kind: str, body: bytes) -> tuple[str, str, dict]:
+    """(format, text, metadata) of a posted article: plain text, HTML or a JSON record."""
+    if not body.strip():
+        raise BadRequest("empty request body: send the article as text, HTML or JSON")
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadRequest("the body is not UTF-8 text") from None
+    if kind != "json":
+        return kind, text, {}
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise BadRequest(f"invalid JSON ({e.msg}, line {e.lineno} column {e.colno})") from None
+    except RecursionError:
+        raise BadRequest("invalid JSON (nested too deeply)") from None
+    except ValueError as e:  # an integer of thousands of digits
+        raise BadRequest(f"invalid JSON ({str(e).split(';')[0]})") from None
+    if not isinstance(record, dict):
+        raise BadRequest("a JSON article must be an object with 'text' or 'html'")
+    body_text, fmt = record.get("text"), "text"
+    if not body_text:
+        body_text, fmt = record.get("html"), "html"
+    if not isinstance(body_text, str) or not body_text.strip():
+        raise BadRequest("a JSON article needs a non-empty 'text' or 'html' string")
+    meta = {k: str(record[k]) for k in FIELDS if record.get(k)}
+    if record.get("id"):
+        meta["doc_id"] = str(record["id"])
+    for name, value in [(fmt, body_text), *meta.items()]:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise BadRequest(f"'{name}' holds a lone surrogate (\\ud800-\\udfff): not text") from None
+    return fmt, body_text, meta
