@@ -24,7 +24,11 @@ def _org_cases() -> list:
         for e in load_yaml(path):
             codes = v.codes(e, None)
             days = [
-                (c.since + timedelta(days=1)) if c.since else (c.until - timedelta(days=30)) if c.until else None
+                (c.since + timedelta(days=1))
+                if c.since
+                else (c.until - timedelta(days=30))
+                if c.until
+                else None
                 for c in codes
             ]
             for phrase in [e["name"], *(e.get("aliases") or [])]:
@@ -56,12 +60,35 @@ def test_institution_names_are_not_generic_nouns():
     """Bare generic names are never aliases: the country comes from the text ("Pakistan's
     National Assembly"), so the dictionary holds only country-specific forms."""
     generic = {
-        "Parliament", "Senate", "National Assembly", "Supreme Court", "Congress", "House of Representatives",
-        "Constitutional Court", "Central Bank", "National Police", "National Guard", "Army", "Navy",
-        "Air Force", "Police", "Democrats", "Republicans", "Labour Party", "Labor Party", "Socialist Party",
-        "Democratic Party", "Conservative Party", "Liberal Party", "Workers' Party", "House of Commons",
-        "Federal Police", "Intelligence Bureau", "Joint Chiefs of Staff", "National Intelligence Service",
-    }  # fmt: skip
+        "Parliament",
+        "Senate",
+        "National Assembly",
+        "Supreme Court",
+        "Congress",
+        "House of Representatives",
+        "Constitutional Court",
+        "Central Bank",
+        "National Police",
+        "National Guard",
+        "Army",
+        "Navy",
+        "Air Force",
+        "Police",
+        "Democrats",
+        "Republicans",
+        "Labour Party",
+        "Labor Party",
+        "Socialist Party",
+        "Democratic Party",
+        "Conservative Party",
+        "Liberal Party",
+        "Workers' Party",
+        "House of Commons",
+        "Federal Police",
+        "Intelligence Bureau",
+        "Joint Chiefs of Staff",
+        "National Intelligence Service",
+    }
     kb = load_knowledge()
     for phrase in generic:
         assert not kb.proper.get(match_form(phrase)), phrase
@@ -70,13 +97,33 @@ def test_institution_names_are_not_generic_nouns():
 @pytest.mark.parametrize(
     ("text", "mention", "country", "sector"),
     [
-        ("Pakistan's central bank raised its policy rate on Monday.", "Pakistan's central bank", "PAK", "GOV"),
-        ("Nigeria's House of Representatives passed the bill.", "Nigeria's House of Representatives", "NGA", "LEG"),
-        ("The Kenyan electoral commission declared the results.", "Kenyan electoral commission", "KEN", "GOV"),
+        (
+            "Pakistan's central bank raised its policy rate on Monday.",
+            "Pakistan's central bank",
+            "PAK",
+            "GOV",
+        ),
+        (
+            "Nigeria's House of Representatives passed the bill.",
+            "Nigeria's House of Representatives",
+            "NGA",
+            "LEG",
+        ),
+        (
+            "The Kenyan electoral commission declared the results.",
+            "Kenyan electoral commission",
+            "KEN",
+            "GOV",
+        ),
         ("Russia's security service said it had foiled a plot.", "Russia's security service", "RUS", "SPY"),
         ("French gendarmes cleared the camp near Calais.", "French gendarmes", "FRA", "COP"),
         ("Iraq's Republican Guard pulled back from the border.", "Iraq's Republican Guard", "IRQ", "MIL"),
-        ("The Thai constitutional court removed the prime minister.", "Thai constitutional court", "THA", "JUD"),
+        (
+            "The Thai constitutional court removed the prime minister.",
+            "Thai constitutional court",
+            "THA",
+            "JUD",
+        ),
         ("Federal Police in Brazil arrested the mayor on Tuesday.", "Federal Police", "BRA", "COP"),
     ],
 )
@@ -92,18 +139,53 @@ def test_sector_nouns_of_institutions(text, mention, country, sector):
 @pytest.mark.parametrize(
     ("text", "day", "mention", "country"),
     [
-        ("The Donetsk People's Republic announced a vote on joining Russia.", "2022-09-20", "Donetsk People's Republic", "UKR"),
-        ("Abkhaz authorities closed the crossing on the Inguri river.", "2024-03-01", "Abkhaz authorities", "GEO"),
+        (
+            "The Donetsk People's Republic announced a vote on joining Russia.",
+            "2022-09-20",
+            "Donetsk People's Republic",
+            "UKR",
+        ),
+        (
+            "Abkhaz authorities closed the crossing on the Inguri river.",
+            "2024-03-01",
+            "Abkhaz authorities",
+            "GEO",
+        ),
         ("The TRNC rejected the proposal for a federation.", "2024-03-01", "TRNC", "CYP"),
         ("Houthi authorities detained UN staff in Sanaa.", "2024-06-10", "Houthi authorities", "YEM"),
-        ("Somaliland authorities signed a port deal with Ethiopia.", "2024-01-02", "Somaliland authorities", "SOM"),
+        (
+            "Somaliland authorities signed a port deal with Ethiopia.",
+            "2024-01-02",
+            "Somaliland authorities",
+            "SOM",
+        ),
         ("Transnistrian authorities asked Moscow for gas.", "2025-01-05", "Transnistrian authorities", "MDA"),
-        ("The Sahrawi Arab Democratic Republic protested to the African Union.", "2020-11-20", "Sahrawi Arab Democratic Republic", "ESH"),
-        ("Nagorno-Karabakh authorities announced the republic would dissolve.", "2023-09-28", "Nagorno-Karabakh authorities", "AZE"),
-        ("The National Unity Government urged more sanctions on the junta.", "2022-02-01", "National Unity Government", "MMR"),
-        ("The Taliban shadow government levied taxes in Helmand.", "2015-05-01", "Taliban shadow government", "AFG"),
+        (
+            "The Sahrawi Arab Democratic Republic protested to the African Union.",
+            "2020-11-20",
+            "Sahrawi Arab Democratic Republic",
+            "ESH",
+        ),
+        (
+            "Nagorno-Karabakh authorities announced the republic would dissolve.",
+            "2023-09-28",
+            "Nagorno-Karabakh authorities",
+            "AZE",
+        ),
+        (
+            "The National Unity Government urged more sanctions on the junta.",
+            "2022-02-01",
+            "National Unity Government",
+            "MMR",
+        ),
+        (
+            "The Taliban shadow government levied taxes in Helmand.",
+            "2015-05-01",
+            "Taliban shadow government",
+            "AFG",
+        ),
     ],
-)  # fmt: skip
+)
 def test_breakaway_and_unrecognised_authorities_are_pre(text, day, mention, country):
     a = dyad.process(text, published=day)
     got = {m.text: (a.actors[m.actor_key].country, a.actors[m.actor_key].sector) for m in a.mentions}
@@ -140,23 +222,71 @@ def _code(text: str, day: str, mention: str) -> tuple[str, str] | None:
     ("text", "day", "mention", "expected"),
     [
         # a known leader out of office: the dictionary's code on the day
-        ("Former President Hamid Karzai said the talks had failed.", "2020-05-01", "Former President Hamid Karzai", ("Hamid Karzai", "AFG", "ELI")),
+        (
+            "Former President Hamid Karzai said the talks had failed.",
+            "2020-05-01",
+            "Former President Hamid Karzai",
+            ("Hamid Karzai", "AFG", "ELI"),
+        ),
         # "former" with a surname names the former holder, not the sitting one
-        ("Former President Bush said the war had been necessary.", "2005-05-01", "Former President Bush", ("George H. W. Bush", "USA", "ELI")),
-        ("President Bush said the war had been necessary.", "2005-05-01", "President Bush", ("George W. Bush", "USA", "GOV")),
-        ("Ex-President Bush said the war had been necessary.", "2005-05-01", "Ex-President Bush", ("George H. W. Bush", "USA", "ELI")),
+        (
+            "Former President Bush said the war had been necessary.",
+            "2005-05-01",
+            "Former President Bush",
+            ("George H. W. Bush", "USA", "ELI"),
+        ),
+        (
+            "President Bush said the war had been necessary.",
+            "2005-05-01",
+            "President Bush",
+            ("George W. Bush", "USA", "GOV"),
+        ),
+        (
+            "Ex-President Bush said the war had been necessary.",
+            "2005-05-01",
+            "Ex-President Bush",
+            ("George H. W. Bush", "USA", "ELI"),
+        ),
         # people learned from the text
-        ("Former Kenyan President Amos Odera said the talks had failed.", "2020-05-01", "Former Kenyan President Amos Odera", ("Amos Odera", "KEN", "ELI")),
-        ("Amos Odera, a former Kenyan minister, said the talks had failed.", "2020-05-01", "Amos Odera", ("Amos Odera", "KEN", "ELI")),
-        ("Kenya's ex-foreign minister Amos Odera said the talks had failed.", "2020-05-01", "Kenya's ex-foreign minister Amos Odera", ("Amos Odera", "KEN", "ELI")),
-        ("A former Pakistani minister said the talks had failed.", "2020-05-01", "former Pakistani minister", ("Former Pakistani minister", "PAK", "ELI")),
+        (
+            "Former Kenyan President Amos Odera said the talks had failed.",
+            "2020-05-01",
+            "Former Kenyan President Amos Odera",
+            ("Amos Odera", "KEN", "ELI"),
+        ),
+        (
+            "Amos Odera, a former Kenyan minister, said the talks had failed.",
+            "2020-05-01",
+            "Amos Odera",
+            ("Amos Odera", "KEN", "ELI"),
+        ),
+        (
+            "Kenya's ex-foreign minister Amos Odera said the talks had failed.",
+            "2020-05-01",
+            "Kenya's ex-foreign minister Amos Odera",
+            ("Amos Odera", "KEN", "ELI"),
+        ),
+        (
+            "A former Pakistani minister said the talks had failed.",
+            "2020-05-01",
+            "former Pakistani minister",
+            ("Former Pakistani minister", "PAK", "ELI"),
+        ),
         # the sitting holder stays GOV
-        ("Kenyan President Amos Odera said the talks had failed.", "2020-05-01", "Kenyan President Amos Odera", ("Amos Odera", "KEN", "GOV")),
+        (
+            "Kenyan President Amos Odera said the talks had failed.",
+            "2020-05-01",
+            "Kenyan President Amos Odera",
+            ("Amos Odera", "KEN", "GOV"),
+        ),
     ],
-)  # fmt: skip
+)
 def test_former_officeholders_are_eli(text, day, mention, expected):
     a = dyad.process(text, published=day)
-    got = {m.text: (a.actors[m.actor_key].name, a.actors[m.actor_key].country, a.actors[m.actor_key].sector) for m in a.mentions}
+    got = {
+        m.text: (a.actors[m.actor_key].name, a.actors[m.actor_key].country, a.actors[m.actor_key].sector)
+        for m in a.mentions
+    }
     assert got.get(mention) == expected, got
 
 
@@ -220,11 +350,16 @@ def test_a_surname_two_dictionary_people_bear_names_one_only_when_alone_in_offic
 def test_a_common_surname_alone_names_no_leader(text, day):
     a = dyad.process(text, published=day)
     surname = text.split()[0]
-    assert not [m for m in a.mentions if m.text == surname], [(m.text, a.actors[m.actor_key]) for m in a.mentions]
+    assert not [m for m in a.mentions if m.text == surname], [
+        (m.text, a.actors[m.actor_key]) for m in a.mentions
+    ]
 
 
 def test_a_common_surname_after_the_full_name_names_that_person():
-    a = dyad.process("Imran Khan said on Monday that the government would fall. Khan added that he would march.", published="2020-05-01")
+    a = dyad.process(
+        "Imran Khan said on Monday that the government would fall. Khan added that he would march.",
+        published="2020-05-01",
+    )
     assert [a.actors[m.actor_key].name for m in a.mentions if m.text == "Khan"] == ["Imran Khan"]
 
 
