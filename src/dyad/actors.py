@@ -116,6 +116,7 @@ _NAMES_A_MEETING = re.compile(
     r"conference|declaration|format|deal|round|negotiations|dialogue|protocol|communiqu[eé])\b"
 )
 _PERSON_KINDS = frozenset({"person"})
+_FORMER = re.compile(r"(?i)\b(?:former|ex)\b")  # "former President X", "ex-minister X": out of office
 
 
 @dataclass(slots=True)
@@ -174,6 +175,7 @@ class Finder:
         self.actors: dict[str, Actor] = {}
         self.people: dict[str, _Person] = {}
         self.complement_sector: str | None = None
+        self.former = False  # the title being read is preceded by "former"/"ex-"
         self.states: tuple[list[tuple[int, int, str]], str | None] | None = None  # see _states
         self.headlines: dict[int, bool] = {}  # line start -> is it a headline
 
@@ -304,6 +306,7 @@ class Finder:
             title = self.kb.titles[t.phrase]
             left, who, role_start = self._left_modifier(t.start)
             self.complement_sector = None
+            self.former = bool(_FORMER.search(self.text[left : t.end]))
             comp_end, comp = self._complement(t.end)
             ctx = who or comp
             role = self.text[role_start : t.end]
@@ -517,6 +520,9 @@ class Finder:
         country, sector = self._person_code(title, ctx, pos)
         if country is None:
             return None
+        if self.former:  # out of office: the country's elites, as leaders.yaml codes its own
+            sector = "ELI"
+            role = role if _FORMER.search(role) else "former " + role
         key = person_key(name)
         if key in self.people:
             return self.people[key]
@@ -540,7 +546,7 @@ class Finder:
             if len(met) == 1:
                 return met[0]
             known = self.kb.surnames.get(form, [])
-            if len(known) == 1:
+            if len(known) == 1 and form not in self.kb.ambiguous_surnames:
                 return self._from_entity(known[0])
         return None
 
@@ -558,9 +564,9 @@ class Finder:
                 continue
             role = code.role.lower()
             was = role.startswith("former ")
-            if _holds_title(role.removeprefix("former "), title.title):
+            if _holds_title(role.removeprefix("former "), title.title.removeprefix("ex-")):
                 (former if was else sitting).append(e)
-        found = sitting or former
+        found = (former or sitting) if self.former else (sitting or former)
         return self._from_entity(found[0]) if len(found) == 1 else None
 
     def _from_entity(self, entity: Entity) -> _Person:
@@ -635,6 +641,7 @@ class Finder:
             return
         left = self._left_modifier(t.start)[0]
         country, sector = self._person_code(title, ctx, t.start)
+        sector = "ELI" if self.former else sector
         key = f"role:{country}:{sector}:{title.title}"
         name = f"{self.text[left : t.end].strip()}"
         name = re.sub(r"^(?i:the|a|an)\s+", "", name)
@@ -761,7 +768,14 @@ class Finder:
                 forms.setdefault(match_form(s), person)
         # known people named only by surname
         for form, entities in self.kb.surnames.items():
-            if form not in forms and len(entities) == 1 and form in self.mt:
+            if form in self.kb.ambiguous_surnames:  # "Khan", "Singh": many people bear them
+                continue
+            if (
+                form not in forms
+                and len(entities) == 1
+                and form in self.mt
+                and not self._others_sitting(form, entities[0])
+            ):
                 forms[form] = entities[0]
         for form, entity in self._sitting_by_surname():
             forms.setdefault(form, entity)
@@ -796,12 +810,16 @@ class Finder:
             after = self.mt[end + 1] if end + 1 < len(self.mt) else " "
             if before.isalnum() or after.isalnum() or form in self.kb.ambiguous_surnames:
                 continue
-            if form in self.kb.surnames:
-                continue
             sitting = [e for e in self.kb.holders[form] if e.code_on(self.day).sector != "ELI"]
             if len(sitting) == 1:
                 out.append((form, sitting[0]))
         return out
+
+    def _others_sitting(self, form: str, entity: Entity) -> bool:
+        """Someone else of that surname in office on the day ("Vance" in 1978 is not JD Vance)."""
+        return any(
+            e.key != entity.key and e.code_on(self.day).sector != "ELI" for e in self.kb.holders.get(form, [])
+        )
 
     # --- "the defence minister", "the minister": the person last named with that role
     def _roles(self, titles: list[_Span]) -> None:

@@ -20,6 +20,7 @@ __all__ = ["Code", "Entity", "Knowledge", "Phrase", "Title", "load_knowledge", "
 BUILTIN = (
     "countries.yaml",
     "organisations.yaml",
+    "institutions.yaml",  # states' own institutions and parties, in organisations.yaml's format
     "people.yaml",
     "leaders.yaml",
     "places.yaml",
@@ -439,6 +440,7 @@ def _where(v: Validator, entry: dict, builtin: bool):
 _LOADERS = {
     "countries.yaml": _load_countries,
     "organisations.yaml": _load_organisations,
+    "institutions.yaml": _load_organisations,
     "people.yaml": _load_people,
     "places.yaml": _load_places,
     "sectors.yaml": _load_sectors,
