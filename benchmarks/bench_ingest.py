@@ -31,8 +31,26 @@ PLACES = ["Chaman", "Torkham", "Khost", "Kurram", "Bajaur", "Quetta", "Peshawar"
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
-def make_corpus(path: Path, n: int, text_only: bool = False) -> int:
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+POLNEAR = SHARED / "data" / "polnear"
+
+
+def real_corpus(path: Path, n: int) -> int:
+    """Write up to n real news articles (PolNeAR's train and dev texts, ../shared, never copied into
+    the project); returns the bytes written."""
+    files = sorted(POLNEAR.glob("*/*.json"))[:n]
+    with path.open("w", encoding="utf-8") as fh:
+        for f in files:
+            g = json.loads(f.read_text(encoding="utf-8"))
+            rec = {k: g[k] for k in ("id", "text", "title", "published") if g.get(k)}
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    return path.stat().st_size
+
+
+def make_corpus(path: Path, n: int, text_only: bool = False, real: bool = False) -> int:
     """Write n distinct articles; returns the bytes written."""
+    if real:
+        return real_corpus(path, n)
     docs = [x for x in sources.read(sources.expand([str(CORPUS)]), 10**7) if isinstance(x, sources.RawDoc)]
     if text_only:
         docs = [d for d in docs if d.format == "text"]
@@ -81,11 +99,13 @@ def fresh_store(tmp: str, backend: str, pg: str):
             conn.execute(f"DROP SCHEMA {name} CASCADE")
 
 
-def run_one(n: int, text_only: bool, workers: int, backend: str, cluster: bool, pg: str) -> dict:
+def run_one(
+    n: int, text_only: bool, workers: int, backend: str, cluster: bool, pg: str, real: bool = False
+) -> dict:
     """Ingest n articles from this process; returns the figures."""
     with tempfile.TemporaryDirectory() as tmp:
         corpus, warm = Path(tmp) / "corpus.jsonl", Path(tmp) / "warm.jsonl"
-        size = make_corpus(corpus, n, text_only)
+        size = make_corpus(corpus, n, text_only, real)
         make_corpus(warm, 200, text_only)
         with dyad.open(Path(tmp) / "warm.db") as d:
             d.ingest([str(warm)])  # imports, knowledge, automata
@@ -97,7 +117,7 @@ def run_one(n: int, text_only: bool, workers: int, backend: str, cluster: bool, 
         own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {
-        "articles": n,
+        "articles": report.stored + report.duplicates + len(report.failed) if real else n,
         "stored": report.stored,
         "failed": len(report.failed),
         "MB": size / 1e6,
@@ -109,8 +129,9 @@ def run_one(n: int, text_only: bool, workers: int, backend: str, cluster: bool, 
     }
 
 
-def stage_times(n: int) -> dict[str, float]:
-    """Milliseconds per article spent in each pipeline stage (over n articles)."""
+def stage_times(n: int, real: bool = False) -> tuple[dict[str, float], float]:
+    """Milliseconds per article spent in each pipeline stage (over n articles), and the fraction
+    of sentences the language layer parsed."""
     from dyad import pipeline
     from dyad.api import knowledge_for
 
@@ -118,11 +139,12 @@ def stage_times(n: int) -> dict[str, float]:
     ctx = pipeline.Context(settings, knowledge_for(settings))
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
-        make_corpus(corpus, n)
+        make_corpus(corpus, n, real=real)
         docs = [x for x in sources.read([corpus], 10**8) if isinstance(x, sources.RawDoc)]
     for raw in docs[:50]:  # warm up: imports, lingua's language models (loaded at the first non-English text)
         pipeline.run(article_from(raw, settings), ctx)
     totals = dict.fromkeys([name for name, _ in pipeline.PREPARE + pipeline.CODE], 0.0)
+    parsed = sentences = 0
     for raw in docs:
         article = article_from(raw, settings)
         for name, stage in pipeline.PREPARE + pipeline.CODE:
@@ -131,7 +153,8 @@ def stage_times(n: int) -> dict[str, float]:
             t = time.perf_counter()
             stage(article, ctx)
             totals[name] += time.perf_counter() - t
-    return {name: 1000 * t / len(docs) for name, t in totals.items()}
+        parsed, sentences = parsed + len(article.parses), sentences + len(article.sentences)
+    return {name: 1000 * t / len(docs) for name, t in totals.items()}, parsed / max(1, sentences)
 
 
 def main() -> None:
@@ -144,10 +167,14 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
     ap.add_argument("--backend", default="sqlite", help=argparse.SUPPRESS)
     ap.add_argument("--cluster", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--real", action="store_true", help="only the real-articles rows (PolNeAR texts)")
     args = ap.parse_args()
     if args.one:
-        r = run_one(args.one, args.text_only, args.workers, args.backend, args.cluster, args.pg)
+        r = run_one(args.one, args.text_only, args.workers, args.backend, args.cluster, args.pg, args.real)
         print(json.dumps(r))
+        return
+    if args.real:
+        real_rows(args.pg)
         return
     print(f"dyad ingest benchmark ({os.cpu_count()} cores): the full pipeline (actors, quotes, events)")
     print(
@@ -181,9 +208,23 @@ def main() -> None:
     print("demo mix: the demo corpus's formats, a third of the articles HTML pages (trafilatura)")
     print("peak RSS: the ingesting process; worker RSS: the largest worker process")
     print()
-    times = stage_times(2000)
+    times, parsed = stage_times(2000)
     print(
-        "ms per article by stage (demo mix, 2000 articles): "
+        f"ms per article by stage (demo mix, 2000 articles; {parsed:.0%} of sentences parsed): "
+        + ", ".join(f"{name} {ms:.2f}" for name, ms in times.items())
+    )
+    real_rows(args.pg)
+
+
+def real_rows(pg: str) -> None:
+    """End to end on real news (924 PolNeAR articles of about 630 words), one process, SQLite."""
+    cmd = [sys.executable, __file__, "--one", "924", "--real", "--pg", pg]
+    r = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.splitlines()[-1])
+    times, parsed = stage_times(300, real=True)
+    print(
+        f"real articles (PolNeAR texts), sqlite, 1 worker: {r['stored']} stored, {r['articles_per_s']:.1f} "
+        f"articles/s, {r['MB_per_s']:.2f} MB/s, peak RSS {r['peak_rss_MB']:.0f} MB; "
+        f"{parsed:.0%} of sentences parsed; ms per article by stage: "
         + ", ".join(f"{name} {ms:.2f}" for name, ms in times.items())
     )
 
