@@ -316,3 +316,9 @@ def test_a_builtin_place_may_not_take_a_known_name(tmp_path):
     with pytest.raises(KnowledgeError) as info:
         _load_places(kb, bad, load_yaml(bad), True)
     assert str(info.value).startswith(f"{bad}:2: ") and "'Kabul' already names Afghanistan" in str(info.value)
+
+
+def test_generic_actors_have_a_sector_where_no_country_is_in_reach():
+    a = dyad.process("Gunmen opened fire on a bus. Police said lawmakers would meet.", published="2024-01-01")
+    coded = {m.text: (a.actors[m.actor_key].country, a.actors[m.actor_key].sector) for m in a.mentions}
+    assert coded == {"Gunmen": ("", "REB"), "Police": ("", "COP"), "lawmakers": ("", "LEG")}

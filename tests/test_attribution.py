@@ -113,3 +113,11 @@ def test_polnear_dev_quote_speaker_accuracy(tmp_path):
     )
     assert r["spans"]["recall"] >= 0.95
     assert qs["f1"] >= 0.82 and r["speaker"]["named_accuracy"] >= 0.77
+
+
+def test_names_knowledge_loads_as_lowercase_words():
+    from dyad.entities import _names
+
+    names = _names()
+    assert {"mr.", "sen."} <= names["honorifics"] and "party" in names["organisation_words"]
+    assert "bin" in names["particles"]

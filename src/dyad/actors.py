@@ -873,11 +873,15 @@ class Finder:
             if n.phrase not in self.kb.bare_nouns or not self._free(n.start, n.end):
                 continue
             country = self._context_country(n.start)
-            if country is None:
-                continue
-            entity = self.kb.entities.get(country)
+            entity = self.kb.entities.get(country) if country else None
             if entity is not None:
                 self._add(n.start, n.end, self._agent_actor(entity, n.phrase), "agent")
+            elif country is None:  # "gunmen", "lawmakers" with no country named: the sector alone
+                sector = self.kb.sector_nouns[n.phrase]
+                label = self.kb.sector_labels.get(sector, sector.lower())
+                self._add(
+                    n.start, n.end, Actor(f"/{sector}", label, "agent", "", sector, None, "learned"), "agent"
+                )
 
 
 _FUNCTION_WORDS = frozenset(

@@ -7,9 +7,12 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .errors import KnowledgeError
 from .knowledge import match_form
+from .knowledge.files import data_path, load_yaml
 from .parse import char_span
 from .speech import quotation_cues
 
@@ -18,93 +21,30 @@ if TYPE_CHECKING:
 
     from .actors import Finder
 
-UNKNOWN = ""  # the country of an actor whose country the text does not give
-# words that NER takes into a name but that are not part of it
-_HONORIFICS = frozenset(
-    [
-        "mr",
-        "mr.",
-        "mrs",
-        "mrs.",
-        "ms",
-        "ms.",
-        "dr",
-        "dr.",
-        "sen",
-        "sen.",
-        "rep",
-        "rep.",
-        "gov",
-        "gov.",
-        "gen",
-        "gen.",
-        "president",
-        "senator",
-        "governor",
-        "congressman",
-        "congresswoman",
-        "rev",
-        "rev.",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "judge",
-        "justice",
-    ]
-)
+UNKNOWN = ""
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, frozenset[str]]:
+    """knowledge/data/names.yaml: honorifics, organisation words and name particles."""
+    path = data_path("names.yaml")
+    data = load_yaml(path)
+    out = {}
+    for key in ("honorifics", "organisation_words", "particles"):
+        words = data.get(key) if isinstance(data, dict) else None
+        if not isinstance(words, list) or not all(isinstance(w, str) and w == w.lower() for w in words):
+            raise KnowledgeError(str(path), None, f"'{key}' must be a list of lowercase words")
+        out[key] = frozenset(words)
+    return out
+
+
+def _words(key: str) -> frozenset[str]:
+    return _names()[key]  # the country of an actor whose country the text does not give
+
+
 _ORG_MIN_CHARS = 3
 # entity labels the small model gives a surname that speaks ("Bozell answers") besides none
 _MISREAD = frozenset({"", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC"})
-# words that make a name an organisation's
-_ORG_WORDS = frozenset(
-    [
-        "party",
-        "committee",
-        "campaign",
-        "department",
-        "ministry",
-        "office",
-        "agency",
-        "council",
-        "association",
-        "union",
-        "court",
-        "bank",
-        "group",
-        "institute",
-        "foundation",
-        "news",
-        "times",
-        "post",
-        "journal",
-        "network",
-        "house",
-        "senate",
-        "congress",
-        "commission",
-        "administration",
-        "center",
-        "centre",
-        "university",
-        "college",
-        "company",
-        "corporation",
-        "inc",
-        "corp",
-        "fund",
-        "club",
-        "league",
-        "service",
-        "services",
-        "board",
-        "bureau",
-        "authority",
-        "police",
-        "army",
-    ]
-)
-_PARTICLES = frozenset(["bin", "ibn", "al", "de", "van", "von", "der", "da", "di", "la", "le"])
 
 
 @dataclass(slots=True)
@@ -147,7 +87,10 @@ def _speaks_like_a_person(ent: Span, speech) -> bool:
     words = [t for t in ent if not t.is_punct]
     if not 1 <= len(words) <= 2 or ent[0].lower_ == "the":
         return False
-    return all(t.text[:1].isupper() and not t.text.isupper() and t.lower_ not in _ORG_WORDS for t in words)
+    return all(
+        t.text[:1].isupper() and not t.text.isupper() and t.lower_ not in _words("organisation_words")
+        for t in words
+    )
 
 
 def _compound_start(tok: Token) -> int:
@@ -160,7 +103,7 @@ def _compound_start(tok: Token) -> int:
 
 def _found(a, sentence: int, span: Span, label: str) -> Found | None:
     tokens = list(span)
-    while tokens and (tokens[0].lower_ in _HONORIFICS or tokens[0].lower_ in ("the", "a", "an")):
+    while tokens and (tokens[0].lower_ in _words("honorifics") or tokens[0].lower_ in ("the", "a", "an")):
         tokens = tokens[1:]
     while (tokens and tokens[-1].tag_ == "POS") or (tokens and tokens[-1].is_punct):
         tokens = tokens[:-1]

@@ -80,6 +80,7 @@ def create_app(
     app.state.db, app.state.settings = str(db), settings
     app.state.write_token = write_token
     app.state.ingests = ingests or Ingests()
+    app.router.add_event_handler("shutdown", app.state.ingests.close)
 
     # --- errors: JSON for the API, a page for the dashboard; never a traceback
     @app.exception_handler(BadRequest)

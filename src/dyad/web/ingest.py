@@ -1,9 +1,16 @@
 """POST /api/articles off the event loop: the body read as a stream up to a limit, then parsed,
-coded and written in a worker thread (its own store connection), a bounded number at a time."""
+coded and written in a worker process (its own store connection and language model, so coding
+never holds the server's interpreter), a bounded number at a time."""
 
 from __future__ import annotations
 
+import asyncio
 import json
+import multiprocessing
+import os
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -30,9 +37,17 @@ class Ingests:
     POST is answered 503 at once (before its body is read, so waiting bodies are bounded too)."""
 
     def __init__(self, running: int = 1, waiting: int = 16):
+        self.running = running
         self.limiter = anyio.CapacityLimiter(running)
         self.capacity = running + waiting
         self.admitted = 0
+        self.pool: ProcessPoolExecutor | None = None  # started at the first POST
+
+    def close(self) -> None:
+        """Stop the worker processes (the server is shutting down)."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
 
     @asynccontextmanager
     async def slot(self):
@@ -45,8 +60,25 @@ class Ingests:
             self.admitted -= 1
 
     async def run(self, db: str, settings: Settings, kind: str, body: bytes) -> dict:
-        """Parse, code and store one posted article in a worker thread, when a turn comes."""
-        return await anyio.to_thread.run_sync(ingest, db, settings, kind, body, limiter=self.limiter)
+        """Parse, code and store one posted article in a worker process, when a turn comes."""
+        async with self.limiter:
+            if self.pool is None:
+                spawn = multiprocessing.get_context("spawn")  # never fork a threaded server
+                self.pool = ProcessPoolExecutor(
+                    self.running, mp_context=spawn, initializer=_follow_parent, initargs=(os.getpid(),)
+                )
+            return await asyncio.wrap_future(self.pool.submit(ingest, db, settings, kind, body))
+
+
+def _follow_parent(parent: int) -> None:
+    """In a worker: exit when the server that started it is gone, however it ended."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def content_kind(header: str | None) -> str:
