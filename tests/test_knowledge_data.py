@@ -325,7 +325,13 @@ def test_a_surname_two_dictionary_people_bear_names_one_only_when_alone_in_offic
     for form, people in sorted(_bearers().items()):
         for day in _probe_days(people):
             a = dyad.process(f"{form} said on Monday that the talks would resume.", published=day.isoformat())
-            named = [a.actors[m.actor_key].name for m in a.mentions if m.text == form]
+            # a dictionary person named by the surname (the language layer may still learn "Khan"
+            # as a person of its own, with no country: that names no one of the dictionaries)
+            named = [
+                a.actors[m.actor_key].name
+                for m in a.mentions
+                if m.text == form and a.actors[m.actor_key].origin != "learned"
+            ]
             sitting = [p.name for p in people if _in_office(p, day)]
             if form in kb.ambiguous_surnames:
                 ok = not named
@@ -350,9 +356,9 @@ def test_a_surname_two_dictionary_people_bear_names_one_only_when_alone_in_offic
 def test_a_common_surname_alone_names_no_leader(text, day):
     a = dyad.process(text, published=day)
     surname = text.split()[0]
-    assert not [m for m in a.mentions if m.text == surname], [
-        (m.text, a.actors[m.actor_key]) for m in a.mentions
-    ]
+    named = [a.actors[m.actor_key] for m in a.mentions if m.text == surname]
+    # no leader: at most a person learned from the text, of unknown country
+    assert all(x.origin == "learned" and x.country == "" for x in named), named
 
 
 def test_a_common_surname_after_the_full_name_names_that_person():

@@ -113,9 +113,7 @@ def _found(a, sentence: int, span: Span, label: str) -> Found | None:
     name = sub.text
     if not any(c.isupper() for c in name[:1]) or len(name) < _ORG_MIN_CHARS:
         return None
-    if label == "PERSON" and not all(
-        t.text[:1].isupper() or t.text in ("bin", "ibn", "al", "de") for t in sub
-    ):
+    if label == "PERSON" and not all(t.text[:1].isupper() or t.text in _words("particles") for t in sub):
         return None
     start, end = char_span(a, sentence, sub)
     return Found(start, end, label, " ".join(name.split()), sub.root.lower_)
@@ -132,7 +130,9 @@ def learn(finder: Finder) -> None:
         if not finder._free(f.start, f.end) or _covers_known(known, f):
             continue
         if f.label == "PERSON":
-            person = finder._known_person(f.name)
+            # a full name the dictionaries know; a lone surname only of someone met in this article
+            # (the earlier passes already named the sitting leaders by surname)
+            person = finder._known_person(f.name) if " " in f.name else _met(finder, f.name)
             if person is None:
                 key = person_key(f.name)
                 person = finder.people.get(key) or _Person(key, f.name, UNKNOWN, "UNK", None, "learned")
@@ -144,6 +144,13 @@ def learn(finder: Finder) -> None:
             finder._add(
                 f.start, f.end, Actor(key, f.name, "organisation", UNKNOWN, sector, None, "learned"), "name"
             )
+
+
+def _met(finder: Finder, surname: str):
+    """The one person of this article who bears the surname, if exactly one does."""
+    form = match_form(surname)
+    met = [p for p in finder.people.values() if form in p.surnames]
+    return met[0] if len(met) == 1 else None
 
 
 def _covers_known(known: list[int], f: Found) -> bool:
