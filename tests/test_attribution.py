@@ -59,10 +59,7 @@ def test_split_quote_and_pronoun_chain():
 
 
 def test_he_is_the_subject_of_the_last_main_clause_not_the_last_name():
-    text = (
-        "Bram Oosterhuis criticised Lena Vasquez on Tuesday.\n\n"
-        "“She has no plan for the port,” he said."
-    )
+    text = "Bram Oosterhuis criticised Lena Vasquez on Tuesday.\n\n“She has no plan for the port,” he said."
     assert speakers(text) == [("Bram Oosterhuis", "She has no plan for ")]
 
 
@@ -121,3 +118,39 @@ def test_names_knowledge_loads_as_lowercase_words():
     names = _names()
     assert {"mr.", "sen."} <= names["honorifics"] and "party" in names["organisation_words"]
     assert "bin" in names["particles"]
+
+
+def test_a_missing_or_different_model_is_one_line_naming_the_fix(monkeypatch):
+    from dyad import parse
+
+    def missing(name):
+        raise ImportError(name)
+
+    parse.nlp.cache_clear()
+    monkeypatch.setattr(parse.importlib, "import_module", missing)
+    with pytest.raises(parse.ModelError, match=r"not installed: run ./scripts/setup.sh"):
+        parse.nlp()
+    monkeypatch.setattr(parse.importlib, "import_module", lambda name: type("M", (), {"__version__": "9.9"}))
+    with pytest.raises(parse.ModelError, match=r"version 9.9, dyad needs 3.8.0"):
+        parse.nlp()
+    monkeypatch.undo()
+    parse.nlp.cache_clear()
+    assert parse.nlp() is parse.nlp()  # loaded once per process
+
+
+def test_only_the_sentences_that_need_it_are_parsed():
+    from dyad import parse
+
+    text = (
+        "The river rose overnight. Farmers moved their cattle to higher ground.\n\n"
+        "“The water came fast,” Okafor said. The mayor announced new dykes."
+    )
+    a = dyad.process(text, published="2024-03-05")
+    a.parses = {}
+    from dyad import pipeline
+
+    pipeline.sentences(a, None)
+    assert [a.sentence_text(a.sentences[i]) for i in parse.wanted(a)] == [
+        "“The water came fast,” Okafor said.",
+        "The mayor announced new dykes.",
+    ]
