@@ -154,3 +154,12 @@ def test_only_the_sentences_that_need_it_are_parsed():
         "“The water came fast,” Okafor said.",
         "The mayor announced new dykes.",
     ]
+
+
+def test_without_the_language_layer_nothing_is_learned_from_the_parse():
+    from dyad.settings import Settings
+
+    text = "“The ferry is late,” Okafor said."
+    a = dyad.process(text, published="2024-03-05", settings=Settings(parse=False))
+    assert a.quotes and a.quotes[0].speaker_key is None and not a.actors
+    assert dyad.process(text, published="2024-03-05").quotes[0].speaker_key is not None

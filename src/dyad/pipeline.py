@@ -70,7 +70,8 @@ def sentences(article: Article, ctx: Context) -> None:
 
 def parse(article: Article, ctx: Context) -> None:
     """Tags, dependency parse and named entities of the sentences that need them."""
-    parse_sentences(article)
+    if ctx.settings.parse:
+        parse_sentences(article)
 
 
 def actors(article: Article, ctx: Context) -> None:
