@@ -94,7 +94,7 @@ class _Coder:
     # --- one sentence
     def code_sentence(self, sentence) -> None:
         s, e = sentence.start, sentence.end
-        here = self.ordered[bisect.bisect_left(self.starts, s) : bisect.bisect_left(self.starts, e)]
+        here = self._mentions_in(s, e)
         mentions = [m for m in here if not self._inside_quote(m.start) and not self._provenance(m)]
         first = len(self.events)
         triggers = self._resolved(self._triggers(s, e))
@@ -931,14 +931,16 @@ class _Coder:
         """The outlet a sentence cites ("according to NDTV"), else who closes it ("..., X said")."""
         s_text = self.text[sentence.start : sentence.end]
         if cue.ATTRIBUTION.search(s_text):
-            for m in self.a.mentions:
-                if sentence.start <= m.start < sentence.end and self.a.actors[m.actor_key].sector == "JRN":
+            for m in self._mentions_in(sentence.start, sentence.end):
+                if self.a.actors[m.actor_key].sector == "JRN":
                     return self.a.actors[m.actor_key].name
         tail = self._reporter_clause(sentence)
-        for m in self.a.mentions:
-            if tail <= m.start < sentence.end:
-                return self.a.actors[m.actor_key].name
-        return None
+        closing = self._mentions_in(tail, sentence.end)
+        return self.a.actors[closing[0].actor_key].name if closing else None
+
+    def _mentions_in(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start in [start, end), by position (a bisection, not a scan)."""
+        return self.ordered[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
 
     def _candidates(self, sentence, mentions: list[Mention], triggers) -> None:
         """A verb between two actors that no pattern knows: recorded, never coded."""
