@@ -95,7 +95,10 @@ def _page_metadata(tree, options):
         meta.url = tm.extract_url(tree)
     # per call, as trafilatura does: the latest acceptable date is today
     dates = set_date_params(options.config.getboolean("DEFAULT", "EXTENSIVE_DATE_SEARCH"))
-    meta.date = find_date(tree, **{**dates, "url": meta.url})
+    try:
+        meta.date = find_date(tree, **{**dates, "url": meta.url})
+    except Exception:  # htmldate trips on odd pages (an SVG with a script): no date, not a crash
+        meta.date = None
     if not meta.sitename:
         meta.sitename = tm.extract_sitename(tree)
     if meta.sitename:
