@@ -32,7 +32,7 @@ class IngestReport:
     recoded: int = 0
     not_english: int = 0
     failed: list[InputError] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what was skipped, and why
     partitions: list[str] = field(default_factory=list)  # written by cluster workers, not yet loaded
 
     @property
@@ -183,7 +183,7 @@ class Dyad:
         PostgreSQL, each process writes what it codes).
         With a cluster ("local" or tcp://host:port), see `_ingest_on_cluster`."""
         report = IngestReport()
-        items = sources.read(list(sources.expand(paths)), self.settings.max_bytes)
+        items = sources.read(list(sources.expand(paths, report.warnings.append)), self.settings.max_bytes)
         if cluster:
             self._ingest_on_cluster(items, report, progress, on_error, cluster, workers, parts)
             return report
