@@ -114,6 +114,18 @@ def test_all_inputs_together_and_a_closed_stdin(hostile, tmp_path):
     print(f"\n{len(paths)} inputs in one run: {seconds:.1f} s, {len(errors)} one-line errors")
 
 
+def test_inputs_that_fail_in_a_worker_process(hostile, tmp_path):
+    """With --workers, an article refused while it is coded comes back from its process as one
+    line (an InputError that could not be unpickled used to hang the run)."""
+    cases, before, snapshot = hostile
+    db = _copy(before, tmp_path, "workers.db")
+    picked = [c for c in cases if c.path.endswith(".txt") and c.size < 100_000 and not c.slow]
+    o = ingest([c.path for c in picked], db, "--workers", "2")
+    assert o.crash is None and not o.other and o.exit_code == 1
+    assert (len(o.errors), o.stored) == (sum(c.errors for c in picked), sum(c.stored for c in picked))
+    _unchanged(snapshot, db)
+
+
 def test_closed_stdin_alone(tmp_path):
     r = subprocess.run(
         [
