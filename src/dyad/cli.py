@@ -547,8 +547,7 @@ def _serve(db: str, host: str, port: int) -> None:
 
     with _open(db):  # a store that cannot be opened is one line, before the server starts
         pass
-    url = f"http://{host}:{port}"
-    out.print(_t(f"dyad dashboard: {url}/  (API docs: {url}/docs; Ctrl-C stops)"))
+    out.print(f"dyad dashboard: http://{host}:{port}/  (API docs: http://{host}:{port}/docs; Ctrl-C stops)")
     try:
         uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
     except OSError as e:
