@@ -178,6 +178,7 @@ class Finder:
         self.former = False  # the title being read is preceded by "former"/"ex-"
         self.states: tuple[list[tuple[int, int, str]], str | None] | None = None  # see _states
         self.headlines: dict[int, bool] = {}  # line start -> is it a headline
+        self.role_index: dict[str, list] = {}  # see _person_with_role
 
     # --- driver
     def run(self) -> None:
@@ -210,18 +211,22 @@ class Finder:
         they live in (CAMEO's convention): the one named, else the nearest other country named in
         their sentence; with none, to their kin state."""
         replaced: set[str] = set()
+        starts = [m.start for m in self.mentions]  # sorted; a mention replaced keeps its place
+        in_sentence: dict[int, list[int]] = {}
+        for i, m in enumerate(self.mentions):
+            in_sentence.setdefault(m.sentence, []).append(i)
         for i, m in enumerate(self.mentions):
             kin = self.actors[m.actor_key]
             of = _PEOPLE_OF.match(self.text, m.end) if m.how == "demonym" and m.text.endswith("s") else None
             if of is not None:  # "the Albanians of southern Serbia"
-                where = next((x for x in self.mentions if x.start == of.end()), None)
+                at = bisect.bisect_left(starts, of.end())
+                where = self.mentions[at] if at < len(starts) and starts[at] == of.end() else None
                 others = [where] if where and self.actors[where.actor_key].kind == "state" else []
             elif _ETHNIC.search(self.text[max(0, m.start - 8) : m.start]):
                 others = [
                     x
-                    for x in self.mentions
-                    if x.sentence == m.sentence
-                    and self.actors[x.actor_key].country not in (kin.country, *INTERNATIONAL)
+                    for x in (self.mentions[j] for j in in_sentence[m.sentence])
+                    if self.actors[x.actor_key].country not in (kin.country, *INTERNATIONAL)
                 ]
             else:
                 continue
@@ -379,8 +384,9 @@ class Finder:
         j = pos
         while j > 0 and self.text[j - 1] == " ":
             j -= 1
-        poss = re.search(r"['’]s?$", self.mt[:j])
-        return self.proper_end.get(poss.start() if poss else j)
+        tail = max(0, j - 3)  # the possessive's end, not all the text before it (n² over an article)
+        poss = re.search(r"['’]s?$", self.mt[tail:j])
+        return self.proper_end.get(tail + poss.start() if poss else j)
 
     def _skip_modifiers(self, pos: int) -> int:
         while True:
@@ -836,19 +842,23 @@ class Finder:
                 self._add_person(mod_start - len(det.group(0).lstrip()), t.end, person, "role")
 
     def _person_with_role(self, title: str, pos: int) -> _Person | None:
+        """The person of the last mention before pos whose role holds the title ("the minister").
+        Each title keeps the mentions that fit it, by position, so that a long article is not
+        scanned again for each title; people are only ever added, so the list is redone when one is."""
         head = _spelling(title)
-        best = None
-        for m in self.mentions:
-            if m.actor_key not in self.people:
-                continue
-            person = self.people[m.actor_key]
-            if not person.role or head.split()[-1] not in _spelling(person.role.lower()):
-                continue
-            if head not in _spelling(person.role.lower()):
-                continue
-            if m.start < pos and (best is None or m.start > best[0]):
-                best = (m.start, person)
-        return best[1] if best else None
+        index = self.role_index.get(head)
+        if index is None or index[1] != len(self.people):
+            index = self.role_index[head] = [0, len(self.people), [], []]
+        seen, _, starts, people = index
+        for m in self.mentions[seen:]:
+            person = self.people.get(m.actor_key)
+            if person is not None and person.role and head in _spelling(person.role.lower()):
+                at = bisect.bisect_right(starts, m.start)  # after those at the same place: found first
+                starts.insert(at, m.start)
+                people.insert(at, person)
+        index[0] = len(self.mentions)
+        before = bisect.bisect_left(starts, pos) - 1
+        return people[bisect.bisect_left(starts, starts[before])] if before >= 0 else None
 
     # --- "the network": the organisation last named with that head noun
     def _definite_descriptions(self) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import gold, partitions, pipeline, sources
+from . import fields, gold, partitions, pipeline, sources
 from .decode import DecodeError, decode
 from .errors import InputError, StoreError
 from .knowledge import Knowledge, load_knowledge
@@ -32,7 +32,7 @@ class IngestReport:
     recoded: int = 0
     not_english: int = 0
     failed: list[InputError] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what was skipped, and why
     partitions: list[str] = field(default_factory=list)  # written by cluster workers, not yet loaded
 
     @property
@@ -44,26 +44,31 @@ def knowledge_for(settings: Settings) -> Knowledge:
     return load_knowledge(tuple(settings.actor_files), settings.use_starter_people)
 
 
+_META = tuple((key, "doc_id" if key == "id" else key) for key in fields.RECORD_FIELDS)
+
+
 def article_from(raw: sources.RawDoc, settings: Settings) -> Article:
     """The article model for a raw document: decoded, with the input's metadata."""
-    if isinstance(raw.data, bytes):
-        try:
+    try:
+        if isinstance(raw.data, bytes):
             text, flags = decode(raw.data)
-        except DecodeError as err:
-            raise InputError(raw.name, str(err)) from None
-    else:
-        text, flags = raw.data, []
+        else:
+            text, flags = raw.data, []
+        fields.check_body("the text" if raw.format == "text" else "the HTML", text)
+        meta = {key: fields.field(key, getattr(raw, attr)) for key, attr in _META}
+    except (DecodeError, fields.BadRecord) as err:
+        raise InputError(raw.name, str(err)) from None
     article = Article(
         raw=text,
         format=raw.format,
         source=raw.source,
-        doc_id=raw.doc_id,
-        url=raw.url,
-        title=raw.title,
-        outlet=raw.outlet,
+        doc_id=meta["id"],
+        url=meta["url"],
+        title=meta["title"],
+        outlet=meta["outlet"],
     )
-    if raw.published:
-        article.published = parse_date(raw.published)
+    if meta["published"]:
+        article.published = parse_date(meta["published"])
         if article.published is None:
             article.flag("bad-date")
     for f in flags:
@@ -127,18 +132,18 @@ def process(
     url: str | None = None,
     settings: Settings | None = None,
 ) -> Article:
-    """Run the whole pipeline over one article's text (or HTML) without a store."""
+    """Run the whole pipeline over one article's text (or HTML) without a store; InputError when
+    the text or a field is not text (a NUL, a lone surrogate) or a field is too long."""
     settings = settings or Settings()
-    if isinstance(published, str):
-        published = parse_date(published)
-    article = Article(
-        raw=text,
-        format="html" if html else "text",
-        title=title,
-        published=published,
-        outlet=outlet,
-        url=url,
-    )
+    try:
+        fields.check_body("the HTML" if html else "the text", text)
+        meta = {"title": title, "outlet": outlet, "url": url}
+        meta = {k: fields.field(k, v) for k, v in meta.items()}
+        if isinstance(published, str):
+            published = parse_date(fields.field("published", published))
+    except fields.BadRecord as err:
+        raise InputError("text", str(err)) from None
+    article = Article(raw=text, format="html" if html else "text", published=published, **meta)
     return pipeline.run(article, pipeline.Context(settings, knowledge_for(settings)))
 
 
@@ -178,7 +183,7 @@ class Dyad:
         PostgreSQL, each process writes what it codes).
         With a cluster ("local" or tcp://host:port), see `_ingest_on_cluster`."""
         report = IngestReport()
-        items = sources.read(list(sources.expand(paths)), self.settings.max_bytes)
+        items = sources.read(list(sources.expand(paths, report.warnings.append)), self.settings.max_bytes)
         if cluster:
             self._ingest_on_cluster(items, report, progress, on_error, cluster, workers, parts)
             return report

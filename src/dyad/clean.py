@@ -17,6 +17,12 @@ _PUNCT = re.compile(r"[^\w\s]+")
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _ODD_SPACES = ("  ", "\t", "\u00a0", *map(chr, range(0x2000, 0x200C)), "\u202f", "\u205f", "\u3000")
 _ELLIPSIS = ("…", "...", "[…]", "[...]")
+# Control characters (but tab and line breaks), raw or as references ("&#27;"): not text, and lxml
+# gives up the whole page for one of them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_REF = re.compile(
+    r"&#(?:[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF])|0*(?:[0-8]|1[124-9]|2[0-9]|3[01]|127))(?![0-9a-fA-F]);?"
+)
 _FINAL = tuple(".!?\"”’'»)]…:;")
 
 
@@ -57,6 +63,7 @@ def html_to_text(html: str) -> HtmlContent:
     from trafilatura.utils import load_html
 
     options = _extractor()
+    html = _CONTROL_REF.sub("", _CONTROL.sub("", html))  # else lxml drops the whole page
     try:
         tree = load_html(html, options.max_file_size)
     except (TypeError, ValueError):  # as bare_extraction does: no page
@@ -95,7 +102,10 @@ def _page_metadata(tree, options):
         meta.url = tm.extract_url(tree)
     # per call, as trafilatura does: the latest acceptable date is today
     dates = set_date_params(options.config.getboolean("DEFAULT", "EXTENSIVE_DATE_SEARCH"))
-    meta.date = find_date(tree, **{**dates, "url": meta.url})
+    try:
+        meta.date = find_date(tree, **{**dates, "url": meta.url})
+    except Exception:  # htmldate trips on odd pages (an SVG with a script): no date, not a crash
+        meta.date = None
     if not meta.sitename:
         meta.sitename = tm.extract_sitename(tree)
     if meta.sitename:
@@ -115,6 +125,7 @@ def clean_text(text: str) -> tuple[str, list[str]]:
     if any(s in text for s in _ODD_SPACES):  # else folding spaces would change nothing
         text = _SPACE.sub(" ", text)
     raw_lines = [line.strip() for line in text.split("\n")]
+    below = _Below(raw_lines)
     script = _main_script("\n".join(raw_lines))
     bp = boilerplate()
     kept: list[str] = []
@@ -132,7 +143,7 @@ def clean_text(text: str) -> tuple[str, list[str]]:
         if len(key.split()) >= 3 and key in seen:
             flags.append("repeated-line")
             continue
-        if line.endswith(_ELLIPSIS) and _is_teaser(line, raw_lines[i + 1 :]):
+        if line.endswith(_ELLIPSIS) and _is_teaser(line, below.after(i)):
             flags.append("teaser")
             continue
         seen.add(key)
@@ -199,13 +210,37 @@ def _foreign_script(line: str, script: str) -> bool:
     return other / len(letters) > 0.5
 
 
-def _is_teaser(line: str, rest: list[str]) -> bool:
+class _Below:
+    """The text below each line, its white space made single spaces: made once, not once for each
+    line that ends with an ellipsis (that would take time growing as the square of the text)."""
+
+    WINDOW = 100_000  # a teaser's full text is in the article below it, not further
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        self.flat: str | None = None
+        self.starts: list[int] = []
+
+    def after(self, i: int) -> str:
+        if self.flat is None:
+            words = [" ".join(line.split()) for line in self.lines]
+            at = 0
+            for w in words:
+                self.starts.append(at)
+                at += len(w) + 1 if w else 0
+            self.starts.append(at)
+            self.flat = " ".join(w for w in words if w)
+        start = self.starts[i + 1]
+        return self.flat[start : start + self.WINDOW]
+
+
+def _is_teaser(line: str, below: str) -> bool:
     """A summary cut with an ellipsis whose text is repeated in full below."""
     stem = line
     for e in _ELLIPSIS:
         stem = stem.removesuffix(e)
     stem = " ".join(stem.split())
-    return len(stem) > 40 and stem in " ".join(" ".join(rest).split())
+    return len(stem) > 40 and stem in below
 
 
 def _cut_off(last: str) -> bool:

@@ -12,8 +12,9 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
-from . import api, sources
+from . import api, sources, terminal
 from . import export as export_mod
 from .api import Dyad, IngestReport
 from .errors import DyadError, InputError
@@ -21,6 +22,7 @@ from .gold import to_gold
 from .knowledge.schema import EVENT_TYPES
 from .metadata import parse_date
 from .settings import Settings, default_db
+from .terminal import text as _t
 
 app = typer.Typer(
     add_completion=False,
@@ -52,12 +54,17 @@ def _open(db: str | None, actors: list[Path] | None = None, parse: bool = True) 
 
 
 def _die(message: str, code: int = 2):
-    print(f"dyad: error: {message}", file=sys.stderr)
+    print(f"dyad: error: {terminal.one_line(message)}", file=sys.stderr)
     raise typer.Exit(code)
 
 
 def _print_json(obj) -> None:
-    print(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
+    print(terminal.dumps(obj, indent=2, default=str))
+
+
+def _row(table: Table, *cells) -> None:
+    """A table row of values from the store: each printed as it is (Text), never as markup."""
+    table.add_row(*(c if isinstance(c, Text) else _t(c) for c in cells))
 
 
 @app.command()
@@ -110,7 +117,7 @@ def ingest(
             with _bar("recoding", total, bytes_=False) as advance:
                 report.recoded = d.reprocess(progress=advance)
         if paths:
-            expanded = list(sources.expand(paths))
+            expanded = list(sources.expand(paths, skipped=_note))
             total = sources.total_bytes(expanded)
             with _bar("ingesting", total) as advance:
                 try:
@@ -129,7 +136,7 @@ def ingest(
             report.recoded += r.recoded
             if r.partitions:
                 err.print(
-                    f"{len(r.partitions)} partitions in {parts}: bring them into a store with dyad load"
+                    _t(f"{len(r.partitions)} partitions in {parts}: bring them into a store with dyad load")
                 )
     summary = {
         "stored": report.stored,
@@ -169,7 +176,11 @@ def load(
 
 
 def _report_error(e: InputError) -> None:
-    print(f"dyad: {e}", file=sys.stderr)
+    print(f"dyad: {terminal.one_line(str(e))}", file=sys.stderr)
+
+
+def _note(message: str) -> None:
+    print(f"dyad: note: {terminal.one_line(message)}", file=sys.stderr)
 
 
 class _bar:
@@ -209,9 +220,7 @@ def actors_cmd(
 def _actors_table(rows: list[dict], title: str | None = None) -> Table:
     table = Table("actor", "country", "sector", "role", "mentions", "articles", title=title)
     for r in rows:
-        table.add_row(
-            r["name"], r["country"], r["sector"], r["role"] or "", str(r["mentions"]), str(r["articles"])
-        )
+        _row(table, r["name"], r["country"], r["sector"], r["role"] or "", r["mentions"], r["articles"])
     return table
 
 
@@ -234,13 +243,15 @@ def show(
         return
     for k, v in record.items():
         if v:
-            out.print(f"[bold]{k}[/bold]: {', '.join(v) if isinstance(v, list) else v}", highlight=False)
+            value = ", ".join(v) if isinstance(v, list) else v
+            out.print(Text.assemble((k, "bold"), ": ", _t(value, keep_lines=False)), highlight=False)
     out.print()
-    out.print(text, highlight=False, markup=False)
+    out.print(_t(text), highlight=False)
     out.print()
     table = Table("actor", "country", "sector", "role", "mentions")
     for x in actors:
-        table.add_row(
+        _row(
+            table,
             x["name"],
             x["country"],
             x["sector"],
@@ -269,7 +280,8 @@ def quotes(
         return
     table = Table("speaker", "quotation", "published", "article")
     for r in rows:
-        table.add_row(
+        _row(
+            table,
             r["speaker"] or "(unattributed)",
             r["text"],
             r["published"] or "",
@@ -319,7 +331,8 @@ def events(
     for r in rows:
         flags = ",".join(f for f in ("negated", "hypothetical", "mutual") if r[f])
         event = r["type"] + (f" ({r['mode']})" if r["mode"] else "")
-        table.add_row(
+        _row(
+            table,
             r["date"] or r["published"] or "",
             f"{r['source']} [{r['source_country']}]",
             event,
@@ -358,20 +371,21 @@ def dyad_cmd(
         "events",
         "mean score",
         "",
-        title=f"{source} -> {target}",
+        title=_t(f"{source} -> {target}", keep_lines=False),
     )
     for r in rows:
         bar = "█" * max(1, round(20 * r["events"] / top))
         colour = "green" if r["mean_score"] > 0 else "red" if r["mean_score"] < 0 else "white"
-        table.add_row(
+        _row(
+            table,
             r["period"],
-            str(r["verbal_cooperation"]),
-            str(r["material_cooperation"]),
-            str(r["verbal_conflict"]),
-            str(r["material_conflict"]),
-            str(r["events"]),
+            r["verbal_cooperation"],
+            r["material_cooperation"],
+            r["verbal_conflict"],
+            r["material_conflict"],
+            r["events"],
             f"{r['mean_score']:+.1f}",
-            f"[{colour}]{bar}[/{colour}]",
+            Text(bar, style=colour),
         )
     out.print(table)
 
@@ -424,7 +438,7 @@ def candidates(
         return
     table = Table("verb", "count", "articles", "example")
     for r in rows:
-        table.add_row(r["verb"], str(r["count"]), str(r["articles"]), r["example"])
+        _row(table, r["verb"], r["count"], r["articles"], r["example"])
     out.print(table)
 
 
@@ -442,7 +456,7 @@ def extract(
     for doc_id, article in api.extract(
         paths, settings, on_error=lambda e: (failed.append(e), _report_error(e))
     ):
-        print(json.dumps(to_gold(article, doc_id), ensure_ascii=False))
+        print(terminal.dumps(to_gold(article, doc_id)))
     if failed:
         raise typer.Exit(1)
 
@@ -471,11 +485,12 @@ def eval_cmd(
         "matched",
         "predicted",
         "gold",
-        title=f"{result['articles']} gold articles in {gold_dir}",
+        title=_t(f"{result['articles']} gold articles in {gold_dir}", keep_lines=False),
     )
     for name in ("quotes", "events"):
         r = result[name]
-        table.add_row(
+        _row(
+            table,
             name,
             f"{r['precision']:.3f}",
             f"{r['recall']:.3f}",
@@ -510,13 +525,13 @@ def stats(db: DbOpt = None, as_json: JsonOpt = False) -> None:
 def _print_stats(s: dict) -> None:
     table = Table("what", "count", title="dyad store")
     for k in ("articles", "sentences", "actors", "mentions", "quotes", "events"):
-        table.add_row(k, str(s[k]))
+        _row(table, k, s[k])
     out.print(table)
-    out.print("languages: " + ", ".join(f"{k} {v}" for k, v in s["languages"].items()))
+    out.print(_t("languages: " + ", ".join(f"{k} {v}" for k, v in s["languages"].items())))
     if s["published"]["first"]:
-        out.print(f"published: {s['published']['first']} to {s['published']['last']}")
+        out.print(_t(f"published: {s['published']['first']} to {s['published']['last']}"))
     if s["flags"]:
-        out.print("flags: " + ", ".join(f"{k} {v}" for k, v in s["flags"].items()))
+        out.print(_t("flags: " + ", ".join(f"{k} {v}" for k, v in s["flags"].items())))
 
 
 @app.command()
@@ -587,8 +602,10 @@ def demo(
         with _bar("ingesting the demo corpus", sources.total_bytes(expanded)) as advance:
             report = d.ingest(expanded, progress=advance, on_error=_report_error)
         out.print(
-            f"demo corpus: {report.stored} stored, {report.duplicates} already stored, "
-            f"{len(report.failed)} failed -> {d.store.path}"
+            _t(
+                f"demo corpus: {report.stored} stored, {report.duplicates} already stored, "
+                f"{len(report.failed)} failed -> {d.store.path}"
+            )
         )
         _print_stats(d.stats())
         out.print(_actors_table(d.actors(15), title="most mentioned actors"))

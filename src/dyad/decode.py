@@ -1,4 +1,4 @@
-"""Bytes to text: UTF-8, UTF-16 with BOM, cp1252; binary and unknown encodings refused."""
+"""Bytes to text: UTF-8, UTF-16 or UTF-32 with BOM, cp1252; binary and unknown encodings refused."""
 
 from __future__ import annotations
 
@@ -25,6 +25,8 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     """Decode article bytes; returns the text and flags such as 'cp1252' or 'truncated-utf8'."""
     if data.startswith(codecs.BOM_UTF8):
         return _strict(data[3:], "utf-8"), []
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE 00 00
+        return _strict(data, "utf-32"), ["utf32"]
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(data, "utf-16"), ["utf16"]
     for magic, what in _MAGIC.items():
@@ -46,6 +48,25 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     if _control_ratio(text) > 0.05:
         raise DecodeError("binary data (control characters), not text")
     return text, flags
+
+
+def binary_kind(head: bytes) -> str | None:
+    """What the first bytes of a JSON input show it is, when it is not UTF-8 text: 'binary data
+    (a PDF file)', 'UTF-16 text'...; None otherwise."""
+    for bom, name in (
+        (codecs.BOM_UTF32_LE, "UTF-32"),
+        (codecs.BOM_UTF32_BE, "UTF-32"),
+        (codecs.BOM_UTF16_LE, "UTF-16"),
+        (codecs.BOM_UTF16_BE, "UTF-16"),
+    ):
+        if head.startswith(bom):
+            return f"{name} text"
+    for magic, what in _MAGIC.items():
+        if head.startswith(magic):
+            return f"binary data ({what})"
+    if b"\x00" in head:
+        return "UTF-16 text without a byte-order mark" if _looks_utf16(head) else "binary data (NUL bytes)"
+    return None
 
 
 def _strict(data: bytes, encoding: str) -> str:

@@ -13,6 +13,9 @@ class InputError(DyadError):
         self.name = name
         self.reason = reason
 
+    def __reduce__(self):  # as a worker process returns it: by its arguments, not its message
+        return type(self), (self.name, self.reason)
+
 
 class KnowledgeError(DyadError):
     """A knowledge file entry that is invalid; names the file and line."""
@@ -23,6 +26,9 @@ class KnowledgeError(DyadError):
         self.path = path
         self.line = line
         self.reason = reason
+
+    def __reduce__(self):
+        return type(self), (self.path, self.line, self.reason)
 
 
 class StoreError(DyadError):

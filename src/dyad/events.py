@@ -41,6 +41,11 @@ def _refusal(p: Pattern) -> Pattern:
     return Pattern("REJECT", p.kind, _REFUSABLE[p.type], p.context, False, p.line, refusal=True)
 
 
+# Longer than any sentence of the gold sets (1,094 characters at most): a list or a text without
+# punctuation, not a sentence. Not coded, since coding a sentence takes time that grows faster than
+# its length.
+MAX_SENTENCE = 2500
+
 _OBLIGATION = Pattern("REQUEST", "verb", None, "diplomatic", False, 0)
 _STATED_INTENT = Pattern("AGREE", "verb", None, "diplomatic", False, 0)
 
@@ -52,7 +57,8 @@ def find_events(article: Article) -> None:
     known = [m for m in article.mentions if article.actors[m.actor_key].country]
     coder = _Coder(dataclasses.replace(article, mentions=known), patterns)
     for sentence in article.sentences:
-        coder.code_sentence(sentence)
+        if sentence.end - sentence.start <= MAX_SENTENCE:
+            coder.code_sentence(sentence)
     article.events = coder.events
     article.candidates = coder.candidates
 
@@ -78,11 +84,22 @@ class _Coder:
         self.starts = [m.start for m in self.ordered]
         self.sentence_starts = [s.start for s in article.sentences]
         self.cuts: dict[int, list[tuple[int, int]]] = {}  # a sentence's clause boundaries
+        self.quote_spans = _union(self.quotes)  # for a bisection: a scan per mention grows as n²
+        self.country_actor: dict[str, str | None] = {}
+        self.country_keys: dict[str, list[str]] = {}  # each country's actors, by first mention
+        for m in self.a.mentions:
+            keys = self.country_keys.setdefault(self.a.actors[m.actor_key].country, [])
+            if m.actor_key not in keys:
+                keys.append(m.actor_key)
         self.top_countries = self._top_countries()
         self.voices = self._voices()
+        starts = [v.start for v in self.voices]
+        disjoint = all(a.end <= b.start for a, b in itertools.pairwise(self.voices))
+        self.voice_starts = starts if disjoint else None
 
     def _inside_quote(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.quotes)
+        i = bisect.bisect_right(self.quote_spans, (pos, float("inf"))) - 1
+        return i >= 0 and pos < self.quote_spans[i][1]
 
     def _top_countries(self) -> list[str]:
         counts: dict[str, int] = {}
@@ -97,7 +114,7 @@ class _Coder:
     # --- one sentence
     def code_sentence(self, sentence) -> None:
         s, e = sentence.start, sentence.end
-        here = self.ordered[bisect.bisect_left(self.starts, s) : bisect.bisect_left(self.starts, e)]
+        here = self._mentions_in(s, e)
         mentions = [m for m in here if not self._inside_quote(m.start) and not self._provenance(m)]
         first = len(self.events)
         triggers = self._resolved(self._triggers(s, e))
@@ -250,7 +267,7 @@ class _Coder:
         for q in self.a.quotes:
             if q.speaker_key is None or len(q.text.split()) < 10:
                 continue
-            inside = [m for m in self.a.mentions if q.start <= m.start < q.end]
+            inside = self._mentions_in(q.start, q.end)
             vocative = (
                 inside[0]
                 if inside
@@ -280,7 +297,10 @@ class _Coder:
         return voices
 
     def _voice_at(self, pos: int) -> _Voice | None:
-        return next((v for v in self.voices if v.start <= pos < v.end), None)
+        if self.voice_starts is None:  # quotations that overlap: look at each
+            return next((v for v in self.voices if v.start <= pos < v.end), None)
+        i = bisect.bisect_right(self.voice_starts, pos) - 1
+        return self.voices[i] if i >= 0 and pos < self.voices[i].end else None
 
     def _imperatives(self, sentence) -> None:
         """ "Do not allow your land to be used against us": the speaker requests of the addressee."""
@@ -566,9 +586,10 @@ class _Coder:
     def _both_as_subject(self, at: int, start: int) -> list[Mention]:
         """The two main parties as the subject of a verb ("both sides agreed"), named at `at`."""
         sentence = self._sentence_at(at)
+        s = self.a.sentences[sentence]
         speaker = {  # "Trump said the two countries had agreed": not one of the two
             self.a.actors[m.actor_key].country
-            for m in self.a.mentions
+            for m in self._mentions_in(s.start, s.end)
             if m.sentence == sentence and m.end <= at
         }
         two = [c for c in self.top_countries if c not in speaker][:2]
@@ -596,11 +617,7 @@ class _Coder:
         key = self._country_actor(country)
         if key in own:
             key = next(
-                (
-                    m.actor_key
-                    for m in self.a.mentions
-                    if self.a.actors[m.actor_key].country == country and m.actor_key not in own
-                ),
+                (k for k in self.country_keys.get(country, ()) if k not in own),
                 sources[0].actor_key if len(own) == 1 and p.type in cue.SELF_DIRECTED else None,
             )
         return [key] if key else []
@@ -667,7 +684,7 @@ class _Coder:
 
     def _place_struck(self, start: int) -> list[Mention]:
         """ "Gaza was struck by Israeli jets": a place is the patient of a passive it opens."""
-        for m in self.a.mentions:
+        for m in self._mentions_in(start - 200, start):  # the passive is a few words long
             if m.how == "place" and m.end <= start and cue.PLACE_PASSIVE.fullmatch(self.text[m.end : start]):
                 return [m]
         return []
@@ -829,13 +846,16 @@ class _Coder:
                     self._emit(sentence, m, None, p, start, end, target_key=target_key)
 
     def _country_actor(self, country: str) -> str | None:
+        if country not in self.country_actor:
+            self.country_actor[country] = self._find_country_actor(country)
+        return self.country_actor[country]
+
+    def _find_country_actor(self, country: str) -> str | None:
         for key, actor in self.a.actors.items():
             if actor.country == country and actor.kind == "state":
                 return key
-        for m in self.a.mentions:
-            if self.a.actors[m.actor_key].country == country:
-                return m.actor_key
-        return None
+        keys = self.country_keys.get(country)
+        return keys[0] if keys else None
 
     def _sentence_time(self, sentence, future: bool):
         """(conditional?, date, precision, historical?) of a sentence, computed once."""
@@ -934,14 +954,16 @@ class _Coder:
         """The outlet a sentence cites ("according to NDTV"), else who closes it ("..., X said")."""
         s_text = self.text[sentence.start : sentence.end]
         if cue.ATTRIBUTION.search(s_text):
-            for m in self.a.mentions:
-                if sentence.start <= m.start < sentence.end and self.a.actors[m.actor_key].sector == "JRN":
+            for m in self._mentions_in(sentence.start, sentence.end):
+                if self.a.actors[m.actor_key].sector == "JRN":
                     return self.a.actors[m.actor_key].name
         tail = self._reporter_clause(sentence)
-        for m in self.a.mentions:
-            if tail <= m.start < sentence.end:
-                return self.a.actors[m.actor_key].name
-        return None
+        closing = self._mentions_in(tail, sentence.end)
+        return self.a.actors[closing[0].actor_key].name if closing else None
+
+    def _mentions_in(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start in [start, end), by position (a bisection, not a scan)."""
+        return self.ordered[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
 
     def _candidates(self, sentence, mentions: list[Mention], triggers) -> None:
         """A verb between two actors that no pattern knows: recorded, never coded."""
@@ -952,3 +974,14 @@ class _Coder:
                 continue
             if m and a.actor_key != b.actor_key:
                 self.candidates.append(Candidate(m.group(2), a.actor_key, b.actor_key, sentence.index))
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Half-open spans merged where they overlap, sorted."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        elif start < end:
+            merged.append((start, end))
+    return merged

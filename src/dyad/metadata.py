@@ -7,6 +7,8 @@ from datetime import date, datetime
 
 from dateutil import parser as dateparser
 
+from .fields import LIMITS
+
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
@@ -16,13 +18,14 @@ _DATES = [
     re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS})\.?,? \d{{4}}\b"),
     re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
 ]
+MAX_DATE_CHARS = LIMITS["published"]
 _BYLINE = re.compile(r"(?i)^(by\b.*|.*\b(desk|staff|correspondent|reporter|bureau|news service))$")
 
 
 def parse_date(value: str | None) -> date | None:
     """A date from an ISO or common written form; None when it is not one."""
-    if not value:
-        return None
+    if not value or len(value) > MAX_DATE_CHARS:
+        return None  # a date is short: a long value goes to no parser (dateutil's time grows fast)
     value = value.strip()
     try:
         return date.fromisoformat(value[:10])

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .actors import find_actors
 from .clean import clean_text, html_to_text
 from .events import find_events
+from .fields import trimmed
 from .knowledge import Knowledge
 from .language import detect_language
 from .metadata import date_in_text, parse_date, title_in_text
@@ -33,7 +34,7 @@ def extract_html(article: Article, ctx: Context) -> None:
         return
     page = html_to_text(article.raw)
     article.text = page.text
-    article.title = article.title or page.title
+    article.title = article.title or trimmed(page.title)
     article.outlet = article.outlet or page.outlet
     article.url = article.url or page.url
     article.published = article.published or parse_date(page.date)
@@ -49,7 +50,7 @@ def clean(article: Article, ctx: Context) -> None:
 def metadata(article: Article, ctx: Context) -> None:
     """Title and publication date from the text when the input did not give them."""
     if article.title is None:
-        article.title = title_in_text(article.text)
+        article.title = trimmed(title_in_text(article.text))
     if article.published is None:
         article.published = date_in_text(article.text)
         if article.published is not None:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-import json
+import contextlib
+import os
+import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from . import fields
+from .decode import binary_kind
 from .errors import InputError
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -16,7 +20,6 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 JSON_SUFFIXES = {".json"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES
-RECORD_FIELDS = ("id", "url", "title", "outlet", "published")
 
 
 @dataclass(slots=True)
@@ -44,26 +47,124 @@ class Progress:
 Item = RawDoc | InputError | Progress
 
 
-def expand(paths: Iterable[str | Path | InputError]) -> Iterator[Path | str | InputError]:
-    """Files named, files under directories (sorted, known suffixes), '-' for stdin. Expanding an
+def expand(
+    paths: Iterable[str | Path | InputError], skipped: Callable[[str], None] | None = None
+) -> Iterator[Path | str | InputError]:
+    """Files named, files under directories (sorted, known suffixes), '-' for stdin; what cannot be
+    read is an InputError. Links inside a directory are followed only to files inside it. What a
+    directory holds besides articles is told to `skipped` (one line per directory). Expanding an
     expanded list gives it back unchanged."""
     for p in paths:
         if p == "-" or isinstance(p, InputError):
-            yield p  # stdin, or an input already found missing
+            yield p  # stdin, or an input already found bad
+            continue
+        if p == "":
+            yield InputError("''", "an empty path names no file (give . for the current directory)")
             continue
         path = Path(p)
-        if path.is_dir():
-            for f in sorted(path.rglob("*")):
-                rel = f.relative_to(path).parts
-                hidden = any(part.startswith(".") for part in rel)
-                if f.is_file() and f.suffix.lower() in KNOWN_SUFFIXES and not hidden:
-                    yield f
-        elif path.is_file():
-            yield path
-        elif path.exists():
-            yield InputError(p, "not a regular file")
+        name = shown(path)
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            yield InputError(name, "a broken link" if path.is_symlink() else "no such file or directory")
+            continue
+        except OSError as err:
+            yield InputError(name, f"cannot read: {err.strerror or err}")
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            yield from _walk(path, skipped)
+        elif not stat.S_ISREG(st.st_mode):
+            yield InputError(name, f"not a regular file ({_file_kind(st.st_mode)})")
+        elif _pseudo(path):
+            yield InputError(name, "a file of the kernel (/proc, /sys), not an article")
         else:
-            yield InputError(p, "no such file or directory")
+            yield path
+
+
+def _walk(root: Path, skipped: Callable[[str], None] | None) -> Iterator[Path | InputError]:
+    """The articles under a directory, sorted by path; hidden files and directories are passed
+    over, links are not followed out of the directory (nor to directories), and what cannot be an
+    article (a FIFO, a device, an unreadable directory) is an InputError."""
+    real_root = os.path.realpath(root)
+    found: list[tuple[Path, Path | InputError]] = []
+    others: list[str] = []
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as entries:
+                listed = list(entries)
+        except OSError as err:
+            found.append((folder, InputError(shown(folder), f"cannot read directory: {err.strerror or err}")))
+            continue
+        for entry in listed:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            known = path.suffix.lower() in KNOWN_SUFFIXES
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(path)
+            elif not known:
+                others.append(entry.name)
+            elif entry.is_symlink() and not _inside(os.path.realpath(path), real_root):
+                reason = f"a link to a file outside {shown(root)}: not followed"
+                found.append((path, InputError(shown(path), reason)))
+            else:
+                found.append((path, _regular(path)))
+    found.sort(key=lambda item: item[0])
+    yield from (item for _, item in found)
+    if not found:
+        besides = f" ({len(others)} other files)" if others else ""
+        yield InputError(shown(root), f"no articles here: no .txt, .html, .jsonl or .json files{besides}")
+    elif others and skipped:
+        sample = ", ".join(sorted(map(shown, others))[:3]) + (", ..." if len(others) > 3 else "")
+        what = "files that are not .txt, .html, .jsonl or .json"
+        skipped(f"{shown(root)}: skipped {len(others)} {what} ({sample})")
+
+
+def _regular(path: Path) -> Path | InputError:
+    """A file under a directory, if it is one dyad can read."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return InputError(shown(path), "a broken link")
+    except OSError as err:
+        return InputError(shown(path), f"cannot read: {err.strerror or err}")
+    if not stat.S_ISREG(st.st_mode):
+        return InputError(shown(path), f"not a regular file ({_file_kind(st.st_mode)})")
+    if _pseudo(path):
+        return InputError(shown(path), "a file of the kernel (/proc, /sys), not an article")
+    return path
+
+
+def _inside(target: str, root: str) -> bool:
+    return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _pseudo(path: Path) -> bool:
+    """A file of /proc or /sys: it says it is regular and empty, and reading it gives the kernel's
+    data, not an article."""
+    real = os.path.realpath(path)
+    return any(_inside(real, top) for top in ("/proc", "/sys"))
+
+
+def _file_kind(mode: int) -> str:
+    for test, what in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISDIR, "a directory"),
+    ):
+        if test(mode):
+            return what
+    return "a special file"
+
+
+def shown(path: str | Path) -> str:
+    """A path as text that can be printed and stored: bytes of a file name that are not UTF-8 are
+    written as \\xNN escapes (str() of such a path holds lone surrogates, which no store takes)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def total_bytes(paths: Iterable[Path | str | InputError]) -> int | None:
@@ -73,7 +174,8 @@ def total_bytes(paths: Iterable[Path | str | InputError]) -> int | None:
         if p == "-":
             return None
         if isinstance(p, Path):
-            total += p.stat().st_size
+            with contextlib.suppress(OSError):
+                total += p.stat().st_size
     return total
 
 
@@ -83,14 +185,31 @@ def read(paths: Iterable[Path | str | InputError], max_bytes: int) -> Iterator[I
         if isinstance(p, InputError):
             yield p
         elif p == "-":
-            yield from _read_stream("<stdin>", sys.stdin.buffer, None, max_bytes)
+            yield from _read_stdin(max_bytes)
         else:
+            name = shown(p)
             try:
-                size = p.stat().st_size
-                with p.open("rb") as fh:
-                    yield from _read_stream(str(p), fh, size, max_bytes, p.suffix.lower())
+                # never blocks: a FIFO put in the file's place since it was listed is refused below
+                fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+                with os.fdopen(fd, "rb") as fh:
+                    st = os.fstat(fd)
+                    if not stat.S_ISREG(st.st_mode):
+                        yield InputError(name, f"not a regular file ({_file_kind(st.st_mode)})")
+                        continue
+                    yield from _read_stream(name, fh, st.st_size, max_bytes, Path(p).suffix.lower())
             except OSError as err:
-                yield InputError(str(p), f"cannot read: {err.strerror or err}")
+                yield InputError(name, f"cannot read: {err.strerror or err}")
+
+
+def _read_stdin(max_bytes: int) -> Iterator[Item]:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # `dyad ingest - <&-`: Python has no stdin at all
+        yield InputError("<stdin>", "standard input is closed")
+        return
+    try:
+        yield from _read_stream("<stdin>", stream, None, max_bytes)
+    except (OSError, ValueError) as err:  # a closed descriptor, or a file object closed
+        yield InputError("<stdin>", f"cannot read standard input ({getattr(err, 'strerror', None) or err})")
 
 
 def _read_stream(
@@ -155,44 +274,45 @@ class _BytesLines:
 
 
 def _read_jsonl(name: str, fh, max_bytes: int) -> Iterator[Item]:
-    lineno = 0
+    lineno = records = 0
     while True:
         line = fh.readline(max_bytes + 1)
         if not line:
-            return
+            break
         lineno += 1
         yield Progress(len(line))
         where = f"{name}:{lineno}"
+        if lineno == 1 and (what := binary_kind(line[:8192])):
+            yield InputError(name, f"{what}, not JSON Lines (UTF-8 text, one JSON object a line)")
+            return  # one line for the file, not one for each of its 'lines'
         if len(line) > max_bytes and not line.endswith(b"\n"):
             while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
                 yield Progress(len(rest))
             yield InputError(where, f"record too large (more than {_mb(max_bytes)})")
+            records += 1
             continue
         if not line.strip():
             continue
+        records += 1
         try:
-            obj = json.loads(line)
-        except UnicodeDecodeError:
-            yield InputError(where, "not UTF-8 (JSON Lines must be UTF-8)")
-            continue
-        except json.JSONDecodeError as err:
-            cut = not line.endswith(b"\n") and err.msg.startswith(("Unterminated", "Expecting"))
-            what = "truncated JSON record" if cut else f"invalid JSON ({err.msg}, column {err.colno})"
-            yield InputError(where, what)
+            obj = fields.loads(line, complete=line.endswith(b"\n"))
+        except fields.BadRecord as err:
+            yield InputError(where, str(err))
             continue
         yield _record(where, obj, name)
+    if not records:
+        yield InputError(name, "empty input" if lineno <= 1 else "empty input (blank lines only)")
 
 
 def _read_json(name: str, data: bytes) -> Iterator[Item]:
     try:
-        obj = json.loads(data)
-    except UnicodeDecodeError:
-        yield InputError(name, "not UTF-8 (JSON must be UTF-8)")
-        return
-    except json.JSONDecodeError as err:
-        yield InputError(name, f"invalid JSON ({err.msg}, line {err.lineno} column {err.colno})")
+        obj = fields.loads(data)
+    except fields.BadRecord as err:
+        yield InputError(name, str(err))
         return
     records = obj if isinstance(obj, list) else [obj]
+    if not records:
+        yield InputError(name, "no records (an empty list)")
     for i, rec in enumerate(records, 1):
         where = name if len(records) == 1 else f"{name}[{i}]"
         item = _record(where, rec, name)
@@ -202,21 +322,10 @@ def _read_json(name: str, data: bytes) -> Iterator[Item]:
 
 
 def _record(where: str, obj: object, source: str) -> RawDoc | InputError:
-    if not isinstance(obj, dict):
-        return InputError(where, f"a record must be a JSON object, not {type(obj).__name__}")
-    body, fmt = obj.get("text"), "text"
-    if not body:
-        body, fmt = obj.get("html"), "html"
-    if not body:
-        return InputError(where, "record has neither 'text' nor 'html'")
-    if not isinstance(body, str):
-        return InputError(where, f"'{fmt}' must be a string")
-    meta = {}
-    for key in RECORD_FIELDS:
-        value = obj.get(key)
-        if value is not None and not isinstance(value, str | int):
-            return InputError(where, f"'{key}' must be a string")
-        meta[key] = None if value is None else str(value)
+    try:
+        body, fmt, meta = fields.record(obj)
+    except fields.BadRecord as err:
+        return InputError(where, str(err))
     return RawDoc(
         name=where,
         data=body,

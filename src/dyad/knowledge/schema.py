@@ -104,7 +104,8 @@ class Validator:
 
     def mapping(self, entry: Any, allowed: set[str], required: set[str]) -> dict:
         if not isinstance(entry, dict):
-            raise self.error(None, f"an entry must be a mapping, not {type(entry).__name__}")
+            what = "empty" if entry is None else "a list" if isinstance(entry, list) else f"{entry!r}"[:60]
+            raise self.error(None, f"an entry must be a mapping (name: value, ...), not {what}")
         keys = set(entry) - {LINE}
         if unknown := keys - allowed:
             raise self.error(entry, f"unknown field(s): {', '.join(sorted(map(str, unknown)))}")
