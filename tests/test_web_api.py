@@ -121,14 +121,14 @@ def test_post_an_article(client, content_type, body):
             "/api/articles",
             {"content": b"[1, 2]", "headers": {"content-type": "application/json"}},
             400,
-            "an object",
+            "a JSON object",
         ),
         (
             "post",
             "/api/articles",
             {"content": b'{"title": "x"}', "headers": {"content-type": "application/json"}},
             400,
-            "'text' or 'html'",
+            "neither 'text' nor 'html'",
         ),
         (
             "post",

@@ -5,7 +5,6 @@ never holds the server's interpreter), a bounded number at a time."""
 from __future__ import annotations
 
 import asyncio
-import json
 import multiprocessing
 import os
 import threading
@@ -17,6 +16,7 @@ from pathlib import Path
 import anyio
 from fastapi import HTTPException, Request
 
+from .. import fields
 from ..api import Dyad
 from ..errors import InputError
 from ..settings import Settings
@@ -25,7 +25,6 @@ MAX_BODY = 5 * 1024 * 1024
 BODY_SECONDS = 60  # a body that takes longer to arrive is dropped (408): it would hold a slot
 KINDS = {"text/plain": "text", "text/html": "html", "application/json": "json"}
 CHARSETS = ("utf-8", "utf8", "us-ascii", "ascii")
-FIELDS = ("url", "title", "outlet", "published")
 
 
 class BadRequest(Exception):
@@ -137,27 +136,9 @@ def posted(kind: str, body: bytes) -> tuple[str, str, dict]:
         raise BadRequest("the body is not UTF-8 text") from None
     if kind != "json":
         return kind, text, {}
-    try:
-        record = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise BadRequest(f"invalid JSON ({e.msg}, line {e.lineno} column {e.colno})") from None
-    except RecursionError:
-        raise BadRequest("invalid JSON (nested too deeply)") from None
-    except ValueError as e:  # an integer of thousands of digits
-        raise BadRequest(f"invalid JSON ({str(e).split(';')[0]})") from None
-    if not isinstance(record, dict):
-        raise BadRequest("a JSON article must be an object with 'text' or 'html'")
-    body_text, fmt = record.get("text"), "text"
-    if not body_text:
-        body_text, fmt = record.get("html"), "html"
-    if not isinstance(body_text, str) or not body_text.strip():
-        raise BadRequest("a JSON article needs a non-empty 'text' or 'html' string")
-    meta = {k: str(record[k]) for k in FIELDS if record.get(k)}
-    if record.get("id"):
-        meta["doc_id"] = str(record["id"])
-    for name, value in [(fmt, body_text), *meta.items()]:
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise BadRequest(f"'{name}' holds a lone surrogate (\\ud800-\\udfff): not text") from None
+    try:  # the same checks as every other way in (fields.py): JSON, field kinds, lengths, text
+        body_text, fmt, fields_meta = fields.record(fields.loads(text))
+    except fields.BadRecord as e:
+        raise BadRequest(str(e)) from None
+    meta = {("doc_id" if k == "id" else k): v for k, v in fields_meta.items() if v is not None}
     return fmt, body_text, meta

@@ -11,8 +11,9 @@ from fastapi import Path as PathParam
 from fastapi import Query
 from pydantic import BaseModel, BeforeValidator
 
+from ..fields import RECORD_FIELDS
 from ..knowledge.schema import EVENT_TYPES
-from .ingest import FIELDS, MAX_BODY
+from .ingest import MAX_BODY
 
 MAX_INT = 2**63 - 1  # the stores' integers are 64-bit
 TEXT = r"^[^\x00-\x1f\x7f]*$"  # no control characters (PostgreSQL text cannot hold NUL)
@@ -89,7 +90,7 @@ ARTICLE_BODY = {
         "application/json": {
             "schema": {
                 "type": "object",
-                "properties": {k: {"type": "string"} for k in ("text", "html", "id", *FIELDS)},
+                "properties": {k: {"type": "string"} for k in ("text", "html", *RECORD_FIELDS)},
                 "anyOf": [{"required": ["text"]}, {"required": ["html"]}],
             }
         },
