@@ -51,8 +51,7 @@ def main() -> None:
 
         small = {c.name: c for c in hostile.build(base / "small", 1.0)}
         big = hostile.build(base / "big", args.scale)
-        known = [c for c in big if c.slow]  # quadratic still: minutes at this scale
-        times = run([c for c in big if not c.slow], db)
+        times = run(big, db)
         total = sum(s for s, _ in times)
         print(f"{len(times)} inputs (timed ones at scale {args.scale:g}), {total:.1f} s in all; the slowest:")
         print(f"{'input':36} {'MB':>7} {'s':>7} {'s/MB':>7} {'bound s':>8}")
@@ -62,10 +61,6 @@ def main() -> None:
             print(f"{case.name[:36]:36} {case.size / 1e6:7.2f} {seconds:7.2f} {per_mb} {bound:8.1f}")
         over = [c.name for s, c in times if s > hostile.time_bound(c.size)]
         print("over the bound:", ", ".join(over) or "none")
-        for case in known:
-            seconds = run([small[case.name]], db)[0][0]
-            size = small[case.name].size / 1e6
-            print(f"known slow, at scale 1: {case.name} {size:.2f} MB {seconds:.1f} s ({case.slow})")
 
         grown = [(s, c) for s, c in times if c.size > 10_000 and small[c.name].size < c.size]
         print(f"\ngrowth from scale 1 to {args.scale:g} (time ratio over size ratio: 1 is linear)")

@@ -19,7 +19,6 @@ class Case:
     stored: int = 0  # articles stored
     reason: str = ""  # what each error line says
     size: int = 0  # bytes of input, for the time bound
-    slow: str = ""  # a known quadratic step not fixed on this branch (reported, not failed)
 
 
 _count = iter(range(1, 1_000_000))

@@ -163,3 +163,9 @@ def test_without_the_language_layer_nothing_is_learned_from_the_parse():
     a = dyad.process(text, published="2024-03-05", settings=Settings(parse=False))
     assert a.quotes and a.quotes[0].speaker_key is None and not a.actors
     assert dyad.process(text, published="2024-03-05").quotes[0].speaker_key is not None
+
+
+def test_a_huge_article_is_parsed_only_in_part():
+    text = "".join(f"“Step {i} is done,” Okafor said.\n" for i in range(450))
+    a = dyad.process(text, published="2024-03-05")
+    assert "partly-parsed" in a.flags and len(a.quotes) == 450

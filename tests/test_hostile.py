@@ -69,8 +69,6 @@ def test_each_input_alone(hostile, tmp_path):
     db = _copy(before, tmp_path, "alone.db")
     wrong, slowest = [], []
     for case in cases:
-        if case.slow:
-            continue  # see test_quadratic_quote_marks
         o = ingest([case.path], db)
         slowest.append((o.seconds, case))
         got = (o.exit_code, len(o.errors), o.stored)
@@ -84,7 +82,7 @@ def test_each_input_alone(hostile, tmp_path):
     _unchanged(snapshot, db)
     with sqlite3.connect(db) as c:
         added = c.execute("SELECT COUNT(*) FROM articles").fetchone()[0] - len(snapshot["articles"])
-    assert added == sum(c.stored for c in cases if not c.slow)
+    assert added == sum(c.stored for c in cases)
     slowest.sort(key=lambda x: -x[0])
     print(f"\n{len(slowest)} inputs one by one in {sum(s for s, _ in slowest):.1f} s; the slowest:")
     for seconds, case in slowest[:5]:
@@ -97,7 +95,6 @@ def test_all_inputs_together_and_a_closed_stdin(hostile, tmp_path):
     """One run of the real command (a process of its own, `- <&-` among its inputs)."""
     cases, before, snapshot = hostile
     db = _copy(before, tmp_path, "together.db")
-    cases = [c for c in cases if not c.slow]
     paths = [c.path for c in cases] + ["-"]
     command = [sys.executable, "-m", "dyad", "ingest", *paths, "--db", db, "--json"]
     started = time.perf_counter()
@@ -119,7 +116,7 @@ def test_inputs_that_fail_in_a_worker_process(hostile, tmp_path):
     line (an InputError that could not be unpickled used to hang the run)."""
     cases, before, snapshot = hostile
     db = _copy(before, tmp_path, "workers.db")
-    picked = [c for c in cases if c.path.endswith(".txt") and c.size < 100_000 and not c.slow]
+    picked = [c for c in cases if c.path.endswith(".txt") and c.size < 100_000]
     o = ingest([c.path for c in picked], db, "--workers", "2")
     assert o.crash is None and not o.other and o.exit_code == 1
     assert (len(o.errors), o.stored) == (sum(c.errors for c in picked), sum(c.stored for c in picked))
@@ -146,14 +143,6 @@ def test_closed_stdin_alone(tmp_path):
         timeout=60,
     )
     assert r.returncode == 1 and r.stderr.splitlines()[0] == "dyad: <stdin>: standard input is closed"
-
-
-@pytest.mark.xfail(strict=False, reason="quote attribution is quadratic until quotes.py is rewritten")
-def test_quadratic_quote_marks(hostile, tmp_path):
-    cases, _, _ = hostile
-    for case in [c for c in cases if c.slow]:
-        command = [sys.executable, "-m", "dyad", "ingest", case.path, "--db", str(tmp_path / "q.db")]
-        subprocess.run(command, capture_output=True, timeout=2 + time_bound(case.size), check=True)
 
 
 def test_what_was_stored_prints_as_data(hostile, tmp_path, cli):

@@ -5,6 +5,7 @@ it (before or after it, in a relative clause, a passive "was quoted as saying", 
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 CLIMB = frozenset({"conj", "xcomp", "advcl", "ccomp", "parataxis", "pcomp", "prep", "acomp"})
 RELATIVE = frozenset({"who", "that", "which", "whom"})
+MAX_UP = 12  # how far up the tree a governing speech verb is looked for
 NOT_FOUND = object()  # the parse shows no attribution: discourse rules may still name a speaker
 
 
@@ -72,6 +74,7 @@ class ParseAttribution:
         self.starts = [s.start for s in article.sentences]
         self.breaks = [i for i, c in enumerate(article.text) if c == "\n"]
         self.topics = self._topics()
+        self.indexes: dict[int, tuple[list[int], list[int], list[int]]] = {}
 
     def speaker(self, span: Span, earlier_person: str | None) -> str | object | None:
         """The speaker's actor key; None when the speaker is no actor; NOT_FOUND when the parse
@@ -82,7 +85,7 @@ class ParseAttribution:
             if doc is None:
                 continue
             base = self.a.sentences[i].start
-            verb = self._governing(doc, base, span) or self._nearby(doc, base, span)
+            verb = self._governing(i, doc, base, span) or self._nearby(i, doc, base, span)
             if verb is not None:
                 return self._subject_key(verb, base)
         return NOT_FOUND
@@ -153,33 +156,45 @@ class ParseAttribution:
         # "Kabul’s promises": a noun read as a verb, its possessor read as its subject
         return not any(c.dep_ in SUBJECTS and any(g.dep_ == "case" for g in c.children) for c in t.children)
 
-    def _governing(self, doc: Doc, base: int, span: Span) -> Token | None:
+    def _index(self, i: int, doc: Doc, base: int) -> tuple[list[int], list[int], list[int]]:
+        """A parsed sentence's token offsets, and its quoting verbs outside quotations (token
+        indexes and offsets), made once: each quotation then looks up only its own tokens."""
+        found = self.indexes.get(i)
+        if found is None:
+            starts = [base + t.idx for t in doc]
+            cues = [t.i for t in doc if self._is_cue(t, beside=True) and not self.inside(base + t.idx)]
+            found = self.indexes[i] = (starts, cues, [starts[c] for c in cues])
+        return found
+
+    def _governing(self, i: int, doc: Doc, base: int, span: Span) -> Token | None:
         """The first speech verb outside the quotation on the way up from any of its words."""
-        for t in doc:
-            if not self._in_quote(t, base, span) or t.is_punct:
+        starts = self._index(i, doc, base)[0]
+        lo, hi = bisect.bisect_left(starts, span.open_at), bisect.bisect_right(starts, span.end)
+        for t in doc[lo:hi]:
+            if t.is_punct:
                 continue
             h = t
             while h.head.i != h.i and self._in_quote(h, base, span):
                 h = h.head
             if self._in_quote(h, base, span):
                 continue
-            for x in (h, *h.ancestors):
+            for x in itertools.islice(itertools.chain((h,), h.ancestors), MAX_UP):
                 if self.inside(base + x.idx):
                     break
                 if self._is_cue(x):
                     return x
         return None
 
-    def _nearby(self, doc: Doc, base: int, span: Span) -> Token | None:
+    def _nearby(self, i: int, doc: Doc, base: int, span: Span) -> Token | None:
         """A speech verb outside every quotation: right after the closing mark, else the last
         one before the opening mark."""
-        cues = [t for t in doc if self._is_cue(t, beside=True) and not self.inside(base + t.idx)]
-        after = [t for t in cues if base + t.idx > span.end]
-        if after and base + after[0].idx - span.end <= 40:
-            return after[0]
-        before = [t for t in cues if base + t.idx < span.open_at]
-        if before and (self._is_cue(before[-1]) or span.open_at - (base + before[-1].idx) <= 20):
-            return before[-1]  # a quoting verb only right before the quotation ("Beck joked, “…”")
+        _, cues, at = self._index(i, doc, base)
+        k = bisect.bisect_right(at, span.end)
+        if k < len(at) and at[k] - span.end <= 40:
+            return doc[cues[k]]
+        k = bisect.bisect_left(at, span.open_at) - 1
+        if k >= 0 and (self._is_cue(doc[cues[k]]) or span.open_at - at[k] <= 20):
+            return doc[cues[k]]  # a quoting verb only right before the quotation ("Beck joked, “…”")
         return None
 
     def _subject_of(self, verb: Token) -> Token | None:

@@ -22,6 +22,8 @@ FIX = "run ./scripts/setup.sh (it installs requirements-model.txt, hash-checked)
 # the lemmatizer is the slowest component and speech verbs and triggers are listed in their forms
 EXCLUDE = ("lemmatizer",)
 _NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+")  # two capitalised words: a candidate name
+MAX_SENTENCE = 2_500  # characters: longer is no sentence of news (a list, a table), and costly to parse
+MAX_PARSED = 400  # sentences per article; the rest are coded from the dictionaries and patterns
 QUOTE_MARKS = frozenset('"“”«»„')
 
 
@@ -59,6 +61,8 @@ def wanted(article: Article) -> list[int]:
         inside[q.open_at : q.end + 1] = b"\x01" * (q.end + 1 - q.open_at)
     out: list[int] = []
     for s in sents:
+        if s.end - s.start > MAX_SENTENCE:
+            continue
         i = bisect.bisect_left(marks, s.start)
         if i < len(marks) and marks[i] < s.end:
             if inside.count(0, s.start, s.end) > 6:  # ", he said." and longer
@@ -80,6 +84,9 @@ def wanted(article: Article) -> list[int]:
 def parse_sentences(article: Article, batch_size: int = 64) -> None:
     """Fill article.parses: sentence index -> spaCy Doc of that sentence's text."""
     indexes = wanted(article)
+    if len(indexes) > MAX_PARSED:  # no news article has this many; keeps a huge input's time bounded
+        indexes = indexes[:MAX_PARSED]
+        article.flag("partly-parsed")
     texts = (article.text[article.sentences[i].start : article.sentences[i].end] for i in indexes)
     article.parses = dict(zip(indexes, nlp().pipe(texts, batch_size=batch_size), strict=True))
 
