@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -34,9 +35,7 @@ class Mentions:
     def covering(self, start: int, end: int) -> Mention | None:
         """The mention that overlaps [start, end), if any."""
         i = bisect.bisect_right(self.starts, end - 1) - 1
-        while i >= 0 and self.items[i].end > start:
-            return self.items[i]
-        return None
+        return self.items[i] if i >= 0 and self.items[i].end > start else None
 
     def between(self, start: int, end: int) -> list[Mention]:
         """The mentions inside [start, end)."""
@@ -72,14 +71,13 @@ class ParseAttribution:
         self.speech = speech_verbs()  # what may govern a quotation from afar
         self.cues = quotation_cues()  # what may introduce one beside it
         self.starts = [s.start for s in article.sentences]
-        self.breaks = [i for i, c in enumerate(article.text) if c == "\n"]
+        self.breaks = [m.start() for m in re.finditer("\n", article.text)]
         self.topics = self._topics()
         self.indexes: dict[int, tuple[list[int], list[int], list[int]]] = {}
 
-    def speaker(self, span: Span, earlier_person: str | None) -> str | object | None:
+    def speaker(self, span: Span) -> str | object | None:
         """The speaker's actor key; None when the speaker is no actor; NOT_FOUND when the parse
         shows no attribution."""
-        self.earlier_person = earlier_person
         for i in dict.fromkeys((*self.closing(span), self.sentence_of(span.open_at))):
             doc = self.a.parses.get(i)
             if doc is None:
@@ -198,6 +196,8 @@ class ParseAttribution:
         return None
 
     def _subject_of(self, verb: Token) -> Token | None:
+        """Who does the speaking of a cue: its subject, the noun a relative or participle clause
+        hangs on, the object of "according to", or the subject of the clause it belongs to."""
         v = verb
         for _ in range(4):
             if v.lower_ == "according":

@@ -80,7 +80,7 @@ class _Attribution:
 
     # --- the speaker
     def speaker(self, earlier: list[Quote], speakers: list[str | None]) -> str | None:
-        key = self.parsed.speaker(self.span, None)
+        key = self.parsed.speaker(self.span)
         if key is not NOT_FOUND:
             return key
         for rule in (self._headline_colon, self._dash_signature):
