@@ -152,21 +152,6 @@ def _json_of(out: str) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
-@contextlib.contextmanager
-def pg_store(url: str):
-    """A schema of its own on the PostgreSQL server, dropped afterwards."""
-    import psycopg
-
-    name = f"dyad_bench_api_{random.randrange(16**8):08x}"
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {name}")
-    try:
-        yield f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{name}"
-    finally:
-        with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA {name} CASCADE")
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--articles", type=int, default=10000)
@@ -191,7 +176,9 @@ def main() -> None:
     make_corpus(corpus, args.articles + (args.articles if args.posts else 0))
     with contextlib.ExitStack() as stack:
         if args.pg:
-            db = stack.enter_context(pg_store(args.pg))
+            import bench_ingest
+
+            db = stack.enter_context(bench_ingest.fresh_store("", "postgresql", args.pg))
             build_store(db, corpus, args.articles)
         else:
             db = args.db or str(Path(tmp.name) / "bench.db")
