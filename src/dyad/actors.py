@@ -548,13 +548,18 @@ class Finder:
         if key in self.people:
             return self.people[key]
         if " " not in name.strip():
-            met = [p for p in self.people.values() if form in p.surnames]
-            if len(met) == 1:
-                return met[0]
+            met = self.met_by_surname(form)
+            if met is not None:
+                return met
             known = self.kb.surnames.get(form, [])
             if len(known) == 1 and form not in self.kb.ambiguous_surnames:
                 return self._from_entity(known[0])
         return None
+
+    def met_by_surname(self, form: str) -> _Person | None:
+        """The one person met in this article who bears the surname (in match form), if one does."""
+        met = [p for p in self.people.values() if form in p.surnames]
+        return met[0] if len(met) == 1 else None
 
     def _holder(self, name: str, title: Title, ctx: Entity | None) -> _Person | None:
         """ "President Bush" in 1990: the one known person of that surname (and first name, if

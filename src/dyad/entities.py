@@ -132,7 +132,10 @@ def learn(finder: Finder) -> None:
         if f.label == "PERSON":
             # a full name the dictionaries know; a lone surname only of someone met in this article
             # (the earlier passes already named the sitting leaders by surname)
-            person = finder._known_person(f.name) if " " in f.name else _met(finder, f.name)
+            if " " in f.name:
+                person = finder._known_person(f.name)
+            else:
+                person = finder.met_by_surname(match_form(f.name))
             if person is None:
                 key = person_key(f.name)
                 person = finder.people.get(key) or _Person(key, f.name, UNKNOWN, "UNK", None, "learned")
@@ -144,13 +147,6 @@ def learn(finder: Finder) -> None:
             finder._add(
                 f.start, f.end, Actor(key, f.name, "organisation", UNKNOWN, sector, None, "learned"), "name"
             )
-
-
-def _met(finder: Finder, surname: str):
-    """The one person of this article who bears the surname, if exactly one does."""
-    form = match_form(surname)
-    met = [p for p in finder.people.values() if form in p.surnames]
-    return met[0] if len(met) == 1 else None
 
 
 def _covers_known(known: list[int], f: Found) -> bool:
