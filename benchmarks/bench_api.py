@@ -85,13 +85,7 @@ def post(port: int, seconds: float, connections: int, corpus: Path, skip: int) -
                 statuses[resp.status] = statuses.get(resp.status, 0) + 1
         conn.close()
 
-    threads = [threading.Thread(target=worker, args=(k,)) for k in range(connections)]
-    start = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.perf_counter() - start
+    elapsed = _run(worker, connections)
     return {
         "posts": len(latencies),
         "statuses": statuses,
@@ -126,13 +120,7 @@ def load(port: int, seconds: float, connections: int) -> dict:
             latencies.extend(mine)
             errors += bad
 
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(connections)]
-    start = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.perf_counter() - start
+    elapsed = _run(worker, connections)
     latencies.sort()
     return {
         "requests": len(latencies),
@@ -146,6 +134,17 @@ def load(port: int, seconds: float, connections: int) -> dict:
 
 def _self(*args: str) -> list[str]:
     return [sys.executable, __file__, *args]
+
+
+def _run(worker, connections: int) -> float:
+    """Seconds for `connections` threads each running worker(k) to finish."""
+    threads = [threading.Thread(target=worker, args=(k,)) for k in range(connections)]
+    start = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return time.perf_counter() - start
 
 
 def _json_of(out: str) -> dict:
