@@ -97,17 +97,3 @@ def char_span(article: Article, sentence: int, tokens: Token | Span | Doc) -> tu
     if hasattr(tokens, "idx") and not hasattr(tokens, "start_char"):
         return base + tokens.idx, base + tokens.idx + len(tokens.text)
     return base + tokens.start_char, base + tokens.end_char
-
-
-def token_at(article: Article, pos: int) -> tuple[int, Token] | None:
-    """The parsed token covering an article offset, with its sentence index."""
-    starts = [s.start for s in article.sentences]
-    i = bisect.bisect_right(starts, pos) - 1
-    doc = article.parses.get(i) if i >= 0 else None
-    if doc is None:
-        return None
-    rel = pos - article.sentences[i].start
-    for t in doc:
-        if t.idx <= rel < t.idx + len(t.text):
-            return i, t
-    return None
