@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .model import Actor, Article, Mention
+from .parse import is_noun, is_verb
 from .quote_marks import Span
 from .speech import quotation_cues, speech_verbs
 
@@ -149,7 +150,7 @@ class ParseAttribution:
         if t.lower_ == "according":
             return True
         words = self.cues if beside else self.speech
-        if t.pos_ not in ("VERB", "AUX") or not words.fullmatch(t.text):
+        if not is_verb(t) or not words.fullmatch(t.text):
             return False
         # "Kabul’s promises": a noun read as a verb, its possessor read as its subject
         return not any(c.dep_ in SUBJECTS and any(g.dep_ == "case" for g in c.children) for c in t.children)
@@ -217,7 +218,7 @@ class ParseAttribution:
                 return None
             # a noun reached through a coordination is a misparse ("adopted an accent and joked"):
             # go on to the verb it belongs to
-            if v.dep_ not in CLIMB and not (v.pos_ in ("NOUN", "PROPN") and verb.dep_ == "conj"):
+            if v.dep_ not in CLIMB and not (is_noun(v) and verb.dep_ == "conj"):
                 return None
             h = v.head
             if v.dep_ == "conj" and self._is_cue(v) and h.dep_ == "ccomp" and self._is_cue(h.head):

@@ -1,6 +1,6 @@
-"""Actors from the language layer: people and organisations that no dictionary knows, found by
-named-entity recognition (and as the proper-noun subjects of speech verbs), coded from their
-context: a country modifier or possessive inside their phrase, else no country."""
+"""Actors from the language layer: people and organisations that no dictionary knows, found as
+chains of proper nouns in the parse (and as the proper-noun subjects of speech verbs), coded from
+their context: a country modifier or possessive inside their phrase, else no country."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from .errors import KnowledgeError
 from .knowledge import match_form
 from .knowledge.files import data_path, load_yaml
-from .parse import char_span
+from .parse import char_span, is_proper
 from .speech import quotation_cues
 
 if TYPE_CHECKING:
@@ -43,8 +43,7 @@ def _words(key: str) -> frozenset[str]:
 
 
 _ORG_MIN_CHARS = 3
-# entity labels the small model gives a surname that speaks ("Bozell answers") besides none
-_MISREAD = frozenset({"", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC"})
+_LONGEST_NAME = 4  # words: a longer chain of proper nouns is a title or a headline, not a name
 
 
 @dataclass(slots=True)
@@ -59,44 +58,42 @@ class Found:
 
 
 def names(finder: Finder) -> Iterator[Found]:
-    """PERSON and ORG entities of the parsed sentences, and proper-noun subjects of speech verbs
-    that NER left unlabelled ("…,” Okafor said")."""
+    """The names of the parsed sentences: each chain of capitalised proper nouns ("Amina Otieno",
+    "the Electoral Commission"), an organisation's when it holds an organisation word, else a
+    person's when it has two to four words; and a lone proper noun that is the subject of a speech
+    verb ("…,” Okafor said")."""
     a = finder.a
     speech = quotation_cues()
     for i, doc in a.parses.items():
-        for ent in doc.ents:
-            if ent.label_ in ("PERSON", "ORG"):
-                label = "PERSON" if ent.label_ == "ORG" and _speaks_like_a_person(ent, speech) else ent.label_
-                found = _found(a, i, ent, label)
-                if found is not None:
-                    yield found
         for tok in doc:
-            subject = tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN" and tok.ent_type_ in _MISREAD
-            if subject and speech.fullmatch(tok.head.text):
-                found = _found(a, i, doc[_compound_start(tok) : tok.i + 1], "PERSON")
-                if found is not None:
-                    yield found
+            if not is_proper(tok) or (tok.dep_ == "compound" and is_proper(tok.head)):
+                continue  # not the head of a chain of proper nouns
+            span = doc[_compound_start(tok) : tok.i + 1]
+            words = [t for t in span if not t.is_punct]
+            if not all(t.text[:1].isupper() for t in words):
+                continue
+            if any(t.lower_ in _words("organisation_words") for t in words) or _acronym(words):
+                label = "ORG"
+            elif 2 <= len(words) <= _LONGEST_NAME or (
+                tok.dep_ in ("nsubj", "nsubjpass") and speech.fullmatch(tok.head.text)
+            ):
+                label = "PERSON"
+            else:
+                continue
+            found = _found(a, i, span, label)
+            if found is not None:
+                yield found
 
 
-def _speaks_like_a_person(ent: Span, speech) -> bool:
-    """An ORG that is one or two capitalised words with no organisation word, the subject of a
-    speech verb ("Bozell says", "Sanders replied"): the small model's common mistake for a surname."""
-    root = ent.root
-    if root.dep_ not in ("nsubj", "nsubjpass") or not speech.fullmatch(root.head.text):
-        return False
-    words = [t for t in ent if not t.is_punct]
-    if not 1 <= len(words) <= 2 or ent[0].lower_ == "the":
-        return False
-    return all(
-        t.text[:1].isupper() and not t.text.isupper() and t.lower_ not in _words("organisation_words")
-        for t in words
-    )
+def _acronym(words: list[Token]) -> bool:
+    """One word of capitals ("FRN", "NATO"): an organisation's initials."""
+    return len(words) == 1 and words[0].text.isalpha() and words[0].text.isupper() and len(words[0]) > 1
 
 
 def _compound_start(tok: Token) -> int:
     start = tok.i
     for child in tok.lefts:
-        if child.dep_ == "compound" and child.pos_ == "PROPN":
+        if child.dep_ == "compound" and is_proper(child):
             start = min(start, child.i)
     return start
 

