@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .model import Actor, Article, Mention
+from .parse import base as parse_base
 from .parse import is_noun, is_verb
 from .quote_marks import Span
 from .speech import quotation_cues, speech_verbs
@@ -83,18 +84,19 @@ class ParseAttribution:
             doc = self.a.parses.get(i)
             if doc is None:
                 continue
-            base = self.a.sentences[i].start
+            base = parse_base(doc)
             verb = self._governing(i, doc, base, span) or self._nearby(i, doc, base, span)
             if verb is not None:
-                return self._subject_key(verb, base)
+                key = self._subject_key(verb, base)
+                return key if key is not None else self._between(span, base + verb.idx)
         return NOT_FOUND
 
     def _topics(self) -> tuple[list[int], list[str]]:
         """Persons that are the subject of their sentence's main clause, by position: the ones a
         later he or she most likely means ("Clinton tweeted her thanks to the president. She …")."""
         found: list[tuple[int, str]] = []
-        for i, doc in sorted(self.a.parses.items()):
-            base = self.a.sentences[i].start
+        for _, doc in sorted(self.a.parses.items()):
+            base = parse_base(doc)
             for t in doc:
                 if t.dep_ != "nsubj" or not (t.head.dep_ in ("ROOT", "conj") and t.head.head.dep_ == "ROOT"):
                     continue
@@ -206,7 +208,9 @@ class ParseAttribution:
                 obj = next((c for c in (to.children if to else ()) if c.dep_ == "pobj"), None)
                 return obj
             # the subject nearest the verb (a parse may give a verb two)
-            subjects = [c for c in v.children if c.dep_ in SUBJECTS]
+            subjects = [
+                c for c in v.children if c.dep_ in SUBJECTS and not self.inside(parse_base(c.doc) + c.idx)
+            ]
             subj = min(subjects, key=lambda c: abs(c.i - v.i), default=None)
             if subj is not None:
                 if subj.lower_ in RELATIVE and v.dep_ == "relcl":
@@ -225,6 +229,15 @@ class ParseAttribution:
                 h = h.head  # "X recalled that P had helped and said, “…”": coordinated with the report
             v = h
         return None
+
+    def _between(self, span: Span, verb_at: int) -> str | None:
+        """ "“…,” Flynn, a top surrogate, said": the person named right after the closing mark,
+        before the speech verb, where the parse gave the verb no subject."""
+        close = span.end + 1
+        gap = self.a.text[close:verb_at]
+        lead = len(gap) - len(gap.lstrip(" ,"))
+        ms = self.mentions.between(close + lead, verb_at)
+        return ms[0].actor_key if ms and ms[0].start == close + lead else None
 
     def _subject_key(self, verb: Token, base: int) -> str | None:
         subj = self._subject_of(verb)

@@ -88,13 +88,39 @@ def wanted(article: Article) -> list[int]:
 
 
 def parse_sentences(article: Article, batch_size: int = 64) -> None:
-    """Fill article.parses: sentence index -> spaCy Doc of that sentence's text."""
+    """Fill article.parses: sentence index -> spaCy Doc of that sentence's text. A sentence that
+    opens inside a quotation is given its opening mark, and one that ends inside one its closing
+    mark ("“We are ready. We will not wait,” Okafor said."), so the parse sees the quotation whole;
+    `base` maps a Doc's offsets back to the article."""
+    from .quote_marks import quote_spans
+
     indexes = wanted(article)
     if len(indexes) > MAX_PARSED:  # no news article has this many; keeps a huge input's time bounded
         indexes = indexes[:MAX_PARSED]
         article.flag("partly-parsed")
-    texts = (article.text[article.sentences[i].start : article.sentences[i].end] for i in indexes)
-    article.parses = dict(zip(indexes, nlp().pipe(texts, batch_size=batch_size), strict=True))
+    text, spans = article.text, quote_spans(article.text)
+    opens = [q.open_at for q in spans]
+    texts, bases = [], []
+    for i in indexes:
+        s = article.sentences[i]
+        k = bisect.bisect_left(opens, s.start) - 1  # the last quotation opening before the sentence
+        q = spans[k] if k >= 0 and spans[k].end >= s.start else None
+        head = text[q.open_at] if q is not None else ""
+        tail = text[q.end] if q is not None and q.end >= s.end else ""
+        k = bisect.bisect_left(opens, s.end) - 1  # a quotation opening in the sentence, closing after it
+        if not tail and k >= 0 and s.start <= opens[k] and spans[k].end >= s.end:
+            tail = text[spans[k].end]
+        texts.append(head + text[s.start : s.end] + tail)
+        bases.append(s.start - len(head))
+    article.parses = {}
+    for i, start, doc in zip(indexes, bases, nlp().pipe(texts, batch_size=batch_size), strict=True):
+        doc.user_data["base"] = start
+        article.parses[i] = doc
+
+
+def base(doc: Doc) -> int:
+    """The article offset of a parsed sentence's first character."""
+    return doc.user_data["base"]
 
 
 def is_verb(t: Token) -> bool:
@@ -114,7 +140,7 @@ def is_proper(t: Token) -> bool:
 
 def char_span(article: Article, sentence: int, tokens: Token | Span | Doc) -> tuple[int, int]:
     """Article character offsets of a token or span of a sentence's parse."""
-    base = article.sentences[sentence].start
+    start = base(article.parses[sentence])
     if hasattr(tokens, "idx") and not hasattr(tokens, "start_char"):
-        return base + tokens.idx, base + tokens.idx + len(tokens.text)
-    return base + tokens.start_char, base + tokens.end_char
+        return start + tokens.idx, start + tokens.idx + len(tokens.text)
+    return start + tokens.start_char, start + tokens.end_char
