@@ -88,6 +88,116 @@ def test_a_learned_person_has_no_country_unless_the_text_gives_one():
     assert not a.events  # an actor without a country takes no part in events
 
 
+def _hand_parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str], names: dict):
+    """An article of one sentence with a parse we give (to test a rule on the parses the small
+    model gets wrong, whatever the model does today), and its person mentions by first word."""
+    from spacy.tokens import Doc
+
+    from dyad import parse
+    from dyad.model import Actor, Article, Mention, Sentence
+
+    doc = Doc(parse.nlp().vocab, words=words, heads=heads, deps=deps, tags=tags)
+    doc.user_data["base"] = 0
+    a = Article(raw=doc.text, text=doc.text)
+    a.sentences = [Sentence(0, 0, len(doc.text))]
+    a.parses = {0: doc}
+    for (first, last), name in names.items():
+        key = "person:" + name.lower()
+        a.actors[key] = Actor(key, name, "person", "", "UNK")
+        a.mentions.append(Mention(doc[first].idx, doc[last].idx + len(doc[last]), name, key, 0, "name"))
+    return a
+
+
+def _speaker_names(a) -> list:
+    from dyad.quotes import find_quotes
+
+    find_quotes(a)
+    return [a.actors[q.speaker_key].name if q.speaker_key else None for q in a.quotes]
+
+
+def test_the_name_right_before_a_speech_verb_speaks_when_the_parse_gives_it_no_subject():
+    # the small model's misreading of a long sentence: the name an apposition, "said" with no subject
+    words = ["Minister", "Kofi", "Mensah", "said", "it", "was", "“", "late", "”", "."]
+    heads = [2, 2, 2, 3, 5, 3, 5, 5, 5, 3]
+    deps = ["compound", "compound", "dep", "ROOT", "nsubj", "ccomp", "punct", "acomp", "punct", "punct"]
+    tags = ["NNP", "NNP", "NNP", "VBD", "PRP", "VBD", "``", "JJ", "''", "."]
+    assert _speaker_names(_hand_parsed(words, heads, deps, tags, {(0, 2): "Kofi Mensah"})) == ["Kofi Mensah"]
+
+
+def test_after_the_closing_mark_the_named_person_speaks_when_the_verb_has_no_subject():
+    words = ["“", "Late", ",", "”", "Mensah", ",", "an", "aide", ",", "said", "."]
+    heads = [9, 9, 9, 9, 1, 4, 7, 4, 9, 9, 9]
+    deps = ["punct", "ccomp", "punct", "punct", "appos", "punct", "det", "appos", "punct", "ROOT", "punct"]
+    tags = ["``", "JJ", ",", "''", "NNP", ",", "DT", "NN", ",", "VBD", "."]
+    assert _speaker_names(_hand_parsed(words, heads, deps, tags, {(4, 4): "Mensah"})) == ["Mensah"]
+
+
+def test_a_subject_inside_a_quotation_is_no_speaker():
+    # the model makes a quoted show's name the subject of "said"
+    words = [
+        "“",
+        "Late",
+        ",",
+        "”",
+        "he",
+        "told",
+        "“",
+        "Morning",
+        "Show",
+        "”",
+        "and",
+        "Joan",
+        "Ade",
+        "said",
+        ".",
+    ]
+    heads = [13, 13, 13, 13, 5, 13, 8, 8, 13, 8, 5, 12, 5, 13, 13]
+    deps = ["punct", "ccomp", "punct", "punct", "nsubj", "advcl", "punct", "compound", "nsubj", "punct", "cc"]
+    deps += ["compound", "conj", "ROOT", "punct"]
+    tags = ["``", "JJ", ",", "''", "PRP", "VBD", "``", "NNP", "NNP", "''", "CC", "NNP", "NNP", "VBD", "."]
+    a = _hand_parsed(words, heads, deps, tags, {(7, 8): "Morning Show"})
+    assert _speaker_names(a)[0] != "Morning Show"
+
+
+def test_a_sentence_that_opens_inside_a_quotation_is_parsed_with_its_opening_mark():
+    from dyad import parse
+    from dyad.sentences import split_sentences
+
+    text = "Rain fell. “The levee held. It will not hold,” Tomasz Wrobel said."
+    a = dyad.model.Article(raw=text, text=text)
+    a.sentences = split_sentences(text)
+    parse.parse_sentences(a)
+    last = a.parses[len(a.sentences) - 1]
+    assert last.text.startswith("“It will not hold") and text[parse.base(last) + 1 :].startswith("It will")
+    start, end = parse.char_span(a, len(a.sentences) - 1, last[-3:-1])
+    assert text[start:end] == "Wrobel said"
+
+
+def test_a_bare_quotation_sentence_continues_the_speaker_of_its_paragraph():
+    text = (
+        "“The harvest was poor,” said Ruth Kamau, who has farmed near Eldoret for more than thirty "
+        "years and now chairs the district growers’ cooperative in the valley. “We will need help "
+        "before the rains.”"
+    )
+    assert [s for s, _ in speakers(text)] == ["Ruth Kamau", "Ruth Kamau"]
+
+
+def test_he_may_be_the_subject_of_a_speech_verb_in_an_inverted_clause():
+    text = (
+        "Mina Okoro introduced the speakers.\n\n"
+        "Turnout will be low this year, predicted Hugo Reyes, a pollster.\n\n"
+        "“People are tired,” he said."
+    )
+    assert speakers(text)[-1] == ("Hugo Reyes", "People are tired,")
+
+
+def test_a_title_word_after_mr_or_ms_is_a_surname():
+    text = "King Abdullah opened the dam on Monday. “The water is late,” Mr. King, a farmer from Irbid, said."
+    a = dyad.process(text, published="2024-03-05")
+    (q,) = a.quotes
+    assert a.actors[q.speaker_key].name == "King"  # a farmer named King, not the king
+
+
 def test_polnear_dev_quote_speaker_accuracy(tmp_path):
     """PolNeAR dev (84 articles): the reference scorer's figures, with floors below today's."""
     pred = tmp_path / "pred.jsonl"
@@ -109,7 +219,7 @@ def test_polnear_dev_quote_speaker_accuracy(tmp_path):
         f"{r['speaker']['named_accuracy']}; quote+speaker P {qs['precision']} R {qs['recall']} F1 {qs['f1']}"
     )
     assert r["spans"]["recall"] >= 0.95
-    assert qs["f1"] >= 0.82 and r["speaker"]["named_accuracy"] >= 0.77
+    assert qs["f1"] >= 0.86 and r["speaker"]["named_accuracy"] >= 0.81
 
 
 def test_names_knowledge_loads_as_lowercase_words():

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .entities import learn
+from .entities import after_courtesy, learn
 from .knowledge import Entity, Knowledge, Phrase, Title, match_form, person_key, short_forms
 from .knowledge.schema import INTERNATIONAL
 from .model import Actor, Article, Mention
@@ -306,8 +306,12 @@ class Finder:
     # --- people introduced by a title: "Defence Minister Khawaja Asif", "X, Afghanistan's ... minister"
     def _people_by_title(self, titles: list[_Span], proper: list[_Span]) -> None:
         for t in titles:
-            if not self._free(t.start, t.end) or self._in_headline(t.start):
-                continue
+            if (
+                not self._free(t.start, t.end)
+                or self._in_headline(t.start)
+                or after_courtesy(self.text, t.start)
+            ):
+                continue  # "Mr. King" is a surname
             title = self.kb.titles[t.phrase]
             left, who, role_start = self._left_modifier(t.start)
             self.complement_sector = None
@@ -835,7 +839,7 @@ class Finder:
     # --- "the defence minister", "the minister": the person last named with that role
     def _roles(self, titles: list[_Span]) -> None:
         for t in titles:
-            if not self._free(t.start, t.end):
+            if not self._free(t.start, t.end) or after_courtesy(self.text, t.start):
                 continue
             det = _DETERMINER.search(self.text[max(0, t.start - 30) : t.start])
             mod_start = self._skip_modifiers(t.start)

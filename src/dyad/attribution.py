@@ -92,17 +92,22 @@ class ParseAttribution:
         return NOT_FOUND
 
     def _topics(self) -> tuple[list[int], list[str]]:
-        """Persons that are the subject of their sentence's main clause, by position: the ones a
-        later he or she most likely means ("Clinton tweeted her thanks to the president. She …")."""
+        """Persons that are the subject of their sentence's main clause or of a speech verb, by
+        position: the ones a later he or she most likely means ("Clinton tweeted her thanks to the
+        president. She …", "…, noted Dante Chinni. “…,” he wrote.")."""
         found: list[tuple[int, str]] = []
         for _, doc in sorted(self.a.parses.items()):
             base = parse_base(doc)
             for t in doc:
-                if t.dep_ != "nsubj" or not (t.head.dep_ in ("ROOT", "conj") and t.head.head.dep_ == "ROOT"):
+                if t.dep_ != "nsubj":
+                    continue
+                main = t.head.dep_ in ("ROOT", "conj") and t.head.head.dep_ == "ROOT"
+                if not main and not self._is_cue(t.head):
                     continue
                 m = self.mentions.covering(base + t.idx, base + t.idx + len(t.text))
                 if m is not None and self.a.actors[m.actor_key].kind == "person":
                     found.append((m.start, m.actor_key))
+        found.sort()
         return [p for p, _ in found], [k for _, k in found]
 
     def _topic_before(self, pos: int, since: int) -> str | None:
@@ -231,8 +236,12 @@ class ParseAttribution:
         return None
 
     def _between(self, span: Span, verb_at: int) -> str | None:
-        """ "“…,” Flynn, a top surrogate, said": the person named right after the closing mark,
-        before the speech verb, where the parse gave the verb no subject."""
+        """Where the parse gave the speech verb no subject: the actor named right before the verb
+        ("former president Bill Clinton said"), else the one named right after the closing mark
+        when the verb follows the quotation ("“…,” Flynn, a top surrogate, said")."""
+        m = self.mentions.covering(verb_at - 2, verb_at - 1)
+        if m is not None and not self.a.text[m.end : verb_at].strip():
+            return m.actor_key
         close = span.end + 1
         gap = self.a.text[close:verb_at]
         lead = len(gap) - len(gap.lstrip(" ,"))

@@ -21,8 +21,6 @@ if TYPE_CHECKING:
 
     from .actors import Finder
 
-UNKNOWN = ""
-
 
 @lru_cache(maxsize=1)
 def _names() -> dict[str, frozenset[str]]:
@@ -30,7 +28,7 @@ def _names() -> dict[str, frozenset[str]]:
     path = data_path("names.yaml")
     data = load_yaml(path)
     out = {}
-    for key in ("honorifics", "organisation_words", "particles"):
+    for key in ("honorifics", "courtesy", "organisation_words", "particles"):
         words = data.get(key) if isinstance(data, dict) else None
         if not isinstance(words, list) or not all(isinstance(w, str) and w == w.lower() for w in words):
             raise KnowledgeError(str(path), None, f"'{key}' must be a list of lowercase words")
@@ -39,9 +37,16 @@ def _names() -> dict[str, frozenset[str]]:
 
 
 def _words(key: str) -> frozenset[str]:
-    return _names()[key]  # the country of an actor whose country the text does not give
+    return _names()[key]
 
 
+def after_courtesy(text: str, pos: int) -> bool:
+    """Whether the word at pos follows "Mr.", "Ms." and the like, so is a surname ("Mr. King")."""
+    words = text[max(0, pos - 6) : pos].split()
+    return bool(words) and text[pos - 1 : pos].isspace() and words[-1].lower() in _words("courtesy")
+
+
+UNKNOWN = ""  # the country of an actor whose country the text does not give
 _ORG_MIN_CHARS = 3
 _LONGEST_NAME = 4  # words: a longer chain of proper nouns is a title or a headline, not a name
 

@@ -152,8 +152,9 @@ class _Attribution:
         if earlier and speakers[-1] is not None:
             last = earlier[-1]
             between = self.text[last.end + 1 : open_at]
-            if "\n" not in between and len(between) < 120 and line_start <= last.start:
-                return speakers[-1]
+            same_paragraph = "\n" not in between and line_start <= last.start
+            if same_paragraph and (len(between) < 120 or self._bare_sentence()):
+                return speakers[-1]  # "“…,” said Ross, a former adviser. “…”": a new speaker is named
             if (
                 opens_line
                 and self._whole_paragraph()
@@ -181,6 +182,12 @@ class _Attribution:
         mentions = self._mentions_between(prev.start, v_start)
         persons = [m for m in mentions if self.a.actors[m.actor_key].kind == "person"]
         return persons[0].actor_key if persons else None
+
+    def _bare_sentence(self) -> bool:
+        """The quotation is its sentence: nothing of the sentence stands before or after it."""
+        before = self.text[self.s_start : self.span.open_at]
+        after = self.text[self.span.end + 1 : self.s_end]
+        return not before.strip() and not after.strip(' .,!?”"’»')
 
     def _whole_paragraph(self) -> bool:
         rest = self.text[self.span.end + 1 : self.parsed.line_end(self.span.end)]
