@@ -261,3 +261,24 @@ def load_patterns() -> Patterns:
         auto.add_word(form, form)
     auto.make_automaton()
     return Patterns(forms, verb_forms, frozenset(lemmas), auto, types, objects)
+
+
+def trigger_spans(patterns: Patterns, lower: str, s: int, e: int) -> list[tuple[int, int, str]]:
+    """The trigger phrases of lower[s:e] (the lowercased text), whole words only, longest first
+    where two overlap: (start, end, form)."""
+    found = []
+    hay = lower[s:e]
+    for end, form in patterns.automaton.iter(hay):
+        start = end - len(form) + 1
+        before = hay[start - 1] if start > 0 else " "
+        after = hay[end + 1] if end + 1 < len(hay) else " "
+        if before.isalnum() or after.isalnum() or before == "-" or after == "-":
+            continue
+        found.append((s + start, s + end + 1, form))
+    found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    out, last = [], -1
+    for t in found:
+        if t[0] >= last:
+            out.append(t)
+            last = t[1]
+    return out

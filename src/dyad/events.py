@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass
 
 from . import event_cues as cue
-from .event_patterns import Pattern, Patterns, load_patterns
+from .event_args import Tree
+from .event_patterns import Pattern, Patterns, load_patterns, trigger_spans
 from .knowledge.schema import INTERNATIONAL
 from .model import Article, Candidate, Event, Mention
 from .speech import speech_verbs
@@ -92,6 +93,7 @@ class _Coder:
             if m.actor_key not in keys:
                 keys.append(m.actor_key)
         self.top_countries = self._top_countries()
+        self.tree = Tree(article, article.mentions)
         self.voices = self._voices()
         starts = [v.start for v in self.voices]
         disjoint = all(a.end <= b.start for a, b in itertools.pairwise(self.voices))
@@ -322,22 +324,7 @@ class _Coder:
         return actor.sector == "JRN"
 
     def _triggers(self, s: int, e: int) -> list[tuple[int, int, str]]:
-        found = []
-        hay = self.lower[s:e]
-        for end, form in self.p.automaton.iter(hay):
-            start = end - len(form) + 1
-            before = hay[start - 1] if start > 0 else " "
-            after = hay[end + 1] if end + 1 < len(hay) else " "
-            if before.isalnum() or after.isalnum() or before == "-" or after == "-":
-                continue
-            found.append((s + start, s + end + 1, form))
-        found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
-        out, last = [], -1
-        for t in found:
-            if t[0] >= last:
-                out.append(t)
-                last = t[1]
-        return out
+        return trigger_spans(self.p, self.lower, s, e)
 
     def _clause(self, sentence, pos: int) -> tuple[int, int]:
         """The clause around pos: the sentence cut at semicolons, dashes and contrastive links."""
@@ -432,6 +419,11 @@ class _Coder:
             sources, targets = self._noun_arguments(p, start, end, before, after, sentence)
         else:
             sources, targets = self._verb_arguments(p, start, end, before, after)
+            tree = self._tree_arguments(sentence, start, p, mentions)
+            if tree is not None:  # the parse's subject and object, where it names them
+                group = self._compound(tree[0][0], mentions)  # "The US, Russia, and Switzerland met"
+                sources = group + [m for m in tree[0] if m not in group]
+                targets = self._compound(tree[1][0], after) if tree[1] and tree[1][0] in after else targets
             shared = self.subjects.get(sentence.index)
             if shared and cue.COORDINATED.search(text[max(sentence.start, start - 60) : start]):
                 sources = shared  # "announced it would prohibit aid ... and would deny entry"
@@ -518,6 +510,20 @@ class _Coder:
                 if p.symmetric and not implicit and not one_way:
                     back = next(t for t in targets if t.actor_key == tgt)
                     self._emit(sentence, back, None, p, start, end, target_key=src.actor_key)
+
+    def _tree_arguments(self, sentence, start: int, p: Pattern, mentions: list[Mention]):
+        """(sources, targets) from the parse, when the sentence was parsed and the tree names the
+        doer among the sentence's actors; None to read the words around the trigger instead."""
+        if p.received or p.kind != "verb":
+            return None
+        tok = self.tree.token_at(sentence.index, start)
+        found = self.tree.verb_arguments(tok) if tok is not None else None
+        if found is None:
+            return None
+        allowed = {id(m) for m in mentions}
+        sources = [m for m in found[0] if id(m) in allowed]
+        targets = [m for m in found[1] if id(m) in allowed and m not in sources]
+        return (sources, targets) if sources else None
 
     def _claim(self, p: Pattern, sources: list[Mention], sentence, start: int) -> bool:
         """A conflict act reported in someone's claim is also the claimant's accusation: "Mujahid

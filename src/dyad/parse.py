@@ -88,16 +88,26 @@ def wanted(article: Article) -> list[int]:
 
 
 def parse_sentences(article: Article, batch_size: int = 64) -> None:
-    """Fill article.parses: sentence index -> spaCy Doc of that sentence's text. A sentence that
-    opens inside a quotation is given its opening mark, and one that ends inside one its closing
-    mark ("“We are ready. We will not wait,” Okafor said."), so the parse sees the quotation whole;
-    `base` maps a Doc's offsets back to the article."""
+    """Fill article.parses with the sentences `wanted` selects."""
+    article.parses = {}
+    parse_more(article, wanted(article), batch_size)
+
+
+def parse_more(article: Article, indexes: list[int], batch_size: int = 64) -> None:
+    """Parse the given sentences not parsed yet, into article.parses (sentence index -> spaCy Doc
+    of that sentence's text), at most MAX_PARSED in all. A sentence that opens inside a quotation
+    is given its opening mark, and one that ends inside one its closing mark ("“We are ready. We
+    will not wait,” Okafor said."), so the parse sees the quotation whole; `base` maps a Doc's
+    offsets back to the article."""
     from .quote_marks import quote_spans
 
-    indexes = wanted(article)
-    if len(indexes) > MAX_PARSED:  # no news article has this many; keeps a huge input's time bounded
-        indexes = indexes[:MAX_PARSED]
+    indexes = [i for i in indexes if i not in article.parses]
+    room = MAX_PARSED - len(article.parses)
+    if len(indexes) > room:  # no news article has this many; keeps a huge input's time bounded
+        indexes = indexes[: max(0, room)]
         article.flag("partly-parsed")
+    if not indexes:
+        return
     text, spans = article.text, quote_spans(article.text)
     opens = [q.open_at for q in spans]
     texts, bases = [], []
@@ -112,7 +122,6 @@ def parse_sentences(article: Article, batch_size: int = 64) -> None:
             tail = text[spans[k].end]
         texts.append(head + text[s.start : s.end] + tail)
         bases.append(s.start - len(head))
-    article.parses = {}
     for i, start, doc in zip(indexes, bases, nlp().pipe(texts, batch_size=batch_size), strict=True):
         doc.user_data["base"] = start
         article.parses[i] = doc

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 
 from .actors import find_actors
 from .clean import clean_text, html_to_text
+from .event_args import event_sentences
 from .events import find_events
 from .fields import trimmed
 from .knowledge import Knowledge
 from .language import detect_language
 from .metadata import date_in_text, parse_date, title_in_text
 from .model import Article
-from .parse import parse_sentences
+from .parse import parse_more, parse_sentences
 from .quotes import find_quotes
 from .sentences import split_sentences
 from .settings import Settings
@@ -70,7 +71,7 @@ def sentences(article: Article, ctx: Context) -> None:
 
 
 def parse(article: Article, ctx: Context) -> None:
-    """Tags, dependency parse and named entities of the sentences that need them."""
+    """Tags and dependency parse of the sentences with quotations or speech."""
     if ctx.settings.parse:
         parse_sentences(article)
 
@@ -83,6 +84,12 @@ def actors(article: Article, ctx: Context) -> None:
 def quotes(article: Article, ctx: Context) -> None:
     """Direct quotations with their speakers."""
     find_quotes(article)
+
+
+def parse_events(article: Article, ctx: Context) -> None:
+    """The parse of the sentences with an event trigger and an actor, besides those parsed."""
+    if ctx.settings.parse:
+        parse_more(article, event_sentences(article))
 
 
 def events(article: Article, ctx: Context) -> None:
@@ -104,6 +111,7 @@ CODE: list[tuple[str, Stage]] = [
     ("parse", parse),
     ("actors", actors),
     ("quotes", quotes),
+    ("parse_events", parse_events),
     ("events", events),
 ]
 

@@ -1,0 +1,186 @@
+"""Event arguments from the dependency parse: who acts (the trigger's subject, a passive's agent,
+the subject it shares through a coordination or a governing verb) and on whom (its object, the
+object of a preposition that marks a recipient, the patient of a passive).
+
+The coder asks for a trigger's arguments here first, and falls back to its older reading of the
+words around the trigger only where a sentence was not parsed or the tree names no actor."""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+from .knowledge.schema import INTERNATIONAL
+from .parse import base, is_proper, is_verb
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from .model import Article, Mention
+
+# prepositions whose object receives an act ("fired on", "sanctions against", "talks with")
+RECIPIENT_PREPS = frozenset({"on", "against", "with", "to", "into", "at", "toward", "towards", "upon"})
+# phrases inside a noun phrase that belong to what it names ("the government of Iraq")
+OWN_PREPS = frozenset({"of"})
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
+CLIMB = frozenset({"conj", "xcomp", "advcl"})  # a verb that shares the subject of the one it hangs on
+MAX_CLIMB = 4
+
+
+class Tree:
+    """One article's parsed sentences, and its actor mentions by position."""
+
+    def __init__(self, article: Article, mentions: list[Mention]):
+        self.a = article
+        self.items = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.items]
+
+    def token_at(self, sentence: int, pos: int) -> Token | None:
+        """The parsed token that starts at article offset pos, if the sentence was parsed."""
+        doc: Doc | None = self.a.parses.get(sentence)
+        if doc is None:
+            return None
+        off = pos - base(doc)
+        idx = [t.idx for t in doc]
+        i = bisect.bisect_right(idx, off) - 1
+        return doc[i] if i >= 0 and doc[i].idx == off else None
+
+    def verb_arguments(self, tok: Token) -> tuple[list[Mention], list[Mention]] | None:
+        """(sources, targets) of a verb trigger, or None when the tree does not name the doer as
+        an actor (a pronoun, a verb read as a noun, no subject found)."""
+        if not is_verb(tok):
+            return None
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        if passive:
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            if by is None:
+                return None
+            sources = self.named(by, doer=True)
+            return (sources, self.named(patient) if patient is not None else []) if sources else None
+        subject = self.subject(tok)
+        if subject is None or subject.lower_ in PRONOUNS:
+            return None
+        sources = self.named(subject, doer=True)
+        if not sources:
+            return None
+        return sources, self.objects(tok)
+
+    def subject(self, verb: Token) -> Token | None:
+        """The verb's subject; a coordinated or governed verb's is the one it hangs on ("agreed to
+        send", "met and agreed"); a relative clause's is its noun ("forces that shelled")."""
+        v = verb
+        for _ in range(MAX_CLIMB):
+            subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                if subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+                    return v.head
+                return subj
+            if v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG"):
+                return v.head
+            if v.dep_ not in CLIMB or v.head.i == v.i:
+                return None
+            if v.dep_ == "xcomp":  # "urged Kabul to act": the object of the governing verb acts
+                obj = next((c for c in v.head.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    return obj
+            v = v.head
+        return None
+
+    def objects(self, verb: Token) -> list[Mention]:
+        """Who the act is aimed at: the direct object, a recipient preposition's object, the
+        subject of a clause the verb governs ("demanded that Kabul act")."""
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative"):
+                found = self.named(c)
+                if found:
+                    return found
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                found = self.named(obj) if obj is not None else []
+                if found:
+                    return found
+        for c in verb.children:
+            if c.dep_ in ("ccomp", "xcomp"):
+                subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                found = self.named(subj) if subj is not None else []
+                if found:
+                    return found
+        return []
+
+    def named(self, head: Token, doer: bool = False) -> list[Mention]:
+        """The actors a noun phrase names, one per coordinated head ("Pakistan and India") or
+        coordinated modifier ("Turkish and Qatari officials"). A doer is a group or a name: the
+        actor in "Islamabad's court building" is no doer, but it is whose "appeal" was rejected."""
+        out: list[Mention] = []
+        for h in (head, *head.conjuncts):
+            for m in self._phrase(h, owner=not doer or is_proper(h) or h.tag_ == "NNS"):
+                if m not in out:
+                    out.append(m)
+        return out
+
+    def _phrase(self, head: Token, owner: bool) -> list[Mention]:
+        """The mention covering the phrase's head (with its coordinated modifiers), else the last
+        one among its modifiers when they may name its owner, else the first in an "of" phrase
+        ("the leaders of Iraq")."""
+        doc_base = base(head.doc)
+        left = head.left_edge
+        mods = self._within(doc_base + left.idx, doc_base + head.idx)
+        m = self._covering(doc_base + head.idx, doc_base + head.idx + len(head))
+        joined = any(t.dep_ == "cc" for t in head.doc[left.i : head.i])
+        if m is not None:
+            if joined:
+                return [*(x for x in mods if x.end <= m.start), m]
+            home = [x for x in mods if x.end <= m.start and not self.a.text[x.end : m.start].strip()]
+            if home and self.a.actors[m.actor_key].country in INTERNATIONAL:
+                return home[-1:]  # "the Iranian Red Crescent": the society of a country
+            return [m]
+        if mods and owner:
+            return mods if joined else mods[-1:]
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in OWN_PREPS and c.i > head.i:
+                right = c.right_edge
+                inner = self._within(doc_base + c.idx, doc_base + right.idx + len(right))
+                if inner:
+                    return inner[:1]
+        return []
+
+    def _covering(self, start: int, end: int) -> Mention | None:
+        i = bisect.bisect_right(self.starts, end - 1) - 1
+        while i >= 0 and self.items[i].end > start:
+            if self.items[i].start <= start < self.items[i].end or start <= self.items[i].start < end:
+                return self.items[i]
+            i -= 1
+        return None
+
+    def _within(self, start: int, end: int) -> list[Mention]:
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.items) and self.items[i].start < end:
+            if self.items[i].end <= end:
+                out.append(self.items[i])
+            i += 1
+        return out
+
+
+def event_sentences(article: Article) -> list[int]:
+    """The sentences worth parsing for events: a trigger and an actor with a country outside
+    quotation marks."""
+    from .event_patterns import load_patterns, trigger_spans
+    from .quote_marks import quote_spans
+
+    patterns = load_patterns()
+    lower = article.text.lower().replace("’", "'").replace("\u2011", "-")
+    inside = [(q.open_at, q.end) for q in quote_spans(article.text)]
+    with_actor = set()
+    for m in article.mentions:
+        if article.actors[m.actor_key].country and not any(a <= m.start <= b for a, b in inside):
+            with_actor.add(m.sentence)
+    return [
+        i
+        for i in sorted(with_actor)
+        if i < len(article.sentences)
+        and trigger_spans(patterns, lower, article.sentences[i].start, article.sentences[i].end)
+    ]
