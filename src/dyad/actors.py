@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .entities import after_courtesy, learn
+from .entities import after_courtesy, learn, vessel_prefixes
 from .knowledge import Entity, Knowledge, Phrase, Title, match_form, person_key, short_forms
 from .knowledge.schema import INTERNATIONAL
 from .model import Actor, Article, Mention
@@ -116,6 +116,8 @@ _NAMES_A_MEETING = re.compile(
     r"conference|declaration|format|deal|round|negotiations|dialogue|protocol|communiqu[eé])\b"
 )
 _PERSON_KINDS = frozenset({"person"})
+# a ship's prefix in capitals and its name of capitalised words ("USS Gerald R. Ford")
+_VESSEL = re.compile(r"\b([A-Z]{2,5})\s+((?:[A-Z][\w'’-]*\.?\s+){0,4}[A-Z][\w'’-]*)")
 _FORMER = re.compile(r"(?i)\b(?:former|ex)\b")  # "former President X", "ex-minister X": out of office
 
 
@@ -190,6 +192,7 @@ class Finder:
         nouns = [s for s in lower if s.phrase in self.kb.sector_nouns]
         self.proper_at = {s.start: s for s in proper}
         self.proper_end = {s.end: s for s in proper}
+        self._vessels()
         self._people_by_title(titles, proper)
         self._known_people(proper)
         self._people_by_attribution()
@@ -684,6 +687,17 @@ class Finder:
                 )
                 self.people.setdefault(person.key, person)
             self._add_person(s, e, person, "name")
+
+    # --- "the USS Gerald R. Ford": a navy's ship, whoever it is named after
+    def _vessels(self) -> None:
+        prefixes = vessel_prefixes()
+        for m in _VESSEL.finditer(self.text):
+            country = prefixes.get(m.group(1).lower())
+            if country is None or not self._free(m.start(), m.end()):
+                continue
+            label = self.kb.demonym.get(country, country)
+            name = f"{label} {self.kb.sector_labels.get('MIL', 'military')}"
+            self._add(m.start(), m.end(), Actor(f"{country}/MIL", name, "agent", country, "MIL"), "agent")
 
     # --- known people by full name
     def _known_people(self, proper: list[_Span]) -> None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from .errors import KnowledgeError
 from .knowledge import match_form
-from .knowledge.files import data_path, load_yaml
+from .knowledge.files import LINE, data_path, load_yaml
 from .parse import char_span, is_proper
 from .speech import quotation_cues
 
@@ -34,6 +34,19 @@ def _names() -> dict[str, frozenset[str]]:
             raise KnowledgeError(str(path), None, f"'{key}' must be a list of lowercase words")
         out[key] = frozenset(words)
     return out
+
+
+@lru_cache(maxsize=1)
+def vessel_prefixes() -> dict[str, str]:
+    """knowledge/data/names.yaml's vessels: a navy's ship-name prefix -> its country code."""
+    path = data_path("names.yaml")
+    data = load_yaml(path).get("vessels")
+    data = {k: v for k, v in data.items() if k != LINE} if isinstance(data, dict) else None
+    if not isinstance(data, dict) or not all(
+        isinstance(k, str) and k == k.lower() and isinstance(v, str) and len(v) == 3 for k, v in data.items()
+    ):
+        raise KnowledgeError(str(path), None, "'vessels' must map lowercase prefixes to country codes")
+    return data
 
 
 def _words(key: str) -> frozenset[str]:

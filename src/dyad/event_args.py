@@ -8,10 +8,11 @@ words around the trigger only where a sentence was not parsed or the tree names 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .knowledge.schema import INTERNATIONAL
-from .parse import base, is_proper, is_verb
+from .parse import base, is_noun, is_proper, is_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -23,6 +24,7 @@ RECIPIENT_PREPS = frozenset({"on", "against", "with", "to", "into", "at", "towar
 # phrases inside a noun phrase that belong to what it names ("the government of Iraq")
 OWN_PREPS = frozenset({"of"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
+NEGATIVE_OBJECTS = frozenset({"nobody", "nothing", "none", "noone"})
 CLIMB = frozenset({"conj", "xcomp", "advcl"})  # a verb that shares the subject of the one it hangs on
 MAX_CLIMB = 4
 
@@ -45,27 +47,55 @@ class Tree:
         i = bisect.bisect_right(idx, off) - 1
         return doc[i] if i >= 0 and doc[i].idx == off else None
 
-    def verb_arguments(self, tok: Token) -> tuple[list[Mention], list[Mention]] | None:
-        """(sources, targets) of a verb trigger, or None when the tree does not name the doer as
-        an actor (a pronoun, a verb read as a noun, no subject found)."""
+    def verb_arguments(
+        self, tok: Token, material: bool = False
+    ) -> tuple[list[Mention], list[Mention]] | None:
+        """(sources, targets) of a verb trigger, or None when the tree names no doer among the
+        actors (a pronoun for the discourse to resolve, a passive without its agent, a verb read
+        as a noun, a subject the dictionaries do not know). A `material` act in the passive with
+        no agent has no doer: no sources."""
         if not is_verb(tok):
             return None
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         if passive:
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if by is None and material:
+                return [], []  # "the crossings have been closed": no doer named
+            sources = self.named(by, doer=True) if by is not None else []
+            if not sources:
+                return None  # "is opposed to", "were killed by a roadside bomb": read from the words
             patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-            if by is None:
-                return None
-            sources = self.named(by, doer=True)
-            return (sources, self.named(patient) if patient is not None else []) if sources else None
+            return sources, self.named(patient) if patient is not None else []
         subject = self.subject(tok)
-        if subject is None or subject.lower_ in PRONOUNS:
+        if subject is None or subject.lower_ in PRONOUNS or not (is_noun(subject) or subject.tag_ == "CD"):
             return None
         sources = self.named(subject, doer=True)
-        if not sources:
-            return None
-        return sources, self.objects(tok)
+        return (sources, self.objects(tok)) if sources else None
+
+    def in_content_of(self, tok: Token, verbs: Callable[[str], bool], up: int = 8) -> bool:
+        """Whether tok lies in the "of" or "for" complement of a verb `verbs` accepts: the content
+        of an accusation ("accused Pakistan of violating its airspace and carrying out raids")."""
+        t = tok
+        for _ in range(up):
+            h = t.head
+            if h.i == t.i:
+                return False
+            if t.dep_ == "prep" and t.lower_ in ("of", "for") and is_verb(h) and verbs(h.lower_):
+                return True
+            t = h
+        return False
+
+    def negated(self, tok: Token) -> bool:
+        """ "not" or "never" on the trigger, or a negative object ("threatens no one")."""
+        for c in tok.children:
+            if c.dep_ == "neg":
+                return True
+            if c.dep_ == "dobj" and (
+                c.lower_ in NEGATIVE_OBJECTS or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
+            ):
+                return True
+        return False
 
     def subject(self, verb: Token) -> Token | None:
         """The verb's subject; a coordinated or governed verb's is the one it hangs on ("agreed to

@@ -94,6 +94,7 @@ class _Coder:
                 keys.append(m.actor_key)
         self.top_countries = self._top_countries()
         self.tree = Tree(article, article.mentions)
+        self.tree_negated: set[int] = set()  # triggers the parse shows negated
         self.voices = self._voices()
         starts = [v.start for v in self.voices]
         disjoint = all(a.end <= b.start for a, b in itertools.pairwise(self.voices))
@@ -352,6 +353,11 @@ class _Coder:
             return  # "accused Kabul of harbouring militants": the content of the accusation
         if p.kind == "noun" and cue.ACCUSED_OF_NOUN.search(text[max(sentence.start, start - 140) : start]):
             return  # "blamed India for the suicide blast": what the accusation is about
+        tok = self.tree.token_at(sentence.index, start)
+        if tok is not None and p.type != "ACCUSE" and self.tree.in_content_of(tok, self._accusing):
+            return  # "accused Pakistan of ... carrying out air raids": what the accusation is about
+        if tok is not None and self.tree.negated(tok):
+            self.tree_negated.add(start)  # "Venezuela threatens no one", "has never formally attacked"
         if (
             p.type == "AGREE"
             and cue.SIGNED_DECREE.match(text[end : end + 60])
@@ -420,6 +426,8 @@ class _Coder:
         else:
             sources, targets = self._verb_arguments(p, start, end, before, after)
             tree = self._tree_arguments(sentence, start, p, mentions)
+            if tree is not None and not tree[0]:
+                return
             if tree is not None:  # the parse's subject and object, where it names them
                 group = self._compound(tree[0][0], mentions)  # "The US, Russia, and Switzerland met"
                 sources = group + [m for m in tree[0] if m not in group]
@@ -511,15 +519,24 @@ class _Coder:
                     back = next(t for t in targets if t.actor_key == tgt)
                     self._emit(sentence, back, None, p, start, end, target_key=src.actor_key)
 
+    def _accusing(self, word: str) -> bool:
+        p = self.p.verb_forms.get(word)
+        return p is not None and p.type == "ACCUSE"
+
     def _tree_arguments(self, sentence, start: int, p: Pattern, mentions: list[Mention]):
         """(sources, targets) from the parse, when the sentence was parsed and the tree names the
         doer among the sentence's actors; None to read the words around the trigger instead."""
         if p.received or p.kind != "verb":
             return None
         tok = self.tree.token_at(sentence.index, start)
-        found = self.tree.verb_arguments(tok) if tok is not None else None
+        # a material act in the passive with no agent has no doer, but a detention's is the state
+        # it happens in ("were detained in Afghanistan", read from the words)
+        material = self.p.types[p.type].quad in (2, 4) and p.mode != "withdraw" and p.type != "COERCE"
+        found = self.tree.verb_arguments(tok, material) if tok is not None else None
         if found is None:
             return None
+        if not found[0]:
+            return [], []  # a material act in the passive, no agent named
         allowed = {id(m) for m in mentions}
         sources = [m for m in found[0] if id(m) in allowed]
         targets = [m for m in found[1] if id(m) in allowed and m not in sources]
@@ -898,8 +915,9 @@ class _Coder:
         self.seen.add(key)
         clause_start, _ = self._clause(sentence, start)
         lead = self.text[max(clause_start, start - 40) : start]
-        negated = not p.refusal and bool(
-            cue.NEGATION.search(self.text[max(clause_start, start - 25) : start])
+        negated = not p.refusal and (
+            bool(cue.NEGATION.search(self.text[max(clause_start, start - 25) : start]))
+            or start in self.tree_negated
         )
         future = bool(cue.FUTURE.search(lead)) and p.type not in ("THREATEN",)
         hypothetical, day, precision, historical = self._sentence_time(sentence, future)

@@ -1,0 +1,79 @@
+"""Event arguments from the dependency parse (event_args.Tree), on sentences we wrote: the four
+direction errors issue 14 found in the demo corpus's kind of text, and the tree's general rules."""
+
+import dyad
+from dyad import parse
+from dyad.event_args import Tree, event_sentences
+
+
+def coded(text: str) -> set[tuple[str, str, str, bool]]:
+    a = dyad.process(text, published="2025-10-10")
+    out = set()
+    for e in a.events:
+        target = a.actors[e.target_keys[0]].country if e.target_keys and e.target_keys[0] else ""
+        out.add((a.actors[e.source_keys[0]].country, e.type, target, e.negated))
+    return out
+
+
+def test_what_an_accusation_accuses_of_is_not_the_accusers_act():
+    got = coded(
+        "The Kabul administration accused Pakistan of violating Afghan airspace and carrying out "
+        "air raids on Kandahar."
+    )
+    assert ("AFG", "ACCUSE", "PAK", False) in got
+    assert not {g for g in got if g[1] == "ASSAULT"}
+
+
+def test_a_material_act_in_the_passive_without_an_agent_has_no_doer():
+    got = coded("Pakistan's border crossings with Afghanistan have been closed to trade since Monday.")
+    assert not {g for g in got if g[1] == "SANCTION"}
+
+
+def test_a_negative_object_negates_the_act():
+    got = coded("The United States moved warships closer. “Venezuela threatens no one,” said Maduro.")
+    threats = {g for g in got if g[0] == "VEN" and g[1] == "THREATEN"}
+    assert threats and all(g[3] for g in threats)
+
+
+def test_a_ship_is_its_navy_not_the_person_it_is_named_after():
+    a = dyad.process(
+        "The USS Harry S. Truman strike group fired on a suspected smuggling boat near Venezuela.",
+        published="2025-10-10",
+    )
+    ship = next(m for m in a.mentions if m.text.startswith("USS"))
+    assert (a.actors[ship.actor_key].country, a.actors[ship.actor_key].sector) == ("USA", "MIL")
+    assert not any(a.actors[m.actor_key].kind == "person" for m in a.mentions)
+
+
+def test_coordinated_modifiers_are_each_a_party():
+    got = coded("Senior Kenyan and Ugandan officials agreed on Monday to reopen the border.")
+    assert {("KEN", "AGREE", "UGA", False), ("UGA", "AGREE", "KEN", False)} <= got
+
+
+def test_the_tree_reads_subject_object_and_passive_agent():
+    a = dyad.process(
+        "Turkey was criticised by Greece. Chad expelled Sudanese diplomats.", published="2025-10-10"
+    )
+    tree = Tree(a, a.mentions)
+    parse.parse_more(a, [0, 1])  # the pipeline let go of its parses
+    verb = tree.token_at(0, a.text.index("criticised"))
+    sources, targets = tree.verb_arguments(verb)
+    assert [m.text for m in sources] == ["Greece"] and [m.text for m in targets] == ["Turkey"]
+    verb = tree.token_at(1, a.text.index("expelled"))
+    sources, targets = tree.verb_arguments(verb)
+    assert [m.text for m in sources] == ["Chad"] and [m.text for m in targets] == ["Sudanese diplomats"]
+    assert tree.token_at(1, a.text.index("expelled") + 1) is None  # not a token's start
+
+
+def test_a_pronoun_subject_is_left_to_the_discourse():
+    a = dyad.process("Chad met Sudan. Later it expelled Sudanese diplomats.", published="2025-10-10")
+    parse.parse_more(a, [1])
+    tree = Tree(a, a.mentions)
+    assert tree.verb_arguments(tree.token_at(1, a.text.index("expelled"))) is None
+
+
+def test_only_sentences_with_a_trigger_and_an_actor_are_parsed_for_events():
+    a = dyad.process(
+        "Rain fell on Monday. Chad expelled Sudanese diplomats. The weather was calm.", published="2025-10-10"
+    )
+    assert event_sentences(a) == [1]
