@@ -57,6 +57,13 @@ def actors_of(text: str, published: str | None = "2025-11-01", **kw) -> dict[str
         ("Türkiye offered to mediate.", "Türkiye", "TUR", "GOV"),
         ("Taliban forces fired across the border.", "Taliban forces", "AFG", "MIL"),
         ("Civilians fled Kabul after the strikes.", "Civilians", "AFG", "CVL"),
+        # a phrase is coded from its head: the country's mercenaries, pirates, junta, not its government
+        ("Chadian mercenaries crossed into Darfur.", "Chadian mercenaries", "TCD", "PRM"),
+        ("Somali pirates seized a tanker.", "Somali pirates", "SOM", "CRM"),
+        ("The Malian junta expelled the envoy.", "Malian junta", "MLI", "MIL"),
+        ("A Dutch court convicted the men.", "Dutch court", "NLD", "JUD"),
+        # out of office, one of the elite
+        ("A former official said the plan had failed.", "former official", "", "ELI"),
     ],
 )
 def test_mention_codes(text, mention, country, sector):
