@@ -191,6 +191,23 @@ def test_he_may_be_the_subject_of_a_speech_verb_in_an_inverted_clause():
     assert speakers(text)[-1] == ("Hugo Reyes", "People are tired,")
 
 
+def test_a_name_label_right_before_a_quotation_is_its_speaker():
+    text = (
+        "TURNOUT IN THE NORTHERN PROVINCES WAS HIGHER THAN ANY POLL HAD PREDICTED - Amina Otieno: "
+        "“We will not unload a single ship.”"
+    )
+    assert [s for s, _ in speakers(text)] == ["Amina Otieno"]
+
+
+def test_a_name_in_a_sentence_without_speech_is_who_a_later_he_means():
+    # the name stands in a sentence with no speech verb and no quotation, in a passive
+    text = (
+        "Kofi Boateng was stunned by the verdict.\n\nThe court adjourned.\n\n"
+        "“I did not expect this,” he later said."
+    )
+    assert [s for s, _ in speakers(text)] == ["Kofi Boateng"]
+
+
 def test_a_title_word_after_mr_or_ms_is_a_surname():
     text = "King Abdullah opened the dam on Monday. “The water is late,” Mr. King, a farmer from Irbid, said."
     a = dyad.process(text, published="2024-03-05")

@@ -99,7 +99,7 @@ class ParseAttribution:
         for _, doc in sorted(self.a.parses.items()):
             base = parse_base(doc)
             for t in doc:
-                if t.dep_ != "nsubj":
+                if t.dep_ not in SUBJECTS:
                     continue
                 main = t.head.dep_ in ("ROOT", "conj") and t.head.head.dep_ == "ROOT"
                 if not main and not self._is_cue(t.head):
@@ -246,7 +246,15 @@ class ParseAttribution:
         gap = self.a.text[close:verb_at]
         lead = len(gap) - len(gap.lstrip(" ,"))
         ms = self.mentions.between(close + lead, verb_at)
-        return ms[0].actor_key if ms and ms[0].start == close + lead else None
+        if not ms or ms[0].start != close + lead:
+            return None
+        first = ms[0]
+        if self.a.actors[first.actor_key].kind != "person" and len(ms) > 1:
+            nxt = ms[1]  # "“…,” Texas delegate Bill Eastland, …, said": the person the phrase names
+            same_phrase = "," not in self.a.text[first.end : nxt.start]
+            if self.a.actors[nxt.actor_key].kind == "person" and same_phrase:
+                return nxt.actor_key
+        return first.actor_key
 
     def _subject_key(self, verb: Token, base: int) -> str | None:
         subj = self._subject_of(verb)

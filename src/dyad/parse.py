@@ -53,8 +53,8 @@ def nlp() -> Language:
 def wanted(article: Article) -> list[int]:
     """Indexes of the sentences worth parsing: where a quotation opens or closes with words of
     attribution around it; a short one with a quoting verb right after a quotation that ends its
-    sentence ("“…?” Sanders replied."); and any with a speech verb (who said what, and the people
-    a later "he" or "she" means)."""
+    sentence ("“…?” Sanders replied."); and any with a speech verb or a candidate name (who said
+    what, and the people a later "he" or "she" means)."""
     from .quote_marks import quote_spans
     from .speech import quotation_cues, speech_verbs
 
@@ -67,6 +67,7 @@ def wanted(article: Article) -> list[int]:
         inside[q.open_at : q.end + 1] = b"\x01" * (q.end + 1 - q.open_at)
     out: list[int] = []
     for s in sents:
+        s_range = (s.start, s.end)
         if s.end - s.start > MAX_SENTENCE:
             continue
         i = bisect.bisect_left(marks, s.start)
@@ -80,8 +81,10 @@ def wanted(article: Article) -> list[int]:
                 ):
                     out.append(before)
                 out.append(s.index)
-        elif speech.search(text, s.start, s.end) or (
-            out and out[-1] == s.index - 1 and s.end - s.start < 100 and cues.search(text, s.start, s.end)
+        elif (
+            speech.search(text, s.start, s.end)
+            or _NAME.search(text, s.start, s.end)  # a candidate actor: who a later he or she may be
+            or (out and out[-1] == s.index - 1 and s.end - s.start < 100 and cues.search(text, *s_range))
         ):
             out.append(s.index)
     return out

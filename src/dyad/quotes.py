@@ -119,7 +119,14 @@ class _Attribution:
         return None
 
     def _headline_colon(self) -> str | None:
-        """ "Hegseth: Caribbean Boat Strike Was “Opening Salvo”"."""
+        """ "Hegseth: Caribbean Boat Strike Was “Opening Salvo”"; a "Name:" label right before the
+        quotation ("… - Amina Otieno: “…”")."""
+        label = re.search(r":\s*$", self.text[max(0, self.span.open_at - 4) : self.span.open_at])
+        if label:
+            colon = self.span.open_at - len(label.group(0))
+            m = self.parsed.mentions.covering(colon - 1, colon)
+            if m is not None and m.end == colon:
+                return m.actor_key
         line_start = self.parsed.line_start(self.span.open_at)
         head = self.text[line_start : self.span.open_at]
         m = re.match(r"^([^:]{2,60}):\s", head)
