@@ -208,6 +208,24 @@ def test_a_name_in_a_sentence_without_speech_is_who_a_later_he_means():
     assert [s for s, _ in speakers(text)] == ["Kofi Boateng"]
 
 
+def test_a_signature_after_a_horizontal_bar_names_the_speaker():
+    text = "“The port must reopen.” ― Grace Mutua\n\n“We need the jobs.” ― Peter Kamau"
+    assert [s for s, _ in speakers(text)] == ["Grace Mutua", "Peter Kamau"]
+
+
+def test_a_colon_in_the_quotations_own_sentence_gives_its_subject():
+    text = "Lindiwe Dube, the harbour chief, had one answer for the crowd: “Stay, and we will rebuild.”"
+    assert [s for s, _ in speakers(text)] == ["Lindiwe Dube"]
+
+
+def test_a_hyphenated_surname_is_one_name():
+    text = (
+        "“Taxes will rise,” said Douglas Holtz-Eakin, an economist. "
+        "Later Mr. Holtz-Eakin said “nobody is ready.”"
+    )
+    assert [s for s, _ in speakers(text)] == ["Douglas Holtz-Eakin"] * 2
+
+
 def test_a_title_word_after_mr_or_ms_is_a_surname():
     text = "King Abdullah opened the dam on Monday. “The water is late,” Mr. King, a farmer from Irbid, said."
     a = dyad.process(text, published="2024-03-05")
@@ -236,7 +254,7 @@ def test_polnear_dev_quote_speaker_accuracy(tmp_path):
         f"{r['speaker']['named_accuracy']}; quote+speaker P {qs['precision']} R {qs['recall']} F1 {qs['f1']}"
     )
     assert r["spans"]["recall"] >= 0.95
-    assert qs["f1"] >= 0.86 and r["speaker"]["named_accuracy"] >= 0.81
+    assert qs["f1"] >= 0.87 and r["speaker"]["named_accuracy"] >= 0.84
 
 
 def test_names_knowledge_loads_as_lowercase_words():

@@ -109,10 +109,16 @@ def _acronym(words: list[Token]) -> bool:
 
 
 def _compound_start(tok: Token) -> int:
-    start = tok.i
+    """Where a chain of proper nouns ending at tok starts: its compounds, and a hyphenated name
+    written as one word ("Douglas Holtz-Eakin")."""
+    doc, start = tok.doc, tok.i
     for child in tok.lefts:
         if child.dep_ == "compound" and is_proper(child):
             start = min(start, child.i)
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+        if not is_proper(doc[start - 2]) or doc[start - 1].whitespace_:
+            break
+        start = _compound_start(doc[start - 2])
     return start
 
 
@@ -128,7 +134,9 @@ def _found(a, sentence: int, span: Span, label: str) -> Found | None:
     name = sub.text
     if not any(c.isupper() for c in name[:1]) or len(name) < _ORG_MIN_CHARS:
         return None
-    if label == "PERSON" and not all(t.text[:1].isupper() or t.text in _words("particles") for t in sub):
+    if label == "PERSON" and not all(
+        t.text[:1].isupper() or t.text in _words("particles") or t.text == "-" for t in sub
+    ):
         return None
     start, end = char_span(a, sentence, sub)
     return Found(start, end, label, " ".join(name.split()), sub.root.lower_)

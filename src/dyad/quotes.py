@@ -95,7 +95,7 @@ class _Attribution:
     def _dash_signature(self) -> str | None:
         """ "“We will not back down.” — Khawaja Asif": a signature after a dash, as in a post."""
         close = self.span.end + 1
-        dash = re.match(r"^\s*[—–-]+\s*", self.text[close : self.s_end])
+        dash = re.match(r"^\s*[—–―-]+\s*", self.text[close : self.s_end])
         if dash:
             at = close + dash.end()
             ms = self._mentions_between(at, min(self.s_end, at + 80))
@@ -149,9 +149,11 @@ class _Attribution:
         prev_end = open_at
         while opens_line and prev_end > 0 and self.text[prev_end - 1].isspace():
             prev_end -= 1  # back over the line break to the end of the paragraph before
-        if self.text[prev_end - 1 : prev_end] == ":" and self.sent_index > 0:
-            s = self.a.sentences[self.sent_index - 1]
-            colon = s.end - 1
+        while not opens_line and prev_end > self.s_start and self.text[prev_end - 1] == " ":
+            prev_end -= 1  # "… a new message: “…”": a colon in the quotation's own sentence
+        if self.text[prev_end - 1 : prev_end] == ":" and (self.sent_index > 0 or not opens_line):
+            s = self.a.sentences[self.sent_index - (1 if opens_line else 0)]
+            colon = prev_end - 1 if not opens_line else s.end - 1
             verbs = [m for m in _SPEECH_RE.finditer(self.text[s.start : colon])]
             key = self._subject(s.start, colon)
             if verbs or key:
