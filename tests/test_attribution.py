@@ -226,6 +226,17 @@ def test_a_hyphenated_surname_is_one_name():
     assert [s for s, _ in speakers(text)] == ["Douglas Holtz-Eakin"] * 2
 
 
+def test_places_buildings_and_laws_are_no_people():
+    a = dyad.process(
+        "Thousands gathered on the National Mall near the Lincoln Memorial. WASHINGTON sent aid. "
+        "The Clean Water Act passed on Super Tuesday, Rosa Ortega said.",
+        published="2024-03-05",
+    )
+    people = {a.actors[m.actor_key].name for m in a.mentions if a.actors[m.actor_key].kind == "person"}
+    assert people == {"Rosa Ortega"}
+    assert not any(m.text == "WASHINGTON" and a.actors[m.actor_key].kind == "organisation" for m in a.mentions)
+
+
 def test_a_title_word_after_mr_or_ms_is_a_surname():
     text = "King Abdullah opened the dam on Monday. “The water is late,” Mr. King, a farmer from Irbid, said."
     a = dyad.process(text, published="2024-03-05")

@@ -118,6 +118,8 @@ _NAMES_A_MEETING = re.compile(
 _PERSON_KINDS = frozenset({"person"})
 # a ship's prefix in capitals and its name of capitalised words ("USS Gerald R. Ford")
 _VESSEL = re.compile(r"\b([A-Z]{2,5})\s+((?:[A-Z][\w'’-]*\.?\s+){0,4}[A-Z][\w'’-]*)")
+# a capitalised word right before a surname, itself inside a sentence: another person's given name
+_GIVEN_NAME_BEFORE = re.compile(r"[^\s.!?“\"(—–-]\s+[A-Z][a-z]+\s+$")
 _FORMER = re.compile(r"(?i)\b(?:former|ex)\b")  # "former President X", "ex-minister X": out of office
 
 
@@ -809,8 +811,10 @@ class Finder:
         for form, entity in self._sitting_by_surname():
             forms.setdefault(form, entity)
         for span in _longest(self._occurrences(forms)):
-            if not self._free(span.start, span.end):
-                continue
+            if not self._free(span.start, span.end) or _GIVEN_NAME_BEFORE.search(
+                self.text, max(0, span.start - 40), span.start
+            ):
+                continue  # "Rosa Ortega" is not Daniel Ortega
             found = forms[span.phrase]
             person = found if isinstance(found, _Person) else self._from_entity(found)
             self._add_person(span.start, span.end, person, "surname")

@@ -28,7 +28,7 @@ def _names() -> dict[str, frozenset[str]]:
     path = data_path("names.yaml")
     data = load_yaml(path)
     out = {}
-    for key in ("honorifics", "courtesy", "organisation_words", "particles"):
+    for key in ("honorifics", "courtesy", "organisation_words", "thing_words", "particles"):
         words = data.get(key) if isinstance(data, dict) else None
         if not isinstance(words, list) or not all(isinstance(w, str) and w == w.lower() for w in words):
             raise KnowledgeError(str(path), None, f"'{key}' must be a list of lowercase words")
@@ -61,6 +61,7 @@ def after_courtesy(text: str, pos: int) -> bool:
 
 UNKNOWN = ""  # the country of an actor whose country the text does not give
 _ORG_MIN_CHARS = 3
+_LONGEST_ACRONYM = 6  # letters: "WASHINGTON" in a dateline is no organisation's initials
 _LONGEST_NAME = 4  # words: a longer chain of proper nouns is a title or a headline, not a name
 
 
@@ -90,6 +91,8 @@ def names(finder: Finder) -> Iterator[Found]:
             words = [t for t in span if not t.is_punct]
             if not all(t.text[:1].isupper() for t in words):
                 continue
+            if any(t.lower_ in _words("thing_words") for t in words):
+                continue  # a place, a building, a law, a day: no actor
             if any(t.lower_ in _words("organisation_words") for t in words) or _acronym(words):
                 label = "ORG"
             elif 2 <= len(words) <= _LONGEST_NAME or (
@@ -105,7 +108,8 @@ def names(finder: Finder) -> Iterator[Found]:
 
 def _acronym(words: list[Token]) -> bool:
     """One word of capitals ("FRN", "NATO"): an organisation's initials."""
-    return len(words) == 1 and words[0].text.isalpha() and words[0].text.isupper() and len(words[0]) > 1
+    w = words[0].text if len(words) == 1 else ""
+    return w.isalpha() and w.isupper() and 1 < len(w) <= _LONGEST_ACRONYM
 
 
 def _compound_start(tok: Token) -> int:
