@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .entities import after_courtesy, learn, vessel_prefixes
+from .entities import after_courtesy, learn, thing_words, vessel_prefixes
 from .knowledge import Entity, Knowledge, Phrase, Title, match_form, person_key, short_forms
 from .knowledge.schema import INTERNATIONAL
 from .model import Actor, Article, Mention
@@ -119,7 +119,7 @@ _PERSON_KINDS = frozenset({"person"})
 # a ship's prefix in capitals and its name of capitalised words ("USS Gerald R. Ford")
 _VESSEL = re.compile(r"\b([A-Z]{2,5})\s+((?:[A-Z][\w'’-]*\.?\s+){0,4}[A-Z][\w'’-]*)")
 # a capitalised word right before a surname, itself inside a sentence: another person's given name
-_GIVEN_NAME_BEFORE = re.compile(r"[^\s.!?“\"(—–-]\s+[A-Z][a-z]+\s+$")
+_GIVEN_NAME_BEFORE = re.compile(r"[^\s.!?“\"(—–-]\s+([A-Z][a-z]+)\s+$")
 _FORMER = re.compile(r"(?i)\b(?:former|ex)\b")  # "former President X", "ex-minister X": out of office
 
 
@@ -811,13 +811,17 @@ class Finder:
         for form, entity in self._sitting_by_surname():
             forms.setdefault(form, entity)
         for span in _longest(self._occurrences(forms)):
-            if not self._free(span.start, span.end) or _GIVEN_NAME_BEFORE.search(
-                self.text, max(0, span.start - 40), span.start
-            ):
+            if not self._free(span.start, span.end) or self._given_name_before(span.start):
                 continue  # "Rosa Ortega" is not Daniel Ortega
             found = forms[span.phrase]
             person = found if isinstance(found, _Person) else self._from_entity(found)
             self._add_person(span.start, span.end, person, "surname")
+
+    def _given_name_before(self, pos: int) -> bool:
+        """A capitalised word right before pos, inside its sentence, that is no day, month or
+        place word: another person's given name ("Rosa Ortega" is not Daniel Ortega)."""
+        m = _GIVEN_NAME_BEFORE.search(self.text, max(0, pos - 40), pos)
+        return m is not None and m.group(1).lower() not in thing_words()
 
     def _occurrences(self, forms) -> list[_Span]:
         """Every whole-word occurrence of the forms in the text (a hyphen joins words)."""

@@ -53,6 +53,11 @@ def _words(key: str) -> frozenset[str]:
     return _names()[key]
 
 
+def thing_words() -> frozenset[str]:
+    """Words of place, building, law and occasion names (names.yaml), lowercase."""
+    return _words("thing_words")
+
+
 def after_courtesy(text: str, pos: int) -> bool:
     """Whether the word at pos follows "Mr.", "Ms." and the like, so is a surname ("Mr. King")."""
     words = text[max(0, pos - 6) : pos].split()
