@@ -23,6 +23,8 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 CLIMB = frozenset({"conj", "xcomp", "advcl", "ccomp", "parataxis", "pcomp", "prep", "acomp"})
 RELATIVE = frozenset({"who", "that", "which", "whom"})
 MAX_UP = 12  # how far up the tree a governing speech verb is looked for
+PRONOUN = "he/she"  # a topic that is itself a pronoun
+MAX_CHAIN = 1_500  # characters a chain of he and she reaches back to its person
 NOT_FOUND = object()  # the parse shows no attribution: discourse rules may still name a speaker
 
 
@@ -92,18 +94,25 @@ class ParseAttribution:
         return NOT_FOUND
 
     def _topics(self) -> tuple[list[int], list[str]]:
-        """Persons that are the subject of their sentence's main clause or of a speech verb, by
-        position: the ones a later he or she most likely means ("Clinton tweeted her thanks to the
-        president. She …", "…, noted Dante Chinni. “…,” he wrote.")."""
+        """Persons that are the subject of their sentence's main clause or of a speech verb, or the
+        source of "according to", by position: the ones a later he or she most likely means
+        ("Clinton tweeted her thanks to the president. She …", "…, noted Dante Chinni. “…,” he
+        wrote."). A he or she in that place is kept too (as PRONOUN): the chain goes on through it."""
         found: list[tuple[int, str]] = []
         for _, doc in sorted(self.a.parses.items()):
             base = parse_base(doc)
             for t in doc:
-                if t.dep_ not in SUBJECTS:
+                if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according":
+                    pass  # "According to Ham, …"
+                elif t.dep_ not in SUBJECTS:
                     continue
-                main = t.head.dep_ in ("ROOT", "conj") and t.head.head.dep_ == "ROOT"
-                if not main and not self._is_cue(t.head):
-                    continue
+                else:
+                    main = t.head.dep_ in ("ROOT", "conj") and t.head.head.dep_ == "ROOT"
+                    if not main and not self._is_cue(t.head):
+                        continue
+                    if t.lower_ in ("he", "she"):
+                        found.append((base + t.idx, PRONOUN))
+                        continue
                 m = self.mentions.covering(base + t.idx, base + t.idx + len(t.text))
                 if m is not None and self.a.actors[m.actor_key].kind == "person":
                     found.append((m.start, m.actor_key))
@@ -111,8 +120,17 @@ class ParseAttribution:
         return [p for p, _ in found], [k for _, k in found]
 
     def _topic_before(self, pos: int, since: int) -> str | None:
-        i = bisect.bisect_left(self.topics[0], pos) - 1
-        return self.topics[1][i] if i >= 0 and self.topics[0][i] >= since else None
+        """The last topic in [since, pos); a he or she there carries the chain back to the topic
+        before it ("Trump commented. ¶ On Wednesday, he told a crowd … ¶ “…,” he said.")."""
+        positions, keys = self.topics
+        i = bisect.bisect_left(positions, pos) - 1
+        chained = False
+        while i >= 0 and (positions[i] >= since or (chained and pos - positions[i] <= MAX_CHAIN)):
+            if keys[i] != PRONOUN:
+                return keys[i]
+            chained = True
+            i -= 1
+        return None
 
     def closing(self, span: Span) -> tuple[int, ...]:
         """The sentence of the closing mark, and the next one when the quotation ends its sentence
