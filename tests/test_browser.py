@@ -115,6 +115,7 @@ def test_untrusted_text_is_shown_not_run(page, server):
         server + "/api/articles",
         json={"text": text, "title": "<script>alert(3)</script>"},
         headers={"authorization": f"Bearer {SERVER_TOKEN}"},
+        timeout=120,  # the first POST starts the coding worker, which loads the language model
     )
     assert r.status_code in (200, 201)
     page.goto(f"{server}/articles/{r.json()['id']}")
