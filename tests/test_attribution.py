@@ -257,6 +257,13 @@ def test_a_chain_of_she_goes_back_to_its_person():
     assert [s for s, _ in speakers(text)] == ["Ama Owusu", "Ama Owusu"]
 
 
+def test_a_party_and_state_label_is_no_person():
+    a = dyad.process(
+        "“Nobody believes it,” Senator Mary Cole (D-Mo.) told reporters.", published="2024-03-05"
+    )
+    assert not any(m.text.startswith("D-") for m in a.mentions)
+
+
 def test_a_title_word_after_mr_or_ms_is_a_surname():
     text = "King Abdullah opened the dam on Monday. “The water is late,” Mr. King, a farmer from Irbid, said."
     a = dyad.process(text, published="2024-03-05")

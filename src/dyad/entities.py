@@ -143,6 +143,8 @@ def _found(a, sentence: int, span: Span, label: str) -> Found | None:
     name = sub.text
     if not any(c.isupper() for c in name[:1]) or len(name) < _ORG_MIN_CHARS:
         return None
+    if label == "PERSON" and any(len(t.text) == 1 and t.text.isalpha() for t in sub):
+        return None  # "(D-Mo.)": a party and a state, no name; an initial has its period ("J.")
     if label == "PERSON" and not all(
         t.text[:1].isupper() or t.text in _words("particles") or t.text == "-" for t in sub
     ):
