@@ -77,3 +77,14 @@ def test_only_sentences_with_a_trigger_and_an_actor_are_parsed_for_events():
         "Rain fell on Monday. Chad expelled Sudanese diplomats. The weather was calm.", published="2025-10-10"
     )
     assert event_sentences(a) == [1]
+
+
+def test_a_reduced_relative_with_an_agent_is_passive():
+    got = coded("Syrian warplanes supported by Russia pounded rebel positions near Idlib on Friday.")
+    assert ("RUS", "SUPPORT", "SYR", False) in got and ("SYR", "SUPPORT", "RUS", False) not in got
+
+
+def test_what_one_failed_to_do_is_not_done():
+    a = dyad.process("Ghana failed to attack Togo on Monday.", published="2025-10-10")
+    assaults = [e for e in a.events if e.type == "ASSAULT"]
+    assert assaults and all(e.negated for e in assaults)

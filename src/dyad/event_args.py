@@ -24,6 +24,7 @@ RECIPIENT_PREPS = frozenset({"on", "against", "with", "to", "into", "at", "towar
 # phrases inside a noun phrase that belong to what it names ("the government of Iraq")
 OWN_PREPS = frozenset({"of"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
+FAILING = frozenset({"fail", "fails", "failed", "failing"})
 NEGATIVE_OBJECTS = frozenset({"nobody", "nothing", "none", "noone"})
 CLIMB = frozenset({"conj", "xcomp", "advcl"})  # a verb that shares the subject of the one it hangs on
 MAX_CLIMB = 4
@@ -56,6 +57,12 @@ class Tree:
         no agent has no doer: no sources."""
         if not is_verb(tok):
             return None
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and agent is not None:
+            # "warplanes supported by Russia": a reduced relative, its noun the patient
+            by = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            sources = self.named(by, doer=True) if by is not None else []
+            return (sources, self.named(tok.head)) if sources else None
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         if passive:
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
@@ -88,6 +95,8 @@ class Tree:
 
     def negated(self, tok: Token) -> bool:
         """ "not" or "never" on the trigger, or a negative object ("threatens no one")."""
+        if tok.dep_ == "xcomp" and tok.head.lower_ in FAILING:
+            return True  # "failed to reach agreement"
         for c in tok.children:
             if c.dep_ == "neg":
                 return True
