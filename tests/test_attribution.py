@@ -257,6 +257,14 @@ def test_a_chain_of_she_goes_back_to_its_person():
     assert [s for s, _ in speakers(text)] == ["Ama Owusu", "Ama Owusu"]
 
 
+def test_a_dateline_in_capitals_is_no_organisation_or_person():
+    a = dyad.process(
+        "KABUL, October 10 — The FRN convoy reached Chaman, Ayesha Farooq said.", published="2025-10-10"
+    )
+    assert "KABUL" not in {m.text for m in a.mentions if a.actors[m.actor_key].origin == "learned"}
+    assert "FRN" in {m.text for m in a.mentions}  # initials no dictionary knows are an organisation
+
+
 def test_a_party_and_state_label_is_no_person():
     a = dyad.process(
         "“Nobody believes it,” Senator Mary Cole (D-Mo.) told reporters.", published="2024-03-05"

@@ -98,6 +98,8 @@ def names(finder: Finder) -> Iterator[Found]:
                 continue
             if any(t.lower_ in _words("thing_words") for t in words):
                 continue  # a place, a building, a law, a day: no actor
+            if _acronym(words) and match_form(words[0].text.title()) in finder.kb.proper:
+                continue  # a known name in capitals ("KABUL, Oct. 10 —"), no acronym
             if any(t.lower_ in _words("organisation_words") for t in words) or _acronym(words):
                 label = "ORG"
             elif 2 <= len(words) <= _LONGEST_NAME or (
