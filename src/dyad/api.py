@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import fields, gold, partitions, pipeline, sources
+from . import event_clusters, fields, gold, partitions, pipeline, sources
 from .decode import DecodeError, decode
 from .errors import InputError, StoreError
 from .knowledge import Knowledge, load_knowledge
@@ -181,7 +181,20 @@ class Dyad:
         """Store every article of the inputs once; bad inputs are reported, never fatal. With
         workers > 1, articles are coded in that many processes and written here, in input order (to
         PostgreSQL, each process writes what it codes).
-        With a cluster ("local" or tcp://host:port), see `_ingest_on_cluster`."""
+        With a cluster ("local" or tcp://host:port), see `_ingest_on_cluster`. Then the new events
+        join their event clusters."""
+        report = self._ingest(paths, reprocess, progress, on_error, workers, cluster, parts)
+        self._cluster(full=reprocess)
+        return report
+
+    def _cluster(self, full: bool = False) -> None:
+        """Link new (or recoded) events to their event clusters; `full` recounts every cluster."""
+        if self.settings.cluster_events:
+            event_clusters.update(self.store)
+            if full:
+                event_clusters.rebuild_counts(self.store)
+
+    def _ingest(self, paths, reprocess, progress, on_error, workers, cluster, parts) -> IngestReport:
         report = IngestReport()
         items = sources.read(list(sources.expand(paths, report.warnings.append)), self.settings.max_bytes)
         if cluster:
@@ -291,6 +304,7 @@ class Dyad:
             self._load_partition(path, report, on_error)
             if progress:
                 progress(1)
+        self._cluster()
         return report
 
     def _load_partition(self, path: str | Path, report: IngestReport, on_error) -> None:
@@ -345,6 +359,7 @@ class Dyad:
             self._recode(article_id)
             if progress:
                 progress(1)
+        self._cluster(full=True)
         return len(ids)
 
     def _recode(self, article_id: int) -> None:
@@ -402,6 +417,7 @@ class Dyad:
         raw = sources.RawDoc(name="request", data=body, format=fmt, source="api", **(meta or {}))
         report = IngestReport()
         article_id = self._ingest_one(raw, report, reprocess=False)
+        self._cluster()
         return {"id": article_id, "stored": report.stored == 1, "duplicate": report.duplicates == 1}
 
     def network(

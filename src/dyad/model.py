@@ -79,6 +79,16 @@ class Event:
     cameo: str | None = None
     quad_class: int | None = None
     score: float | None = None
+    # where it happened (the locations stage): the place as written, and as the gazetteer resolves it
+    geo_name: str | None = None
+    geo_resolved: str | None = None
+    geo_country: str | None = None  # ISO 3166 alpha-3
+    geo_adm1: str | None = None  # ISO alpha-2 + first-level division code ("AF13")
+    geo_lat: float | None = None
+    geo_lon: float | None = None
+    geo_feature: str | None = None  # GeoNames id
+    geo_precision: str | None = None  # city | admin1 | country; None: not resolved
+    geo_from: str | None = None  # clause | sentence | dateline
 
 
 @dataclass(slots=True)

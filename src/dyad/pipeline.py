@@ -12,6 +12,7 @@ from .events import find_events
 from .fields import trimmed
 from .knowledge import Knowledge
 from .language import detect_language
+from .locations import find_locations
 from .metadata import date_in_text, parse_date, title_in_text
 from .model import Article
 from .parse import parse_more, parse_sentences
@@ -97,6 +98,11 @@ def events(article: Article, ctx: Context) -> None:
     find_events(article)
 
 
+def locations(article: Article, ctx: Context) -> None:
+    """Where each event happened: its clause's place, else its sentence's, else the dateline's."""
+    find_locations(article)
+
+
 Stage = Callable[[Article, Context], None]
 
 # Preparing an article gives its cleaned text, which identifies it; coding needs English text.
@@ -113,6 +119,7 @@ CODE: list[tuple[str, Stage]] = [
     ("quotes", quotes),
     ("parse_events", parse_events),
     ("events", events),
+    ("locations", locations),
 ]
 
 

@@ -25,3 +25,5 @@ class Settings:
     # the language layer (spaCy's parse and entities); without it dyad codes about ten times faster
     # from its dictionaries and patterns alone, and learns no actor and no speaker from the parse
     parse: bool = True
+    # link reports of one real event across articles into event clusters after each ingest
+    cluster_events: bool = True

@@ -16,7 +16,13 @@ from urllib.parse import urlsplit, urlunsplit
 from .errors import StoreError
 from .model import Actor, Article, Mention, Quote, Sentence
 
-SCHEMA_VERSION = "3"  # 2: events.sort_date; 3: events.root, events.mutual
+SCHEMA_VERSION = "4"  # 2: events.sort_date; 3: events.root, events.mutual; 4: events.geo_*, clusters
+# where an event happened (see locations.py), as stored: (column, SQL type)
+GEO_COLUMNS = (
+    *((c, "{TEXT}") for c in ("geo_name", "geo_resolved", "geo_country", "geo_adm1")),
+    *(("geo_lat", "{REAL}"), ("geo_lon", "{REAL}")),
+    *((c, "{TEXT}") for c in ("geo_feature", "geo_precision", "geo_from")),
+)
 
 # {ID}: a row id made by the database; {REF}: a reference to one; {REAL}: a float; {TEXT}: text compared
 # byte by byte, so that both backends sort the same way.
@@ -112,7 +118,15 @@ CREATE TABLE IF NOT EXISTS events (
     score {REAL},
     sentence INTEGER NOT NULL,
     start_char INTEGER NOT NULL,
-    end_char INTEGER NOT NULL
+    end_char INTEGER NOT NULL,
+    {GEO},
+    cluster_id {TEXT}  -- the event cluster: reports of one real event (event_clusters.py)
+);
+CREATE TABLE IF NOT EXISTS event_clusters (
+    id {TEXT} PRIMARY KEY,
+    mentions INTEGER NOT NULL,  -- GDELT's NumMentions, NumSources (distinct outlets), NumArticles
+    sources INTEGER NOT NULL,
+    articles INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS candidates (
     id {ID},
@@ -129,6 +143,7 @@ CREATE INDEX IF NOT EXISTS events_pair ON events(source_country, target_country,
 CREATE INDEX IF NOT EXISTS events_type ON events(type, sort_date);
 CREATE INDEX IF NOT EXISTS events_source_actor ON events(source_actor_id);
 CREATE INDEX IF NOT EXISTS events_target_actor ON events(target_actor_id);
+CREATE INDEX IF NOT EXISTS events_cluster ON events(cluster_id);
 """
 
 # Full-text search over quotations: an FTS5 table kept in step by triggers (SQLite) or an index over
@@ -349,7 +364,8 @@ class Store:
             if self.backend == "postgresql":  # one process at a time creates the tables
                 self.db.execute("SELECT pg_advisory_xact_lock(74610001)")
             self._migrate()
-            self.db.script(SCHEMA.format(**self.db.types))
+            geo = ",\n    ".join(f"{c} {t}" for c, t in GEO_COLUMNS).format(**self.db.types)
+            self.db.script(SCHEMA.format(GEO=geo, **self.db.types))
             self.db.script(SQLITE_SEARCH if self.backend == "sqlite" else POSTGRES_SEARCH)
             self.db.execute(
                 "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
@@ -368,6 +384,9 @@ class Store:
             )
         if columns and "root" not in columns:
             self._add_root_and_mutual()
+        for column, kind in (*GEO_COLUMNS, ("cluster_id", "{TEXT}")):  # 4: none located or clustered
+            if columns and column not in columns:
+                self.db.execute(f"ALTER TABLE events ADD COLUMN {column} {kind.format(**self.db.types)}")
 
     def _add_root_and_mutual(self) -> None:
         """Schema 3's root and mutual columns for events coded before them. Old events were not
@@ -481,6 +500,7 @@ class Store:
                 *("source_country", "target_country", "when_", "negated", "hypothetical", "root"),
                 *("mutual", "event_date", "sort_date", "date_precision", "attributed_to", "confidence"),
                 *("trigger", "cameo", "quad_class", "score", "sentence", "start_char", "end_char"),
+                *(c for c, _ in GEO_COLUMNS),
             ),
             [
                 (
@@ -490,6 +510,7 @@ class Store:
                     *(int(e.negated), int(e.hypothetical), int(e.root), int(e.mutual), _iso(e.date)),
                     *(_iso(e.date or article.published), e.date_precision, e.attributed_to, e.confidence),
                     *(e.trigger, e.cameo, e.quad_class, e.score, e.sentence, e.start, e.end),
+                    *(getattr(e, c) for c, _ in GEO_COLUMNS),
                 )
                 for e in article.events
             ],
@@ -535,6 +556,10 @@ class Store:
         return actor_id
 
     def _transaction(self):
+        return _Transaction(self)
+
+    def transaction(self):
+        """A transaction for writes made outside this module (event_clusters)."""
         return _Transaction(self)
 
     @contextlib.contextmanager
@@ -773,6 +798,11 @@ class Store:
         "start",
         "end",
         "evidence",
+        *(c for c, _ in GEO_COLUMNS),
+        "cluster_id",
+        "num_mentions",
+        "num_sources",
+        "num_articles",
     )
 
     def event_rows(
@@ -817,9 +847,12 @@ class Store:
             "s.name, e.source_country, s.sector, t.name, e.target_country, t.sector, e.when_, e.negated, "
             "e.hypothetical, e.root, e.mutual, e.event_date, e.date_precision, e.attributed_to, "
             "e.confidence, e.trigger, e.cameo, e.quad_class, e.score, e.sentence, e.start_char, e.end_char, "
-            "substr(a.text, e.start_char + 1, e.end_char - e.start_char) "
+            "substr(a.text, e.start_char + 1, e.end_char - e.start_char), "
+            + "".join(f"e.{c}, " for c, _ in GEO_COLUMNS)
+            + "e.cluster_id, c.mentions, c.sources, c.articles "
             "FROM events e JOIN articles a ON a.id = e.article_id "
-            "JOIN actors s ON s.id = e.source_actor_id LEFT JOIN actors t ON t.id = e.target_actor_id"
+            "JOIN actors s ON s.id = e.source_actor_id LEFT JOIN actors t ON t.id = e.target_actor_id "
+            "LEFT JOIN event_clusters c ON c.id = e.cluster_id"
         )
         if where:
             sql += " WHERE " + " AND ".join(where)

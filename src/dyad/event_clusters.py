@@ -1,0 +1,277 @@
+"""Event clusters: the reports of one real event, across articles and outlets, linked as one.
+
+Events are compared only inside a block: same source and target country, same PLOVER type, dates at
+most two days apart. Inside it, an event joins the cluster of the most similar earlier report when
+their places are compatible and their evidence shares enough words (or they happened at one place
+on one day). Events without a date or a source country, and negated, hypothetical, historical or
+future ones, stay clusters of their own. A cluster's id is a hash of its first report, and an
+event once clustered keeps its cluster: reruns and later ingests do not renumber.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .store import Store
+
+WINDOW_DAYS = 2
+MIN_SIMILARITY = 0.25  # overlap coefficient of evidence words (measured on tests/gold/clusters_*)
+MAX_KM = 100.0
+_WORD = re.compile(r"[a-z][a-z'-]{2,}")
+_STOP = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "that",
+        "with",
+        "was",
+        "were",
+        "has",
+        "had",
+        "have",
+        "from",
+        "this",
+        "are",
+        "but",
+        "not",
+        "its",
+        "his",
+        "her",
+        "their",
+        "they",
+        "who",
+        "which",
+        "said",
+        "says",
+        "will",
+        "would",
+        "been",
+        "also",
+        "after",
+        "before",
+        "over",
+        "into",
+        "about",
+        "than",
+        "more",
+        "most",
+        "other",
+        "some",
+        "such",
+        "only",
+        "there",
+        "then",
+        "when",
+        "while",
+        "where",
+        "what",
+        "per",
+        "one",
+        "two",
+        "three",
+        "on",
+        "in",
+        "at",
+        "of",
+        "to",
+        "by",
+        "an",
+        "told",
+        "officials",
+        "official",
+        "according",
+        "reported",
+        "statement",
+        "friday",
+        "saturday",
+        "sunday",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+    ]
+)
+
+
+@dataclass
+class _Report:
+    """What comparing an event needs."""
+
+    id: int
+    cluster: str | None
+    key: str
+    words: frozenset[str]
+    lat: float | None
+    lon: float | None
+    country: str | None
+    day: date
+
+
+@dataclass
+class _Block:
+    members: list[_Report] = field(default_factory=list)
+
+
+def words(text: str) -> frozenset[str]:
+    """The content words of an evidence span."""
+    return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP)
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Overlap coefficient: shared words over the smaller set's size (a short headline and a long
+    lead sentence about one event share most of the headline's words)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def _km(a: _Report, b: _Report) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def same_event(a: _Report, b: _Report) -> float:
+    """How strongly two reports of one block look like one event: 0 when their places disagree,
+    else their evidence similarity (1 for one place on one day)."""
+    if a.country and b.country and a.country != b.country:
+        return 0.0
+    if a.lat is not None and b.lat is not None:
+        km = _km(a, b)
+        if km > MAX_KM:
+            return 0.0
+        if km < 1.0 and a.day == b.day:
+            return 1.0
+    return similarity(a.words, b.words)
+
+
+_SELECT = (
+    "SELECT e.id, e.cluster_id, a.content_hash, e.start_char, e.end_char, e.type, e.source_country, "
+    "e.target_country, e.sort_date, e.geo_lat, e.geo_lon, e.geo_country, "
+    "substr(a.text, e.start_char + 1, e.end_char - e.start_char) "
+    "FROM events e JOIN articles a ON a.id = e.article_id "
+)
+_ELIGIBLE = (
+    "e.when_ = 'current' AND e.negated = 0 AND e.hypothetical = 0 AND e.source_country IS NOT NULL "
+    "AND e.sort_date IS NOT NULL"
+)
+
+
+def _report(row) -> _Report:
+    i, cluster, h, start, end, kind, src, tgt, day, lat, lon, country, text = row
+    key = f"{h}:{start}:{end}:{kind}:{src}:{tgt}"
+    return _Report(i, cluster, key, words(text or ""), lat, lon, country, date.fromisoformat(day))
+
+
+def _cluster_id(key: str) -> str:
+    return "ev" + hashlib.sha256(key.encode()).hexdigest()[:14]
+
+
+def update(store: Store) -> int:
+    """Cluster the events that have no cluster yet (new or recoded), day by day; returns how many."""
+    db = store.db
+    days = [r[0] for r in db.execute("SELECT DISTINCT sort_date FROM events WHERE cluster_id IS NULL")]
+    done = 0
+    for day in sorted(days, key=lambda d: (d is not None, d or "")):
+        with store.transaction():
+            if store.backend == "postgresql":  # one clusterer at a time
+                db.execute("SELECT pg_advisory_xact_lock(74610002)")
+            done += _cluster_day(store, day)
+    return done
+
+
+def _cluster_day(store: Store, day: str | None) -> int:
+    db = store.db
+    order = " ORDER BY a.content_hash, e.start_char, e.type, e.target_country NULLS FIRST, e.id"
+    if day is None:
+        rows = db.execute(
+            "SELECT e.id, a.content_hash, e.start_char, e.end_char, e.type, e.source_country, "
+            "e.target_country FROM events e JOIN articles a ON a.id = e.article_id "
+            "WHERE e.cluster_id IS NULL AND e.sort_date IS NULL" + order
+        ).fetchall()
+        assign = {r[0]: _cluster_id(":".join(map(str, r[1:]))) for r in rows}
+        _write(store, assign)
+        return len(assign)
+    new = [
+        (_report(r), r[5], r[6], r[7])
+        for r in db.execute(
+            _SELECT + f"WHERE e.cluster_id IS NULL AND e.sort_date = ? AND {_ELIGIBLE}" + order, (day,)
+        )
+    ]
+    singles = db.execute(
+        "SELECT e.id, a.content_hash, e.start_char, e.end_char, e.type, e.source_country, "
+        "e.target_country FROM events e JOIN articles a ON a.id = e.article_id "
+        f"WHERE e.cluster_id IS NULL AND e.sort_date = ? AND NOT ({_ELIGIBLE})" + order,
+        (day,),
+    ).fetchall()
+    assign = {r[0]: _cluster_id(":".join(map(str, r[1:]))) for r in singles}
+    blocks: dict[tuple, _Block] = {}
+    d = date.fromisoformat(day)
+    lo, hi = (d - timedelta(days=WINDOW_DAYS)).isoformat(), (d + timedelta(days=WINDOW_DAYS)).isoformat()
+    for report, kind, src, tgt in new:
+        block = blocks.get((kind, src, tgt))
+        if block is None:
+            block = blocks[(kind, src, tgt)] = _Block(_members(store, kind, src, tgt, lo, hi))
+        best, score = None, MIN_SIMILARITY
+        for member in block.members:
+            s = same_event(report, member)
+            if s >= score and (best is None or s > score):
+                best, score = member, s
+        report.cluster = best.cluster if best else _cluster_id(report.key)
+        assign[report.id] = report.cluster
+        block.members.append(report)
+    _write(store, assign)
+    return len(assign)
+
+
+def _members(store: Store, kind: str, src: str, tgt: str | None, lo: str, hi: str) -> list[_Report]:
+    """The clustered events of a block, in a window of dates."""
+    target = "e.target_country = ?" if tgt is not None else "e.target_country IS NULL"
+    args = [kind, src, *([tgt] if tgt is not None else []), lo, hi]
+    sql = (
+        _SELECT + f"WHERE e.type = ? AND e.source_country = ? AND {target} AND e.sort_date BETWEEN ? AND ? "
+        f"AND e.cluster_id IS NOT NULL AND {_ELIGIBLE} ORDER BY e.id"
+    )
+    return [_report(r) for r in store.db.execute(sql, args)]
+
+
+def _write(store: Store, assign: dict[int, str]) -> None:
+    """Set the events' clusters and recount the clusters touched."""
+    if not assign:
+        return
+    for event_id, cluster in assign.items():
+        store.db.execute("UPDATE events SET cluster_id = ? WHERE id = ?", (cluster, event_id))
+    touched = sorted(set(assign.values()))
+    for i in range(0, len(touched), 500):
+        recount(store, touched[i : i + 500])
+
+
+def recount(store: Store, clusters: list[str] | None = None) -> None:
+    """NumMentions, NumSources (distinct outlets; an article without one is a source of its own) and
+    NumArticles of the given clusters, or of all (dropping clusters left without events)."""
+    where = "e.cluster_id IS NOT NULL"
+    args: list = []
+    if clusters is not None:
+        where = f"e.cluster_id IN ({','.join('?' * len(clusters))})"
+        args = list(clusters)
+    else:
+        store.db.execute("DELETE FROM event_clusters")
+    store.db.execute(
+        "INSERT INTO event_clusters(id, mentions, sources, articles) "
+        "SELECT e.cluster_id, COUNT(*), COUNT(DISTINCT COALESCE(a.outlet, 'article ' || a.id)), "
+        f"COUNT(DISTINCT e.article_id) FROM events e JOIN articles a ON a.id = e.article_id WHERE {where} "
+        "GROUP BY e.cluster_id ON CONFLICT(id) DO UPDATE SET mentions = excluded.mentions, "
+        "sources = excluded.sources, articles = excluded.articles",
+        args,
+    )
+
+
+def rebuild_counts(store: Store) -> None:
+    """Recount every cluster (after articles were recoded, which removes and re-adds their events)."""
+    with store.transaction():
+        recount(store)
