@@ -20,7 +20,9 @@ from .store import Store
 
 WINDOW_DAYS = 2
 MIN_SIMILARITY = 0.25  # overlap coefficient of evidence words (measured on tests/gold/clusters_*)
-MAX_KM = 100.0
+MAX_KM = 50.0
+DAY_PENALTY = 0.1
+PLACE_BONUS = 0.2
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _STOP = frozenset(
     [
@@ -110,6 +112,7 @@ class _Report:
     lon: float | None
     country: str | None
     day: date
+    precise: bool = False  # a city named in the event's own sentence (not the dateline)
 
 
 @dataclass
@@ -136,23 +139,26 @@ def _km(a: _Report, b: _Report) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def compatible(a: _Report, b: _Report) -> bool:
+    """Whether two reports may be of one event by their places: a dateline says where the reporter
+    was, so only places named in the event's sentence can disagree."""
+    return not (a.precise and b.precise and _km(a, b) > MAX_KM)
+
+
 def same_event(a: _Report, b: _Report) -> float:
     """How strongly two reports of one block look like one event: 0 when their places disagree,
-    else their evidence similarity (1 for one place on one day)."""
-    if a.country and b.country and a.country != b.country:
+    else their evidence similarity, more for one named place, less for each day apart."""
+    if not compatible(a, b):
         return 0.0
-    if a.lat is not None and b.lat is not None:
-        km = _km(a, b)
-        if km > MAX_KM:
-            return 0.0
-        if km < 1.0 and a.day == b.day:
-            return 1.0
-    return similarity(a.words, b.words)
+    score = similarity(a.words, b.words) - DAY_PENALTY * abs((a.day - b.day).days)
+    if a.precise and b.precise and _km(a, b) < 5.0:
+        score += PLACE_BONUS
+    return score
 
 
 _SELECT = (
     "SELECT e.id, e.cluster_id, a.content_hash, e.start_char, e.end_char, e.type, e.source_country, "
-    "e.target_country, e.sort_date, e.geo_lat, e.geo_lon, e.geo_country, "
+    "e.target_country, e.sort_date, e.geo_lat, e.geo_lon, e.geo_country, e.geo_from, e.geo_precision, "
     "substr(a.text, e.start_char + 1, e.end_char - e.start_char) "
     "FROM events e JOIN articles a ON a.id = e.article_id "
 )
@@ -163,9 +169,12 @@ _ELIGIBLE = (
 
 
 def _report(row) -> _Report:
-    i, cluster, h, start, end, kind, src, tgt, day, lat, lon, country, text = row
+    i, cluster, h, start, end, kind, src, tgt, day, lat, lon, country, where, precision, text = row
     key = f"{h}:{start}:{end}:{kind}:{src}:{tgt}"
-    return _Report(i, cluster, key, words(text or ""), lat, lon, country, date.fromisoformat(day))
+    precise = where != "dateline" and precision == "city"
+    return _Report(
+        i, cluster, key, words(text or ""), lat, lon, country, date.fromisoformat(day), precise, dp == "day"
+    )
 
 
 def _cluster_id(key: str) -> str:
@@ -217,16 +226,26 @@ def _cluster_day(store: Store, day: str | None) -> int:
         block = blocks.get((kind, src, tgt))
         if block is None:
             block = blocks[(kind, src, tgt)] = _Block(_members(store, kind, src, tgt, lo, hi))
-        best, score = None, MIN_SIMILARITY
-        for member in block.members:
-            s = same_event(report, member)
-            if s >= score and (best is None or s > score):
-                best, score = member, s
-        report.cluster = best.cluster if best else _cluster_id(report.key)
+        report.cluster = _best_cluster(report, block.members) or _cluster_id(report.key)
         assign[report.id] = report.cluster
         block.members.append(report)
     _write(store, assign)
     return len(assign)
+
+
+def _best_cluster(report: _Report, members: list[_Report]) -> str | None:
+    """The cluster whose best-matching report matches this one well enough, among the clusters
+    none of whose reports it contradicts (no chain across two places)."""
+    best: dict[str, float] = {}
+    barred: set[str] = set()
+    for member in members:
+        if not compatible(report, member):
+            barred.add(member.cluster or "")
+        s = same_event(report, member)
+        if s >= MIN_SIMILARITY and s > best.get(member.cluster or "", -1.0):
+            best[member.cluster or ""] = s
+    ranked = sorted(((s, c) for c, s in best.items() if c not in barred), key=lambda sc: (-sc[0], sc[1]))
+    return ranked[0][1] if ranked else None
 
 
 def _members(store: Store, kind: str, src: str, tgt: str | None, lo: str, hi: str) -> list[_Report]:

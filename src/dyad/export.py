@@ -38,7 +38,21 @@ CSV_COLUMNS = [
     "Outlet",
     "ArticleId",
     "Evidence",
+    *("ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code"),
+    *("ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID"),
+    *("EventClusterId", "NumMentions", "NumSources", "NumArticles"),
 ]
+
+# GDELT's ActionGeo_Type: 1 country, 2 US state, 3 US city, 4 world city, 5 world state (ADM1)
+_GEO_TYPE = {("country", False): 1, ("admin1", True): 2, ("city", True): 3, ("city", False): 4}
+
+
+def geo_type(row: dict) -> int | None:
+    """GDELT's ActionGeo_Type of an event's place (None when it has no coordinates)."""
+    if row.get("geo_precision") is None:
+        return None
+    usa = row["geo_country"] == "USA" and row["geo_precision"] != "country"
+    return _GEO_TYPE.get((row["geo_precision"], usa), 5)
 
 
 def plover_record(row: dict) -> dict:
@@ -82,6 +96,23 @@ def plover_record(row: dict) -> dict:
             "attributed_to": row["attributed_to"],
         },
         "confidence": row["confidence"],
+        "location": {
+            "name": row["geo_name"],
+            "resolved": row["geo_resolved"],
+            "country": row["geo_country"],
+            "adm1": row["geo_adm1"],
+            "lat": row["geo_lat"],
+            "lon": row["geo_lon"],
+            "geonames_id": row["geo_feature"],
+            "precision": row["geo_precision"],
+            "from": row["geo_from"],
+        },
+        "cluster": {
+            "id": row["cluster_id"],
+            "mentions": row["num_mentions"] or 1,
+            "sources": row["num_sources"] or 1,
+            "articles": row["num_articles"] or 1,
+        },
         "coder": "dyad",
         "coded_date": datetime.now(UTC).date().isoformat(),
     }
@@ -117,6 +148,17 @@ def csv_row(row: dict) -> list:
         row["outlet"] or "",
         row["doc_id"] or row["article"],
         row["evidence"],
+        geo_type(row),
+        row["geo_resolved"] or row["geo_name"] or "",
+        row["geo_country"] or "",
+        row["geo_adm1"] or "",
+        row["geo_lat"],  # None: empty in the CSV, null in Parquet
+        row["geo_lon"],
+        row["geo_feature"] or "",
+        row["cluster_id"] or "",
+        row["num_mentions"] or 1,
+        row["num_sources"] or 1,
+        row["num_articles"] or 1,
     ]
 
 
