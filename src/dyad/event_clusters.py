@@ -172,9 +172,7 @@ def _report(row) -> _Report:
     i, cluster, h, start, end, kind, src, tgt, day, lat, lon, country, where, precision, text = row
     key = f"{h}:{start}:{end}:{kind}:{src}:{tgt}"
     precise = where != "dateline" and precision == "city"
-    return _Report(
-        i, cluster, key, words(text or ""), lat, lon, country, date.fromisoformat(day), precise, dp == "day"
-    )
+    return _Report(i, cluster, key, words(text or ""), lat, lon, country, date.fromisoformat(day), precise)
 
 
 def _cluster_id(key: str) -> str:
