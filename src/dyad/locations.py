@@ -20,7 +20,9 @@ _LOCATIVE = re.compile(
 _CUED = re.compile(r"^\s+(?:province|district|city|town|village|region|border crossing|crossing)\b")
 # "KABUL, October 10 —", "ISLAMABAD (Reuters) -", "NEW DELHI/KABUL, Oct 12 –"
 _DATELINE = re.compile(
-    r"^(?P<name>[A-Z][A-Z’'. -]{2,40}?)(?:/[A-Z][A-Z’'. -]+)*\s*(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2})|"
+    r"^(?P<name>[A-Z][A-Z’'. -]{2,40}?)(?:/[A-Z][A-Z’'. -]+)*\s*"
+    r"(?:,\s*(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}))?"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})|"
     r"\((?:[^()\n]{1,60})\)\s*[—–-]|[—–-]{1,2}\s)",
     re.MULTILINE,
 )
@@ -214,7 +216,15 @@ def _dateline(article: Article) -> Candidate | None:
     gaz = load_gazetteer()
     if not gaz.lookup(title) and not match.group("date"):
         return None
-    return Candidate(start, start + len(written), title)
+    country = _country_named(match.group("country"), gaz)
+    return Candidate(start, start + len(written), title, country)
+
+
+def _country_named(name: str | None, gaz: Gazetteer) -> str | None:
+    """The ISO3 code of a country named in a dateline ("TORKHAM, Pakistan, ...")."""
+    if not name:
+        return None
+    return next((code for code, place in gaz.countries.items() if place.name == name), None)
 
 
 def _trigger_at(article: Article, event: Event) -> int:
