@@ -14,10 +14,10 @@ _NAME = r"[A-Z][\w’'.-]*[\w’']?(?:[ -](?:al-|el-|de |del |of )?[A-Z][\w’'-
 # "in", "at", "near" ... a place, perhaps after "the eastern province of"
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|outside|inside|around|across|into|over|towards?|through|on)\s+"
-    r"(?:the\s+)?(?:(?:[a-z]+\s+){0,2}(?:city|town|village|province|district|region|state|port|"
+    r"(?:the\s+)?(?P<cue>(?:[a-z]+\s+){0,2}(?:city|town|village|province|district|region|state|port|"
     r"capital|area|crossing|camp|base)\s+of\s+)?(?P<name>" + _NAME + ")"
 )
-_CUED = re.compile(r"^\s+(?:province|district|city|town|village|region|border crossing|crossing)\b")
+_CUED = re.compile(r"\s+(?:province|district|city|town|village|region|border crossing|crossing)\b")
 # "KABUL, October 10 —", "ISLAMABAD (Reuters) -", "NEW DELHI/KABUL, Oct 12 –"
 _DATELINE = re.compile(
     r"^(?P<name>[A-Z][A-Z’'. -]{2,40}?)(?:/[A-Z][A-Z’'. -]+)*\s*"
@@ -145,7 +145,7 @@ def _resolve(c: Candidate, gaz: Gazetteer, known: set[str], own: set[str]) -> Pl
     country's point only when that is the event's own country."""
     if c.is_country:
         return gaz.country(c.country)
-    places = gaz.lookup(c.written)
+    places = next((found for v in _spellings(c.written) if (found := gaz.lookup(v))), [])
     if c.country:
         places = [p for p in places if p.country == c.country]
         if not places:
@@ -154,6 +154,12 @@ def _resolve(c: Candidate, gaz: Gazetteer, known: set[str], own: set[str]) -> Pl
         return None
     local = [p for p in places if p.country in known]
     return (local or places)[0]
+
+
+def _spellings(name: str) -> list[str]:
+    """A name as written, then as GeoNames often spells it ("el-Fasher": "El Fasher")."""
+    spaced = name.replace("-", " ")
+    return [name, spaced[:1].upper() + spaced[1:]]
 
 
 def _candidates(article: Article, index: int, dateline: Candidate | None) -> list[Candidate]:
@@ -181,7 +187,7 @@ def _candidates(article: Article, index: int, dateline: Candidate | None) -> lis
         if skip[0] <= start < skip[1] or any(s < end and start < e for s, e in taken):
             continue
         name = _known_prefix(match.group("name"), gaz)
-        if name is None and _CUED.match(text, end):
+        if name is None and (match.group("cue") or _CUED.match(text, end)):
             name = match.group("name")
         if name and name.split()[0] not in _NOT_PLACES:
             found.append(Candidate(start, start + len(name), name))
