@@ -39,7 +39,10 @@ class Report:
 
 def load_labels(path: str | Path) -> list[Report]:
     """The reports of a labels file; a malformed one is an error naming the file and the entry."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+        raise DyadError(f"{path}: cannot read labels ({' '.join(str(err).split())})") from None
     if not isinstance(data, dict) or not isinstance(data.get("groups"), dict):
         raise DyadError(f"{path}: must be a mapping with 'groups'")
     out = []
