@@ -1,0 +1,117 @@
+"""Event clusters: reports of one real event across articles linked as one, with stable ids and
+GDELT's counts; precision and recall against hand-made same-event labels."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import DEV, ROOT
+
+import dyad
+from dyad.cluster_gold import load_labels, score
+from dyad.errors import DyadError
+
+GOLD = Path(__file__).parent / "gold"
+
+# Our own reports: two outlets on one strike in Khost, one on a strike in Kandahar the same day.
+KHOST_1 = {
+    "id": "k1",
+    "outlet": "Ridge Post",
+    "published": "2026-03-05",
+    "text": "KHOST, March 5, 2026 — Pakistani jets attacked Taliban positions in Khost on Thursday, "
+    "killing four fighters, local officials said.",
+}
+KHOST_2 = {
+    "id": "k2",
+    "outlet": "Valley Courier",
+    "published": "2026-03-06",
+    "text": "Pakistani aircraft attacked Taliban positions in Khost late on Thursday and killed four "
+    "fighters, according to officials in the province.",
+}
+KANDAHAR = {
+    "id": "q1",
+    "outlet": "Ridge Post",
+    "published": "2026-03-05",
+    "text": "Pakistani jets attacked Taliban positions in Kandahar on Thursday, killing four fighters, "
+    "officials said.",
+}
+
+
+def _write(tmp_path: Path, name: str, *records: dict) -> str:
+    path = tmp_path / name
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return str(path)
+
+
+def _assaults(d: dyad.Dyad) -> dict[str, dict]:
+    return {r["doc_id"]: r for r in d.events(event_type="ASSAULT")}
+
+
+def test_two_reports_of_one_strike_are_one_cluster_and_another_place_is_not(db, tmp_path):
+    with dyad.open(db) as d:
+        d.ingest([_write(tmp_path, "a.jsonl", KHOST_1, KHOST_2, KANDAHAR)])
+        every = d.events(event_type="ASSAULT")
+        rows = _assaults(d)
+    assert rows["k1"]["cluster_id"] == rows["k2"]["cluster_id"] != rows["q1"]["cluster_id"]
+    # NumMentions counts event records: an article may code one act more than once
+    khost = [r for r in every if r["cluster_id"] == rows["k1"]["cluster_id"]]
+    assert {r["doc_id"] for r in khost} == {"k1", "k2"}
+    assert (rows["k1"]["num_mentions"], rows["k1"]["num_sources"], rows["k1"]["num_articles"]) == (
+        len(khost),
+        2,
+        2,
+    )
+    assert rows["q1"]["num_articles"] == 1
+
+
+def test_ids_stay_stable_across_incremental_ingests_reruns_and_reprocessing(db, tmp_path):
+    with dyad.open(db) as d:
+        d.ingest([_write(tmp_path, "a.jsonl", KHOST_1)])
+        first = _assaults(d)["k1"]["cluster_id"]
+        d.ingest([_write(tmp_path, "b.jsonl", KHOST_2, KANDAHAR)])
+        after = _assaults(d)
+        assert after["k1"]["cluster_id"] == after["k2"]["cluster_id"] == first
+        d.ingest([str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")])  # a rerun: nothing new
+        d.ingest([str(tmp_path / "a.jsonl")], reprocess=True)
+        d.reprocess()
+        again = _assaults(d)
+    assert {k: r["cluster_id"] for k, r in again.items()} == {k: r["cluster_id"] for k, r in after.items()}
+    assert again["k1"]["num_mentions"] == after["k1"]["num_mentions"] >= 2
+
+
+def test_settings_can_turn_clustering_off(db, tmp_path):
+    with dyad.open(db, cluster_events=False) as d:
+        d.ingest([_write(tmp_path, "a.jsonl", KHOST_1, KHOST_2)])
+        assert {r["cluster_id"] for r in d.events()} == {None}
+
+
+@pytest.mark.parametrize(
+    ("labels", "corpus", "min_recall"),
+    [
+        ("clusters_demo.yaml", ROOT / "src" / "dyad" / "demo_corpus", 0.65),
+        ("clusters_dev.yaml", DEV, 0.75),
+    ],
+)
+def test_precision_and_recall_on_same_event_labels(tmp_path, labels, corpus, min_recall):
+    with dyad.open(tmp_path / "s.db") as d:
+        d.ingest([str(corpus)])
+        result = score(d.events(), load_labels(GOLD / labels))
+    print(
+        f"\n{labels}: precision {result['precision']:.3f} recall {result['recall']:.3f} "
+        f"({result['records']} records, {result['pairs']} same-event pairs)"
+    )
+    assert len(result["unmatched"]) <= 2, result["unmatched"]
+    assert result["precision"] >= 0.9 and result["recall"] >= min_recall
+
+
+def test_a_bad_labels_file_is_one_line(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("groups:\n  one: [not a report]\n", encoding="utf-8")
+    with pytest.raises(DyadError, match=r"bad.yaml: one: 'not a report' is not"):
+        load_labels(bad)
+    bad.write_text("groups: [: :\n", encoding="utf-8")
+    with pytest.raises(DyadError, match=r"bad.yaml: cannot read labels") as err:
+        load_labels(bad)
+    assert "\n" not in str(err.value)
