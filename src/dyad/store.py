@@ -819,6 +819,7 @@ class Store:
         article_id: int | None = None,
         newest_first: bool = False,
         root: bool | None = None,
+        cluster_id: str | None = None,
     ) -> list[dict]:
         """Events with their actors, article and evidence; source/target match a country code or
         part of an actor's name; actor_id matches either side; root keeps root (or non-root) events."""
@@ -841,6 +842,9 @@ class Store:
         if article_id is not None:
             where.append("e.article_id = ?")
             args.append(article_id)
+        if cluster_id is not None:
+            where.append("e.cluster_id = ?")
+            args.append(cluster_id)
         sql = (
             "SELECT e.id, e.source_actor_id, e.target_actor_id, a.id, a.doc_id, a.url, a.outlet, "
             "a.published, a.title, e.type, e.mode, e.context, "

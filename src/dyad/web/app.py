@@ -22,6 +22,7 @@ from ..errors import DyadError
 from ..knowledge.schema import EVENT_TYPES
 from ..metadata import parse_date
 from ..settings import Settings
+from . import maps
 from .ingest import BadRequest, Ingests, content_kind, read_body
 from .render import dyad_figure, highlighted, safe_json
 from .schema import (
@@ -209,6 +210,8 @@ def create_app(
         root: Root = False,
     ) -> dict:
         return d.network(since, until, _type(type), min_events, root_only=root)
+
+    maps.add_routes(app, templates, _store)  # the Map page, /api/map and event clusters' pages
 
     # --- dashboard
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
