@@ -427,13 +427,14 @@ class Dyad:
         event_type: str | None = None,
         min_events: int = 1,
         root_only: bool = False,
+        reports: bool = False,
     ) -> dict:
         """The actor network: actors as nodes, events as directed edges (count and mean score);
-        `root_only` counts each sentence's root events only."""
-        return self.store.network(_iso(since), _iso(until), event_type, min_events, _root(root_only))
+        `root_only` counts each sentence's root events only; `reports` every report of an event."""
+        return self.store.network(_iso(since), _iso(until), event_type, min_events, _root(root_only), reports)
 
-    def top_dyads(self, limit: int = 10) -> list[dict]:
-        return self.store.top_dyads(limit)
+    def top_dyads(self, limit: int = 10, reports: bool = False) -> list[dict]:
+        return self.store.top_dyads(limit, reports)
 
     def article(self, ref: str) -> Article | None:
         article_id = self.store.find_article(ref)
@@ -468,12 +469,15 @@ class Dyad:
             source, target, event_type, _iso(since), _iso(until), when, limit, offset, root=_root(root_only)
         )
 
-    def dyad(self, source: str, target: str, by: str = "day", root_only: bool = False) -> list[dict]:
+    def dyad(
+        self, source: str, target: str, by: str = "day", root_only: bool = False, reports: bool = False
+    ) -> list[dict]:
         """A directed pair's timeline: events per day or week by QuadClass, and the mean score;
-        `root_only` counts each sentence's root events only."""
+        `root_only` counts each sentence's root events only; an event reported several times counts
+        once unless `reports`."""
         if by not in ("day", "week"):
             raise ValueError(f"by must be 'day' or 'week', not {by!r}")
-        return self.store.dyad_series(source, target, by, _root(root_only))
+        return self.store.dyad_series(source, target, by, _root(root_only), reports)
 
     def candidates(self, limit: int | None = None) -> list[dict]:
         """Verbs found between two actors that no event pattern knows."""

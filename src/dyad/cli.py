@@ -351,13 +351,15 @@ def dyad_cmd(
     db: DbOpt = None,
     by: Annotated[str, typer.Option(help="day or week.")] = "day",
     root: RootOpt = False,
+    reports: Annotated[bool, typer.Option("--reports", help="Count every report of an event.")] = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """A directed pair's timeline: current events per day or week by QuadClass, and the mean score."""
+    """A directed pair's timeline: current events per day or week by QuadClass, and the mean score
+    (an event reported by several articles counts once, unless --reports)."""
     if by not in ("day", "week"):
         _die(f"--by {by!r}: day or week")
     with _open(db) as d:
-        rows = d.dyad(source, target, by, root_only=root)
+        rows = d.dyad(source, target, by, root_only=root, reports=reports)
     if as_json:
         _print_json(rows)
         return

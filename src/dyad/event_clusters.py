@@ -24,6 +24,7 @@ MAX_KM = 50.0
 DAY_PENALTY = 0.1
 PLACE_BONUS = 0.2
 STEM = 6
+PER_CLUSTER = 5
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _STOP = frozenset(
     [
@@ -118,7 +119,17 @@ class _Report:
 
 @dataclass
 class _Block:
+    """The reports a new event is compared with: at most PER_CLUSTER of each cluster (the first
+    ones), so that the cost grows with the number of distinct events, not of reports."""
+
     members: list[_Report] = field(default_factory=list)
+    sizes: dict[str, int] = field(default_factory=dict)
+
+    def add(self, report: _Report) -> None:
+        n = self.sizes.get(report.cluster or "", 0)
+        if n < PER_CLUSTER:
+            self.members.append(report)
+        self.sizes[report.cluster or ""] = n + 1
 
 
 def words(text: str) -> frozenset[str]:
@@ -225,10 +236,12 @@ def _cluster_day(store: Store, day: str | None) -> int:
     for report, kind, src, tgt in new:
         block = blocks.get((kind, src, tgt))
         if block is None:
-            block = blocks[(kind, src, tgt)] = _Block(_members(store, kind, src, tgt, lo, hi))
+            block = blocks[(kind, src, tgt)] = _Block()
+            for member in _members(store, kind, src, tgt, lo, hi):
+                block.add(member)
         report.cluster = _best_cluster(report, block.members) or _cluster_id(report.key)
         assign[report.id] = report.cluster
-        block.members.append(report)
+        block.add(report)
     _write(store, assign)
     return len(assign)
 

@@ -871,8 +871,11 @@ class Store:
             rows.append(row)
         return rows
 
-    def dyad_series(self, source: str, target: str, by: str = "day", root: bool | None = None) -> list[dict]:
-        """A directed pair's events per day or week: counts by QuadClass and the mean score."""
+    def dyad_series(
+        self, source: str, target: str, by: str = "day", root: bool | None = None, reports: bool = False
+    ) -> list[dict]:
+        """A directed pair's events per day or week: counts by QuadClass and the mean score; each
+        event cluster counts once unless `reports`, which counts every event record."""
         period = "e.sort_date"
         if by == "week":  # the Monday of the week
             period = self.db.week(period)
@@ -887,9 +890,8 @@ class Store:
         _event_filters(where, args, root=root)
         sql = (
             f"SELECT {period} AS period, "
-            + ", ".join(f"SUM(CASE WHEN e.quad_class = {q} THEN 1 ELSE 0 END)" for q in (1, 2, 3, 4))
-            + ", "
-            "COUNT(*), AVG(e.score) FROM events e JOIN articles a ON a.id = e.article_id "
+            + ", ".join(_count(reports, f"e.quad_class = {q}") for q in (1, 2, 3, 4))
+            + f", {_count(reports)}, AVG(e.score) FROM events e JOIN articles a ON a.id = e.article_id "
             "JOIN actors s ON s.id = e.source_actor_id JOIN actors t ON t.id = e.target_actor_id "
             "WHERE " + " AND ".join(where) + " GROUP BY period ORDER BY period"
         )
@@ -945,10 +947,10 @@ class Store:
         )
         return [dict(zip(cols, r, strict=True)) for r in self.db.execute(sql)]
 
-    def top_dyads(self, limit: int = 10) -> list[dict]:
-        """The most active directed pairs of countries (current events)."""
+    def top_dyads(self, limit: int = 10, reports: bool = False) -> list[dict]:
+        """The most active directed pairs of countries (current events; clusters unless `reports`)."""
         sql = (
-            "SELECT source_country, target_country, COUNT(*), AVG(score) FROM events "
+            f"SELECT source_country, target_country, {_count(reports, table='')}, AVG(score) FROM events "
             "WHERE target_country IS NOT NULL AND when_ = 'current' AND source_country != target_country "
             "GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2" + self._page(limit, 0)
         )
@@ -964,15 +966,17 @@ class Store:
         event_type: str | None = None,
         min_events: int = 1,
         root: bool | None = None,
+        reports: bool = False,
     ) -> dict:
-        """Actors as nodes and events as directed edges (count, mean score)."""
+        """Actors as nodes and events as directed edges (count, mean score); each event cluster
+        counts once unless `reports`."""
         where, args = ["e.target_actor_id IS NOT NULL", "e.negated = 0"], []
         _event_filters(where, args, event_type, since, until, root)
         sql = (
-            "SELECT e.source_actor_id, e.target_actor_id, COUNT(*), AVG(e.score) "
+            f"SELECT e.source_actor_id, e.target_actor_id, {_count(reports)}, AVG(e.score) "
             "FROM events e JOIN articles a ON a.id = e.article_id WHERE "
             + " AND ".join(where)
-            + " GROUP BY 1, 2 HAVING COUNT(*) >= ? ORDER BY 3 DESC, 1, 2"
+            + f" GROUP BY 1, 2 HAVING {_count(reports)} >= ? ORDER BY 3 DESC, 1, 2"
         )
         edges = [
             {"source": s, "target": t, "events": n, "mean_score": round(m, 2)}
@@ -1099,6 +1103,16 @@ def _event_filters(
     if root is not None:
         where.append("e.root = ?")
         args.append(int(root))
+
+
+def _count(reports: bool, condition: str | None = None, table: str = "e.") -> str:
+    """SQL counting event records (`reports`) or events: an event cluster once, an event not yet
+    clustered once; under `condition` only."""
+    unit = "1" if reports else f"COALESCE({table}cluster_id, 'event ' || {table}id)"
+    if condition is None:
+        return "COUNT(*)" if reports else f"COUNT(DISTINCT {unit})"
+    distinct = "" if reports else "DISTINCT "
+    return f"COUNT({distinct}CASE WHEN {condition} THEN {unit} END)"
 
 
 def _words(text: str) -> list[str]:

@@ -35,6 +35,7 @@ from .schema import (
     Limit,
     Offset,
     Ref,
+    Reports,
     Root,
     Source,
     Target,
@@ -195,9 +196,14 @@ def create_app(
 
     @app.get("/api/dyads/{source}/{target}", tags=["api"], responses=errors(422))
     def api_dyad(
-        source: Source, target: Target, d: Store, by: Literal["day", "week"] = "day", root: Root = False
+        source: Source,
+        target: Target,
+        d: Store,
+        by: Literal["day", "week"] = "day",
+        root: Root = False,
+        reports: Reports = False,
     ) -> dict:
-        series = d.dyad(source, target, by, root_only=root)
+        series = d.dyad(source, target, by, root_only=root, reports=reports)
         return {"source": source, "target": target, "by": by, "series": series}
 
     @app.get("/api/network", tags=["api"], responses=errors(422))
@@ -208,8 +214,9 @@ def create_app(
         type: EventType | None = None,
         min_events: Annotated[int, Query(ge=1, le=MAX_INT)] = 1,
         root: Root = False,
+        reports: Reports = False,
     ) -> dict:
-        return d.network(since, until, _type(type), min_events, root_only=root)
+        return d.network(since, until, _type(type), min_events, root_only=root, reports=reports)
 
     maps.add_routes(app, templates, _store)  # the Map page, /api/map and event clusters' pages
 
@@ -228,13 +235,19 @@ def create_app(
 
     @app.get("/dyad", response_class=HTMLResponse, include_in_schema=False)
     def dyad_page(
-        request: Request, d: Store, source: str = "", target: str = "", by: str = "week", root: Root = False
+        request: Request,
+        d: Store,
+        source: str = "",
+        target: str = "",
+        by: str = "week",
+        root: Root = False,
+        reports: Reports = False,
     ):
         if by not in ("day", "week"):
             raise BadRequest(f"by={by!r}: day or week")
         series, figure, events = [], None, []
         if source and target:
-            series = d.dyad(source, target, by, root_only=root)
+            series = d.dyad(source, target, by, root_only=root, reports=reports)
             events = d.events(source, target, when="current", limit=500, root_only=root)
             by_period: dict[str, list[dict]] = {}
             periods = [r["period"] for r in series]
@@ -252,18 +265,27 @@ def create_app(
                 "target": target,
                 "by": by,
                 "root": root,
+                "reports": reports,
                 "series": series,
                 "figure": figure,
                 "events": events,
-                "dyads": d.top_dyads(20),
+                "dyads": d.top_dyads(20, reports),
             },
         )
 
     @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
     def network_page(
-        request: Request, d: Store, since: str = "", until: str = "", type: str = "", root: Root = False
+        request: Request,
+        d: Store,
+        since: str = "",
+        until: str = "",
+        type: str = "",
+        root: Root = False,
+        reports: Reports = False,
     ):
-        graph = d.network(_date(since, "since"), _date(until, "until"), _type(type or None), root_only=root)
+        graph = d.network(
+            _date(since, "since"), _date(until, "until"), _type(type or None), root_only=root, reports=reports
+        )
         return templates.TemplateResponse(
             request,
             "network.html",
@@ -273,6 +295,7 @@ def create_app(
                 "until": until,
                 "type": type,
                 "root": root,
+                "reports": reports,
                 "types": EVENT_TYPES,
                 "nodes": len(graph["nodes"]),
                 "edges": len(graph["edges"]),

@@ -21,6 +21,7 @@ Limit = Annotated[int, Query(ge=1, le=500, description="Page size.")]
 Offset = Annotated[int, Query(ge=0, le=MAX_INT, description="Rows to skip.")]
 Root = Annotated[bool, Query(description="Only each sentence's root event(s): one act per sentence.")]
 Text = Annotated[str | None, Query(pattern=TEXT)]
+Reports = Annotated[bool, Query(description="Count every report of an event, not each event once.")]
 Ref = Annotated[
     str, PathParam(pattern=TEXT, description="Its id, input id or name, or a hash prefix.", examples=["1"])
 ]
