@@ -77,6 +77,7 @@ def test_a_click_lists_the_events_with_links_to_their_evidence(page, server):
     page.locator("#map circle.point").first.click()
     items = page.locator("#map-events li.map-event")
     assert items.count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "map-selected.png"))
     link = items.first.locator("a.evidence-link")
     evidence = link.inner_text().strip()[:30]
     link.click()
@@ -106,3 +107,11 @@ def test_an_event_page_shows_each_report_side_by_side(page, server):
     assert reports.count() == shared["num_mentions"]
     page.screenshot(path=str(ARTIFACTS / "event-reports.png"), full_page=True)
     assert page.foreign == [] and page.errors == []
+
+
+def test_points_can_be_coloured_by_mean_score(page, server):
+    _ready(page, server + "/map")
+    before = page.locator("#map circle.point").first.get_attribute("fill")
+    page.select_option("#colour-by", "score")
+    after = page.locator("#map circle.point").first.get_attribute("fill")
+    assert before.startswith("#") and after.startswith("rgb(") and page.errors == []

@@ -49,19 +49,25 @@ def map_points(
                 "clusters": set(),
                 "reports": 0,
                 "quads": Counter(),
+                "scores": [],
                 "items": [],
             },
         )
         p["clusters"].add(r["cluster_id"] or f"event {r['id']}")
         p["reports"] += 1
         p["quads"][r["quad_class"]] += 1
+        if r["score"] is not None:
+            p["scores"].append(r["score"])
         if len(p["items"]) < MAX_LISTED:
             p["items"].append(_item(r))
     points = []
     for p in places.values():
         events = len(p.pop("clusters"))
-        quads = p.pop("quads")
-        points.append({**p, "events": events, "count": p["reports"] if reports else events})
+        quads, scores = p.pop("quads"), p.pop("scores")
+        mean = round(sum(scores) / len(scores), 2) if scores else None
+        points.append(
+            {**p, "events": events, "count": p["reports"] if reports else events, "mean_score": mean}
+        )
         points[-1]["quad_class"] = max(quads, key=lambda q: (quads[q], -(q or 0)))
     points.sort(key=lambda p: (-p["count"], p["name"] or ""))
     return {"points": points, "counting": "reports" if reports else "events", "located": len(rows)}

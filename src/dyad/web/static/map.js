@@ -33,6 +33,13 @@ function featurePath(geometry) {
   return polygons.map(p => p.map(ringPath).join("")).join("");
 }
 
+function scoreColour(score) {
+  // -10 conflict (red) .. 0 (grey) .. +10 cooperation (green), as the network's edges
+  const t = Math.max(-10, Math.min(10, score || 0)) / 10;
+  const to = t < 0 ? [178, 24, 43] : [27, 120, 55], k = Math.abs(t);
+  return `rgb(${[150, 150, 150].map((c, i) => Math.round(c + (to[i] - c) * k)).join(",")})`;
+}
+
 function eventMap(svgId, dataId, listId) {
   const svg = document.getElementById(svgId);
   const list = document.getElementById(listId);
@@ -41,6 +48,16 @@ function eventMap(svgId, dataId, listId) {
   const layer = el("g", {class: "points-layer"});
   svg.append(land, layer);
   let view = fit(data.points);
+  const colourBy = document.getElementById("colour-by");
+  function colour(group) {
+    if (colourBy.value === "score") {
+      const scored = group.members.filter(m => m.mean_score !== null);
+      const n = scored.reduce((s, m) => s + m.reports, 0) || 1;
+      return scoreColour(scored.reduce((s, m) => s + m.mean_score * m.reports, 0) / n);
+    }
+    return QUAD_COLOURS[group.members[0].quad_class] || "#777";
+  }
+  colourBy.addEventListener("change", () => drawPoints());
 
   function size() { const r = svg.getBoundingClientRect(); return [r.width || 1, r.height || 1]; }
   function scale() { return size()[0] / view.w; }
@@ -75,9 +92,7 @@ function eventMap(svgId, dataId, listId) {
     const k = scale();
     for (const g of merged()) {
       const radius = (5 + 3.2 * Math.sqrt(g.count)) / k;
-      const top = g.members[0];
-      const circle = el("circle", {class: "point", cx: g.x, cy: g.y, r: radius,
-                                   fill: QUAD_COLOURS[top.quad_class] || "#777",
+      const circle = el("circle", {class: "point", cx: g.x, cy: g.y, r: radius, fill: colour(g),
                                    "data-count": g.count, "data-places": g.members.length});
       const names = g.members.map(m => m.name).join(", ");
       circle.append(el("title", {}, `${names}: ${g.count} ${data.counting}`));
