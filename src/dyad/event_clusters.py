@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import time
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -152,19 +153,14 @@ def _km(a: _Report, b: _Report) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def compatible(a: _Report, b: _Report) -> bool:
-    """Whether two reports may be of one event by their places: a dateline says where the reporter
-    was, so only places named in the event's sentence can disagree."""
-    return not (a.precise and b.precise and _km(a, b) > MAX_KM)
-
-
 def same_event(a: _Report, b: _Report) -> float:
-    """How strongly two reports of one block look like one event: 0 when their places disagree,
+    """How strongly two reports of one block look like one event: -1 when their places disagree,
     else their evidence similarity, more for one named place, less for each day apart."""
-    if not compatible(a, b):
-        return 0.0
+    km = _km(a, b) if a.precise and b.precise else None
+    if km is not None and km > MAX_KM:
+        return -1.0
     score = similarity(a.words, b.words) - DAY_PENALTY * abs((a.day - b.day).days)
-    if a.precise and b.precise and _km(a, b) < 5.0 and a.key.split(":")[0] != b.key.split(":")[0]:
+    if km is not None and km < 5.0 and a.key.split(":")[0] != b.key.split(":")[0]:
         score += PLACE_BONUS  # across articles: in one, two acts at one place are told apart
     return score
 
@@ -193,19 +189,39 @@ def _cluster_id(key: str) -> str:
 
 
 def update(store: Store) -> int:
-    """Cluster the events that have no cluster yet (new or recoded), day by day; returns how many."""
+    """Cluster the events that have no cluster yet (new or recoded), day by day, committing every
+    half second; returns how many."""
     db = store.db
     days = [r[0] for r in db.execute("SELECT DISTINCT sort_date FROM events WHERE cluster_id IS NULL")]
-    done = 0
-    for day in sorted(days, key=lambda d: (d is not None, d or "")):
+    done, cache = 0, _Cache()
+    days.sort(key=lambda d: (d is not None, d or ""))
+    while days:
         with store.transaction():
             if store.backend == "postgresql":  # one clusterer at a time
                 db.execute("SELECT pg_advisory_xact_lock(74610002)")
-            done += _cluster_day(store, day)
+            since = time.monotonic()
+            while days and time.monotonic() - since < 0.5:
+                done += _cluster_day(store, days.pop(0), cache)
     return done
 
 
-def _cluster_day(store: Store, day: str | None) -> int:
+class _Cache:
+    """Reports already read in this run, by event id, for the days still in the window."""
+
+    def __init__(self) -> None:
+        self.reports: dict[int, _Report] = {}
+
+    def report(self, row) -> _Report:
+        known = self.reports.get(row[0])
+        if known is None:
+            known = self.reports[row[0]] = _report(row)
+        return known
+
+    def forget_before(self, day: date) -> None:
+        self.reports = {i: r for i, r in self.reports.items() if r.day >= day}
+
+
+def _cluster_day(store: Store, day: str | None, cache: _Cache) -> int:
     db = store.db
     order = " ORDER BY a.content_hash, e.start_char, e.type, e.target_country NULLS FIRST, e.id"
     if day is None:
@@ -233,11 +249,12 @@ def _cluster_day(store: Store, day: str | None) -> int:
     blocks: dict[tuple, _Block] = {}
     d = date.fromisoformat(day)
     lo, hi = (d - timedelta(days=WINDOW_DAYS)).isoformat(), (d + timedelta(days=WINDOW_DAYS)).isoformat()
+    cache.forget_before(d - timedelta(days=WINDOW_DAYS))
     for report, kind, src, tgt in new:
         block = blocks.get((kind, src, tgt))
         if block is None:
             block = blocks[(kind, src, tgt)] = _Block()
-            for member in _members(store, kind, src, tgt, lo, hi):
+            for member in _members(store, cache, kind, src, tgt, lo, hi):
                 block.add(member)
         report.cluster = _best_cluster(report, block.members) or _cluster_id(report.key)
         assign[report.id] = report.cluster
@@ -252,32 +269,42 @@ def _best_cluster(report: _Report, members: list[_Report]) -> str | None:
     best: dict[str, float] = {}
     barred: set[str] = set()
     for member in members:
-        if not compatible(report, member):
-            barred.add(member.cluster or "")
         s = same_event(report, member)
-        if s >= MIN_SIMILARITY and s > best.get(member.cluster or "", -1.0):
+        if s < 0:
+            barred.add(member.cluster or "")
+        elif s >= MIN_SIMILARITY and s > best.get(member.cluster or "", -1.0):
             best[member.cluster or ""] = s
     ranked = sorted(((s, c) for c, s in best.items() if c not in barred), key=lambda sc: (-sc[0], sc[1]))
     return ranked[0][1] if ranked else None
 
 
-def _members(store: Store, kind: str, src: str, tgt: str | None, lo: str, hi: str) -> list[_Report]:
-    """The clustered events of a block, in a window of dates."""
+def _members(
+    store: Store, cache: _Cache, kind: str, src: str, tgt: str | None, lo: str, hi: str
+) -> list[_Report]:
+    """The clustered events of a block in a window of dates: the first PER_CLUSTER of each cluster."""
     target = "e.target_country = ?" if tgt is not None else "e.target_country IS NULL"
     args = [kind, src, *([tgt] if tgt is not None else []), lo, hi]
-    sql = (
-        _SELECT + f"WHERE e.type = ? AND e.source_country = ? AND {target} AND e.sort_date BETWEEN ? AND ? "
-        f"AND e.cluster_id IS NOT NULL AND {_ELIGIBLE} ORDER BY e.id"
+    ranked = _SELECT.replace(
+        " FROM events", ", ROW_NUMBER() OVER (PARTITION BY e.cluster_id ORDER BY e.id) AS n FROM events", 1
     )
-    return [_report(r) for r in store.db.execute(sql, args)]
+    sql = (
+        f"SELECT * FROM ({ranked}WHERE e.type = ? AND e.source_country = ? AND {target} "
+        f"AND e.sort_date BETWEEN ? AND ? AND e.cluster_id IS NOT NULL AND {_ELIGIBLE}) AS w "
+        f"WHERE n <= {PER_CLUSTER} ORDER BY 1"
+    )
+    return [cache.report(r[:-1]) for r in store.db.execute(sql, args)]
 
 
 def _write(store: Store, assign: dict[int, str]) -> None:
     """Set the events' clusters and recount the clusters touched."""
     if not assign:
         return
-    for event_id, cluster in assign.items():
-        store.db.execute("UPDATE events SET cluster_id = ? WHERE id = ?", (cluster, event_id))
+    rows = [(cluster, event_id) for event_id, cluster in assign.items()]
+    if store.backend == "sqlite":
+        store.db.conn.executemany("UPDATE events SET cluster_id = ? WHERE id = ?", rows)
+    else:
+        with store.db.conn.cursor() as cur:
+            cur.executemany("UPDATE events SET cluster_id = %s WHERE id = %s", rows)
     touched = sorted(set(assign.values()))
     for i in range(0, len(touched), 500):
         recount(store, touched[i : i + 500])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import dataclass
 from importlib import resources
 
@@ -49,14 +50,8 @@ class Gazetteer:
         return self.countries.get(iso3 or "")
 
 
-def _latin(name: str) -> bool:
-    """A name as English text writes it: Latin letters, capitalised, not an abbreviation."""
-    return (
-        len(name) > 2
-        and name[0].isupper()
-        and not name.isupper()
-        and all(ch.isascii() or "À" <= ch <= "ž" for ch in name)
-    )
+# an alternate name as English text may write it: Latin letters, capitalised (and not all capitals)
+_LATIN_NAME = re.compile(r"[A-ZÀ-Þ][\x20-\x7eÀ-ž]{2,}")
 
 
 def _read(name: str):
@@ -72,6 +67,7 @@ def load_gazetteer() -> Gazetteer:
     """GeoNames' countries and cities of 5,000 people or more, read once per process."""
     countries = _read("countries.json")
     iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    latin = _LATIN_NAME.fullmatch
     by_name: dict[str, list[Place]] = {}
     by_alternate: dict[str, list[Place]] = {}
     sums: dict[str, list[float]] = {}
@@ -92,7 +88,8 @@ def load_gazetteer() -> Gazetteer:
             pop,
         )
         by_name.setdefault(city["name"], []).append(place)
-        for name in {a for a in city.get("alternatenames", ()) if a != city["name"] and _latin(a)}:
+        alternates = {a for a in city.get("alternatenames", ()) if latin(a)} - {city["name"]}
+        for name in {a for a in alternates if not a.isupper()}:
             by_alternate.setdefault(name, []).append(place)
         s = sums.setdefault(country, [0.0, 0.0, 0.0])
         weight = max(pop, 1)
