@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sqlite3
 
 import pytest
@@ -152,3 +153,41 @@ def test_a_store_of_schema_3_gets_the_new_columns(db, tmp_path):
         assert version == SCHEMA_VERSION
     finally:
         store.close()
+
+
+def test_places_of_an_actors_file_may_have_coordinates(tmp_path):
+    from dyad.settings import Settings
+
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(
+        "places:\n  - {country: PAK, places: [Wana Bazaar], points: {Wana Bazaar: [32.30, 69.57]}}\n",
+        encoding="utf-8",
+    )
+    article = dyad.process(
+        "Afghan forces attacked Pakistani troops in Wana Bazaar on Monday.",
+        published="2026-03-05",
+        settings=Settings(actor_files=(mine,)),
+    )
+    e = next(e for e in article.events if e.type == "ASSAULT")
+    assert (e.geo_name, e.geo_country, e.geo_lat, e.geo_lon) == ("Wana Bazaar", "PAK", 32.30, 69.57)
+
+
+@pytest.mark.parametrize(
+    ("points", "reason"),
+    [
+        ("{Wana Bazaar: [132.3, 69.57]}", "must be [latitude, longitude]"),
+        ("{Mir Ali: [32.3, 69.57]}", "not one of this entry's places"),
+        ("[32.3, 69.57]", "must be a mapping"),
+    ],
+)
+def test_a_bad_point_is_one_line_naming_the_file_and_line(tmp_path, points, reason):
+    from dyad.errors import KnowledgeError
+    from dyad.knowledge import load_knowledge
+
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(
+        f"places:\n  - {{country: PAK, places: [Wana Bazaar], points: {points}}}\n", encoding="utf-8"
+    )
+    with pytest.raises(KnowledgeError, match=f"mine.yaml:2: .*{re.escape(reason)}") as err:
+        load_knowledge((mine,))
+    assert "\n" not in str(err.value)

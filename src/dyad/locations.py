@@ -88,9 +88,9 @@ class Candidate:
     is_country: bool = False  # the name of a country ("in Afghanistan")
 
 
-def find_locations(article: Article) -> None:
+def find_locations(article: Article, points: dict[str, tuple[float, float, str]] | None = None) -> None:
     """Fill each event's geo_* fields (see the module docstring); names no gazetteer knows are
-    kept as written, without coordinates."""
+    kept as written, without coordinates. `points`: places the user gave coordinates."""
     if not article.events:
         return
     gaz = load_gazetteer()
@@ -101,7 +101,7 @@ def find_locations(article: Article) -> None:
         if event.sentence not in by_sentence:
             by_sentence[event.sentence] = _candidates(article, event.sentence, dateline)
         own = {article.actors[k].country for k in (*event.source_keys, *event.target_keys)} - {""}
-        _locate(event, article, by_sentence[event.sentence], dateline, gaz, known, own)
+        _locate(event, article, by_sentence[event.sentence], dateline, gaz, known, own, points or {})
 
 
 def _locate(
@@ -112,6 +112,7 @@ def _locate(
     gaz: Gazetteer,
     known: set[str],
     own: set[str],
+    points: dict[str, tuple[float, float, str]],
 ) -> None:
     at = _trigger_at(article, event)
     lo, hi = _clause(article, event, at)
@@ -120,7 +121,7 @@ def _locate(
         found = [c for c in found if c is not None]
         if not found:
             continue
-        resolved = [(c, _resolve(c, gaz, known, own)) for c in found]
+        resolved = [(c, _user_point(c, points) or _resolve(c, gaz, known, own)) for c in found]
         # a place the gazetteer knows before one it does not; then the one nearest the trigger
         best, place = min(resolved, key=lambda cp: (cp[1] is None, _distance(cp[0], at)))
         _fill(event, where, best, place)
@@ -137,6 +138,14 @@ def _fill(event: Event, where: str, candidate: Candidate, place: Place | None) -
     event.geo_resolved = event.geo_resolved or candidate.written
     event.geo_country, event.geo_adm1, event.geo_feature = place.country, place.adm1, place.feature
     event.geo_lat, event.geo_lon, event.geo_precision = place.lat, place.lon, place.precision
+
+
+def _user_point(c: Candidate, points: dict[str, tuple[float, float, str]]) -> Place | None:
+    """A place the user's actors file gives coordinates (before the gazetteer: the user knows)."""
+    if c.written not in points:
+        return None
+    lat, lon, country = points[c.written]
+    return Place(c.written, country, None, lat, lon, None, "city")
 
 
 def _resolve(c: Candidate, gaz: Gazetteer, known: set[str], own: set[str]) -> Place | None:

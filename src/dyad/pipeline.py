@@ -100,7 +100,7 @@ def events(article: Article, ctx: Context) -> None:
 
 def locations(article: Article, ctx: Context) -> None:
     """Where each event happened: its clause's place, else its sentence's, else the dateline's."""
-    find_locations(article)
+    find_locations(article, ctx.knowledge.place_points)
 
 
 Stage = Callable[[Article, Context], None]

@@ -127,6 +127,8 @@ class Knowledge:
     ambiguous_surnames: frozenset[str] = frozenset()
     demonym: dict[str, str] = field(default_factory=dict)
     country_codes: frozenset[str] = frozenset()
+    # places given coordinates in an actors file: name -> (latitude, longitude, country)
+    place_points: dict[str, tuple[float, float, str]] = field(default_factory=dict)
     version: str = ""
 
     @cached_property
@@ -281,9 +283,16 @@ def _load_places(kb: Knowledge, path: Path, data, builtin: bool = True) -> None:
     that already names something else."""
     v = Validator(path, kb.country_codes)
     for e in _list(v, data):
-        v.mapping(e, {"country", "places"}, {"country", "places"})
+        v.mapping(
+            e,
+            {"country", "places", "points"} if not builtin else {"country", "places"},
+            {"country", "places"},
+        )
         country = kb.entities[v.country(e, e["country"])]
-        for name in v.strings(e, "places"):
+        names = v.strings(e, "places")
+        for name, (lat, lon) in _points(v, e, names).items():
+            kb.place_points[name] = (lat, lon, country.key)
+        for name in names:
             form = match_form(name)
             taken = kb.proper.get(form)
             if taken:
@@ -291,6 +300,25 @@ def _load_places(kb: Knowledge, path: Path, data, builtin: bool = True) -> None:
                     continue  # the user's place does not displace what is known
                 raise v.error(e, f"'{name}' already names {taken[0].entity.name}")
             kb.proper[form] = [Phrase("place", country)]
+
+
+def _points(v: Validator, entry: dict, names: list[str]) -> dict[str, tuple[float, float]]:
+    """An actors file's `points: {Place: [latitude, longitude]}` for places of the same entry."""
+    points = entry.get("points") or {}
+    if not isinstance(points, dict):
+        raise v.error(entry, "'points' must be a mapping of place: [latitude, longitude]")
+    out = {}
+    for name, value in points.items():
+        if name == LINE:
+            continue
+        if name not in names:
+            raise v.error(entry, f"point for {name!r}, which is not one of this entry's places")
+        ok = isinstance(value, list) and len(value) == 2
+        ok = ok and all(isinstance(x, int | float) and not isinstance(x, bool) for x in value)
+        if not ok or not (-90 <= value[0] <= 90 and -180 <= value[1] <= 180):
+            raise v.error(entry, f"point for {name!r} must be [latitude, longitude] in degrees")
+        out[name] = (float(value[0]), float(value[1]))
+    return out
 
 
 def _starter_names(data) -> dict[str, str]:
