@@ -16,7 +16,7 @@ from ..knowledge.schema import EVENT_TYPES
 from .render import safe_json
 from .schema import Day, EventType, Root, Text, errors
 
-MAX_EVENTS = 20_000  # the newest located events a map shows
+MAX_EVENTS = 20_000  # the newest events a map reads (those with a place are shown)
 MAX_LISTED = 50  # events listed per point
 
 
@@ -33,10 +33,20 @@ def map_points(
 ) -> dict:
     """Located events grouped by place: each point's count is its events (distinct clusters) or,
     with `reports`, its event records; its colour the commonest QuadClass."""
-    rows = d.events(source, target, event_type, since, until, when, limit=None, root_only=root_only)
-    rows = [r for r in rows if r["geo_lat"] is not None][-MAX_EVENTS:]
+    rows = d.store.event_rows(
+        source,
+        target,
+        event_type,
+        str(since) if since else None,
+        str(until) if until else None,
+        when,
+        limit=MAX_EVENTS,
+        newest_first=True,
+        root=True if root_only else None,
+    )
+    rows = [r for r in rows if r["geo_lat"] is not None]
     places: dict[tuple, dict] = {}
-    for r in reversed(rows):  # newest first in each point's list
+    for r in rows:  # newest first in each point's list
         key = (r["geo_lat"], r["geo_lon"])
         p = places.setdefault(
             key,
