@@ -26,6 +26,7 @@ DAY_PENALTY = 0.1
 PLACE_BONUS = 0.2
 STEM = 6
 PER_CLUSTER = 5
+NEAR_COPY = 0.9  # a report this similar joins at once
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _STOP = frozenset(
     [
@@ -123,14 +124,12 @@ class _Block:
     """The reports a new event is compared with: at most PER_CLUSTER of each cluster (the first
     ones), so that the cost grows with the number of distinct events, not of reports."""
 
-    members: list[_Report] = field(default_factory=list)
-    sizes: dict[str, int] = field(default_factory=dict)
+    clusters: dict[str, list[_Report]] = field(default_factory=dict)
 
     def add(self, report: _Report) -> None:
-        n = self.sizes.get(report.cluster or "", 0)
-        if n < PER_CLUSTER:
-            self.members.append(report)
-        self.sizes[report.cluster or ""] = n + 1
+        members = self.clusters.setdefault(report.cluster or "", [])
+        if len(members) < PER_CLUSTER:
+            members.append(report)
 
 
 def words(text: str) -> frozenset[str]:
@@ -256,26 +255,27 @@ def _cluster_day(store: Store, day: str | None, cache: _Cache) -> int:
             block = blocks[(kind, src, tgt)] = _Block()
             for member in _members(store, cache, kind, src, tgt, lo, hi):
                 block.add(member)
-        report.cluster = _best_cluster(report, block.members) or _cluster_id(report.key)
+        report.cluster = _best_cluster(report, block) or _cluster_id(report.key)
         assign[report.id] = report.cluster
         block.add(report)
     _write(store, assign)
     return len(assign)
 
 
-def _best_cluster(report: _Report, members: list[_Report]) -> str | None:
+def _best_cluster(report: _Report, block: _Block) -> str | None:
     """The cluster whose best-matching report matches this one well enough, among the clusters
-    none of whose reports it contradicts (no chain across two places)."""
-    best: dict[str, float] = {}
-    barred: set[str] = set()
-    for member in members:
-        s = same_event(report, member)
-        if s < 0:
-            barred.add(member.cluster or "")
-        elif s >= MIN_SIMILARITY and s > best.get(member.cluster or "", -1.0):
-            best[member.cluster or ""] = s
-    ranked = sorted(((s, c) for c, s in best.items() if c not in barred), key=lambda sc: (-sc[0], sc[1]))
-    return ranked[0][1] if ranked else None
+    none of whose reports it contradicts (no chain across two places); the most recent cluster
+    that matches it nearly word for word at once."""
+    candidates = []
+    for cluster in reversed(block.clusters):
+        scores = [same_event(report, member) for member in block.clusters[cluster]]
+        if min(scores) < 0:
+            continue
+        if max(scores) >= NEAR_COPY:
+            return cluster
+        if max(scores) >= MIN_SIMILARITY:
+            candidates.append((-max(scores), cluster))
+    return min(candidates)[1] if candidates else None
 
 
 def _members(
