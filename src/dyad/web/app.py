@@ -83,6 +83,8 @@ def create_app(
     app.state.write_token = write_token
     app.state.ingests = ingests or Ingests()
     app.router.add_event_handler("shutdown", app.state.ingests.close)
+    if write_token is not None:  # writes allowed: the workers get ready before the first POST
+        app.router.add_event_handler("startup", lambda: app.state.ingests.start(settings).submit(int))
 
     # --- errors: JSON for the API, a page for the dashboard; never a traceback
     @app.exception_handler(BadRequest)

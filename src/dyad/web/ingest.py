@@ -18,7 +18,7 @@ from fastapi import HTTPException, Request
 
 from .. import fields
 from ..api import Dyad
-from ..errors import InputError
+from ..errors import DyadError, InputError
 from ..settings import Settings
 
 MAX_BODY = 5 * 1024 * 1024
@@ -58,15 +58,38 @@ class Ingests:
         finally:
             self.admitted -= 1
 
+    def start(self, settings: Settings | None = None) -> ProcessPoolExecutor:
+        """The worker processes; with `settings`, each loads what coding needs (knowledge, the
+        language model, the gazetteer) right away, so that the first POST does not wait for it."""
+        if self.pool is None:
+            spawn = multiprocessing.get_context("spawn")  # never fork a threaded server
+            self.pool = ProcessPoolExecutor(
+                self.running, mp_context=spawn, initializer=_start_worker, initargs=(os.getpid(), settings)
+            )
+        return self.pool
+
     async def run(self, db: str, settings: Settings, kind: str, body: bytes) -> dict:
         """Parse, code and store one posted article in a worker process, when a turn comes."""
         async with self.limiter:
-            if self.pool is None:
-                spawn = multiprocessing.get_context("spawn")  # never fork a threaded server
-                self.pool = ProcessPoolExecutor(
-                    self.running, mp_context=spawn, initializer=_follow_parent, initargs=(os.getpid(),)
-                )
-            return await asyncio.wrap_future(self.pool.submit(ingest, db, settings, kind, body))
+            pool = self.start()
+            return await asyncio.wrap_future(pool.submit(ingest, db, settings, kind, body))
+
+
+def _start_worker(parent: int, settings: Settings | None) -> None:
+    """In a worker: follow the server, and load what coding needs when told to."""
+    _follow_parent(parent)
+    if settings is not None:
+        from ..api import knowledge_for
+        from ..gazetteer import load_gazetteer
+        from ..parse import nlp
+
+        try:
+            knowledge_for(settings)
+            if settings.parse:
+                nlp()
+            load_gazetteer()
+        except DyadError:  # a broken pool would fail every POST: let the POST say what is wrong
+            pass
 
 
 def _follow_parent(parent: int) -> None:
