@@ -201,14 +201,19 @@ def update(store: Store) -> int:
             since = time.monotonic()
             while days and time.monotonic() - since < 0.5:
                 done += _cluster_day(store, days.pop(0), cache)
+            touched, cache.touched = sorted(cache.touched), set()
+            for i in range(0, len(touched), 500):  # once per transaction: a cluster may span days
+                recount(store, touched[i : i + 500])
     return done
 
 
 class _Cache:
-    """Reports already read in this run, by event id, for the days still in the window."""
+    """Reports already read in this run, by event id, for the days still in the window; and the
+    clusters that gained reports since the last recount."""
 
     def __init__(self) -> None:
         self.reports: dict[int, _Report] = {}
+        self.touched: set[str] = set()
 
     def report(self, row) -> _Report:
         known = self.reports.get(row[0])
@@ -230,7 +235,7 @@ def _cluster_day(store: Store, day: str | None, cache: _Cache) -> int:
             "WHERE e.cluster_id IS NULL AND e.sort_date IS NULL" + order
         ).fetchall()
         assign = {r[0]: _cluster_id(":".join(map(str, r[1:]))) for r in rows}
-        _write(store, assign)
+        _write(store, assign, cache.touched)
         return len(assign)
     new = [
         (_report(r), r[5], r[6], r[7])
@@ -258,7 +263,7 @@ def _cluster_day(store: Store, day: str | None, cache: _Cache) -> int:
         report.cluster = _best_cluster(report, block) or _cluster_id(report.key)
         assign[report.id] = report.cluster
         block.add(report)
-    _write(store, assign)
+    _write(store, assign, cache.touched)
     return len(assign)
 
 
@@ -295,8 +300,8 @@ def _members(
     return [cache.report(r[:-1]) for r in store.db.execute(sql, args)]
 
 
-def _write(store: Store, assign: dict[int, str]) -> None:
-    """Set the events' clusters and recount the clusters touched."""
+def _write(store: Store, assign: dict[int, str], touched: set[str]) -> None:
+    """Set the events' clusters, and note the clusters touched (recounted by `update`)."""
     if not assign:
         return
     rows = [(cluster, event_id) for event_id, cluster in assign.items()]
@@ -305,9 +310,7 @@ def _write(store: Store, assign: dict[int, str]) -> None:
     else:
         with store.db.conn.cursor() as cur:
             cur.executemany("UPDATE events SET cluster_id = %s WHERE id = %s", rows)
-    touched = sorted(set(assign.values()))
-    for i in range(0, len(touched), 500):
-        recount(store, touched[i : i + 500])
+    touched.update(assign.values())
 
 
 def recount(store: Store, clusters: list[str] | None = None) -> None:
