@@ -789,19 +789,16 @@ class Store:
         article_id: int | None = None,
         newest_first: bool = False,
         root: bool | None = None,
+        negated: bool | None = None,
     ) -> list[dict]:
         """Events with their actors, article and evidence; source/target match a country code or
         part of an actor's name; actor_id matches either side; root keeps root (or non-root) events."""
         where, args = [], []
-        for side, value in (("s", source), ("t", target)):
-            if value and _COUNTRY_CODE.fullmatch(value):  # PAK: the code, which an index serves
-                where.append(f"e.{'source' if side == 's' else 'target'}_country = ?")
-                args.append(value)
-            elif value:  # Mujahid: part of an actor's name
-                where.append(f"{side}.name {self.db.like} ?")
-                args.append(f"%{value}%")
-
+        self._sides(where, args, source, target)
         _event_filters(where, args, event_type, since, until, root)
+        if negated is not None:
+            where.append("e.negated = ?")
+            args.append(int(negated))
         if when:
             where.append("e.when_ = ?")
             args.append(when)
@@ -834,19 +831,35 @@ class Store:
             rows.append(row)
         return rows
 
+    def _sides(self, where: list, args: list, source: str | None, target: str | None) -> None:
+        """Conditions on an event's source and target: a country code, or part of an actor's name."""
+        for side, value in (("s", source), ("t", target)):
+            if value and _COUNTRY_CODE.fullmatch(value):  # PAK: the code, which an index serves
+                where.append(f"e.{'source' if side == 's' else 'target'}_country = ?")
+                args.append(value)
+            elif value:  # Mujahid: part of an actor's name
+                where.append(f"{side}.name {self.db.like} ?")
+                args.append(f"%{value}%")
+
+    def has_actor_named(self, part: str) -> bool:
+        """Whether an actor's name contains these words (as an event filter matches them)."""
+        sql = f"SELECT 1 FROM actors WHERE name {self.db.like} ? LIMIT 1"
+        return self.db.execute(sql, (f"%{part}%",)).fetchone() is not None
+
+    def actor_names(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT DISTINCT name FROM actors ORDER BY 1")]
+
     def dyad_series(self, source: str, target: str, by: str = "day", root: bool | None = None) -> list[dict]:
-        """A directed pair's events per day or week: counts by QuadClass and the mean score."""
+        """A directed pair's counted events (current, not negated) per day, week or month: counts by
+        QuadClass and the mean score."""
         period = "e.sort_date"
         if by == "week":  # the Monday of the week
             period = self.db.week(period)
-        where = [
-            "(e.source_country = ? OR s.name = ?)",
-            "(e.target_country = ? OR t.name = ?)",
-            "e.when_ = 'current'",
-            "e.negated = 0",
-            "e.sort_date IS NOT NULL",
-        ]
-        args = [source.upper(), source, target.upper(), target]
+        elif by == "month":  # its first day
+            period = f"substr({period}, 1, 7) || '-01'"
+        where = ["e.when_ = 'current'", "e.negated = 0", "e.sort_date IS NOT NULL"]
+        args: list = []
+        self._sides(where, args, source, target)
         _event_filters(where, args, root=root)
         sql = (
             f"SELECT {period} AS period, "
@@ -912,7 +925,8 @@ class Store:
         """The most active directed pairs of countries (current events)."""
         sql = (
             "SELECT source_country, target_country, COUNT(*), AVG(score) FROM events "
-            "WHERE target_country IS NOT NULL AND when_ = 'current' AND source_country != target_country "
+            "WHERE target_country IS NOT NULL AND when_ = 'current' AND negated = 0 "
+            "AND source_country != target_country "
             "GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2" + self._page(limit, 0)
         )
         return [
@@ -929,7 +943,7 @@ class Store:
         root: bool | None = None,
     ) -> dict:
         """Actors as nodes and events as directed edges (count, mean score)."""
-        where, args = ["e.target_actor_id IS NOT NULL", "e.negated = 0"], []
+        where, args = ["e.target_actor_id IS NOT NULL", "e.negated = 0", "e.when_ = 'current'"], []
         _event_filters(where, args, event_type, since, until, root)
         sql = (
             "SELECT e.source_actor_id, e.target_actor_id, COUNT(*), AVG(e.score) "

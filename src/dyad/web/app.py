@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Literal
@@ -17,10 +16,10 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
+from .. import filters
 from ..api import Dyad, article_record
 from ..errors import DyadError
 from ..knowledge.schema import EVENT_TYPES
-from ..metadata import parse_date
 from ..settings import Settings
 from .ingest import BadRequest, Ingests, content_kind, read_body
 from .render import dyad_figure, highlighted, safe_json
@@ -28,6 +27,7 @@ from .schema import (
     ARTICLE_BODY,
     MAX_INT,
     ActorId,
+    All,
     Day,
     EventType,
     Ingested,
@@ -38,6 +38,7 @@ from .schema import (
     Source,
     Target,
     Text,
+    When,
     errors,
 )
 from .security import Bearer, check_write
@@ -98,7 +99,12 @@ def create_app(
     async def invalid(request: Request, exc: RequestValidationError):
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(x) for x in first.get("loc", ())[1:]) or "request"
-        return _error(request, templates, 422, f"{where}: {first.get('msg', 'invalid')}")
+        message = filters.friendly(where, first.get("input"))
+        return _error(request, templates, 422, message or f"{where}: {first.get('msg', 'invalid')}")
+
+    @app.exception_handler(filters.FilterError)
+    async def bad_filter(request: Request, exc: filters.FilterError):
+        return _error(request, templates, 422, str(exc))
 
     @app.exception_handler(DyadError)
     async def dyad_error(request: Request, exc: DyadError):
@@ -184,17 +190,26 @@ def create_app(
         type: EventType | None = None,
         since: Day = None,
         until: Day = None,
-        when: Literal["current", "historical", "future"] | None = None,
+        when: When = None,
         root: Root = False,
+        every: All = False,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> dict:
-        items = d.events(source, target, _type(type), since, until, when, limit, offset, root_only=root)
+        """Events; by default the counted ones (current, not negated), `all=true` every coded event."""
+        when_, negated = filters.counted(when, every)
+        items = d.events(
+            source, target, type, since, until, when_, limit, offset, root_only=root, negated=negated
+        )
         return {"items": items, "limit": limit, "offset": offset}
 
     @app.get("/api/dyads/{source}/{target}", tags=["api"], responses=errors(422))
     def api_dyad(
-        source: Source, target: Target, d: Store, by: Literal["day", "week"] = "day", root: Root = False
+        source: Source,
+        target: Target,
+        d: Store,
+        by: Literal["day", "week", "month"] = "day",
+        root: Root = False,
     ) -> dict:
         series = d.dyad(source, target, by, root_only=root)
         return {"source": source, "target": target, "by": by, "series": series}
@@ -227,8 +242,7 @@ def create_app(
     def dyad_page(
         request: Request, d: Store, source: str = "", target: str = "", by: str = "week", root: Root = False
     ):
-        if by not in ("day", "week"):
-            raise BadRequest(f"by={by!r}: day or week")
+        by = filters.period(by)
         series, figure, events = [], None, []
         if source and target:
             series = d.dyad(source, target, by, root_only=root)
@@ -290,10 +304,10 @@ def create_app(
         return templates.TemplateResponse(request, "actor.html", {"actor": info})
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
-    def quotes_page(request: Request, d: Store, q: str = "", speaker: str = ""):
-        quotes = d.quotes(speaker or None, q or None, limit=200)
+    def quotes_page(request: Request, d: Store, search: str = "", speaker: str = ""):
+        quotes = d.quotes(speaker or None, search or None, limit=200)
         return templates.TemplateResponse(
-            request, "quotes.html", {"quotes": quotes, "q": q, "speaker": speaker}
+            request, "quotes.html", {"quotes": quotes, "search": search, "speaker": speaker}
         )
 
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
@@ -350,19 +364,12 @@ def _article_view(d: Dyad, ref: str) -> dict:
     return view
 
 
-def _date(value: str | None, name: str) -> date | None:
-    if not value:
-        return None
-    day = parse_date(value)
-    if day is None:
-        raise BadRequest(f"{name}={value!r}: not a date (YYYY-MM-DD)")
-    return day
+def _date(value: str | None, name: str) -> str | None:
+    return filters.iso_date(value, name)
 
 
 def _type(value: str | None) -> str | None:
-    if value and value.upper() not in EVENT_TYPES:
-        raise BadRequest(f"type={value!r}: not a PLOVER type ({', '.join(EVENT_TYPES)})")
-    return value.upper() if value else None
+    return filters.event_type(value)
 
 
 def _allowed(request: Request) -> str:
