@@ -35,7 +35,7 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1300, "height": 900})
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
     pg = context.new_page()
     pg.errors = []
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
@@ -49,6 +49,7 @@ def page(browser):
     ("name", "path", "selector"),
     [
         ("overview", "/", ".counts .count"),
+        ("events", "/events?source=PAK&target=AFG", "table.events tbody tr"),
         ("dyad", "/dyad?source=PAK&target=AFG&by=week", "#chart .main-svg"),
         ("network", "/network", "#network canvas"),
         ("actors", "/actors", "table tbody tr"),
@@ -95,9 +96,9 @@ def test_from_an_event_to_its_highlighted_evidence(page, server):
 
 def test_quote_search_finds_the_quote(page, server):
     page.goto(server + "/quotes")
-    page.fill("input[name=q]", "tomatoes")
+    page.fill("input[name=search]", "tomatoes")
     page.click("button[type=submit]")
-    page.wait_for_url("**/quotes?q=tomatoes**")
+    page.wait_for_url("**/quotes?search=tomatoes**")
     results = page.locator(".quote-result")
     assert results.count() == 1
     assert "tomatoes will rot" in results.first.inner_text()

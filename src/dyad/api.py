@@ -454,14 +454,20 @@ class Dyad:
         offset: int = 0,
         root_only: bool = False,
         negated: bool | None = False,
+        quad_class: int | None = None,
+        search: str | None = None,
     ) -> list[dict]:
         """Stored events, filtered by source and target (country code, country name or part of an
         actor's name), type, dates (YYYY-MM-DD), when. By default the counted events (current, not
         negated; see filters.COUNT_RULE); `when=None, negated=None` gives every coded event.
-        `root_only` keeps each sentence's root event(s), one act per sentence. A value dyad cannot
-        use (a date not YYYY-MM-DD, an unknown code or type) raises FilterError."""
+        `root_only` keeps each sentence's root event(s), one act per sentence; `quad_class` (1-4) one
+        QuadClass; `search` words that must all occur in the evidence. A value dyad cannot use (a date
+        not YYYY-MM-DD, an unknown code or type) raises FilterError."""
         f = self.event_filter(source, target, event_type, since, until, when)
-        return self.store.event_rows(*f, limit, offset, root=_root(root_only), negated=negated)
+        quad = filters.quad_class(quad_class)
+        return self.store.event_rows(
+            *f, limit, offset, root=_root(root_only), negated=negated, quad_class=quad, words=search
+        )
 
     def event_filter(
         self,

@@ -62,6 +62,16 @@ def when(value: str | None, name: str = "when") -> str | None:
     raise FilterError(f"{name} {value!r}: one of current, historical, future (or any)")
 
 
+def quad_class(value: int | str | None, name: str = "quad") -> int | None:
+    """A QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material
+    conflict."""
+    if value in (None, ""):
+        return None
+    if str(value) in ("1", "2", "3", "4"):
+        return int(value)  # type: ignore[arg-type]
+    raise FilterError(f"{name} {value!r}: a QuadClass, 1 to 4")
+
+
 def counted(when: str | None, every: bool) -> tuple[str | None, bool | None]:
     """The (when, negated) filters of a list: the counted events (current, not negated) unless
     `every` (all coded events) or an explicit `when` says otherwise."""
@@ -72,7 +82,14 @@ def counted(when: str | None, every: bool) -> tuple[str | None, bool | None]:
 
 def friendly(name: str, value: object) -> str | None:
     """The one-line message for a bad value of a named filter, when dyad has one."""
-    checks = {"since": iso_date, "until": iso_date, "type": event_type, "when": when, "by": period}
+    checks = {
+        "since": iso_date,
+        "until": iso_date,
+        "type": event_type,
+        "when": when,
+        "by": period,
+        "quad": quad_class,
+    }
     if name not in checks:
         return None
     try:

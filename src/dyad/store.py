@@ -790,6 +790,8 @@ class Store:
         newest_first: bool = False,
         root: bool | None = None,
         negated: bool | None = None,
+        quad_class: int | None = None,
+        words: str | None = None,
     ) -> list[dict]:
         """Events with their actors, article and evidence; source/target match a country code or
         part of an actor's name; actor_id matches either side; root keeps root (or non-root) events."""
@@ -799,6 +801,14 @@ class Store:
         if negated is not None:
             where.append("e.negated = ?")
             args.append(int(negated))
+        if quad_class is not None:
+            where.append("e.quad_class = ?")
+            args.append(quad_class)
+        for word in _words(words or ""):  # each word in the evidence sentence
+            where.append(
+                f"substr(a.text, e.start_char + 1, e.end_char - e.start_char) {self.db.like} ? ESCAPE '\\'"
+            )
+            args.append("%" + word.replace("%", "\\%").replace("_", "\\_") + "%")
         if when:
             where.append("e.when_ = ?")
             args.append(when)

@@ -21,6 +21,7 @@ from ..api import Dyad, article_record
 from ..errors import DyadError
 from ..knowledge.schema import EVENT_TYPES
 from ..settings import Settings
+from . import events_page
 from .ingest import BadRequest, Ingests, content_kind, read_body
 from .render import dyad_figure, highlighted, safe_json
 from .schema import (
@@ -226,6 +227,8 @@ def create_app(
         return d.network(since, until, _type(type), min_events, root_only=root)
 
     # --- dashboard
+    events_page.register(app, templates, _store)
+
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def overview(request: Request, d: Store):
         return templates.TemplateResponse(
@@ -233,6 +236,7 @@ def create_app(
             "overview.html",
             {
                 "stats": d.stats(),
+                "rule": filters.COUNT_RULE,
                 "dyads": d.top_dyads(12),
                 "events": d.store.event_rows(limit=15, newest_first=True, when="current"),
             },
@@ -267,6 +271,7 @@ def create_app(
                 "figure": figure,
                 "events": events,
                 "dyads": d.top_dyads(20),
+                "rule": filters.COUNT_RULE,
             },
         )
 
@@ -285,6 +290,7 @@ def create_app(
                 "type": type,
                 "root": root,
                 "types": EVENT_TYPES,
+                "rule": filters.COUNT_RULE,
                 "nodes": len(graph["nodes"]),
                 "edges": len(graph["edges"]),
             },
