@@ -10,8 +10,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from . import fields, filters, gold, partitions, pipeline, records, sources
+from . import fields, filters, frames, gold, partitions, pipeline, records, sources
 from .decode import DecodeError, decode
 from .errors import InputError, StoreError
 from .knowledge import Knowledge, load_knowledge
@@ -19,6 +20,9 @@ from .metadata import parse_date
 from .model import Article
 from .settings import Settings, default_db
 from .store import Store
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 ProgressFn = Callable[[int], None]
 
@@ -468,6 +472,18 @@ class Dyad:
         return self.store.event_rows(
             *f, limit, offset, root=_root(root_only), negated=negated, quad_class=quad, words=search
         )
+
+    def events_frame(self, **filters_: Any) -> pd.DataFrame:
+        """`events(...)` as a pandas DataFrame (same filters): real dates, codes as categories."""
+        return frames.events_frame(self.events(**filters_))
+
+    def quotes_frame(self, **filters_: Any) -> pd.DataFrame:
+        """`quotes(...)` as a pandas DataFrame (same filters)."""
+        return frames.quotes_frame(self.quotes(**filters_))
+
+    def actors_frame(self, limit: int | None = None) -> pd.DataFrame:
+        """`actors()` as a pandas DataFrame: one row per actor and code."""
+        return frames.actors_frame(self.actors(limit))
 
     def event_filter(
         self,

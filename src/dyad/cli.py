@@ -16,7 +16,7 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeR
 from rich.table import Table
 from rich.text import Text
 
-from . import api, sources, terminal
+from . import api, cli_report, sources, terminal
 from . import export as export_mod
 from .api import Dyad, IngestReport
 from .cli_options import AllOpt, SinceOpt, SourceOpt, TargetOpt, TypeOpt, UntilOpt, WhenOpt, counted
@@ -248,16 +248,18 @@ def show(
     db: DbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """One article: cleaned text, metadata and actors."""
+    """One article: cleaned text, metadata, actors, events and quotes."""
     with _read(db) as d:
-        a = d.article(article)
-    if a is None:
+        view = d.article_view(article)
+    if view is None:
         _die(f"{article}: no such article in the store", 1)
-    record = api.article_record(a)
+    record = api.article_record(view["article"])
     actors = record.pop("actors")
     text = record.pop("text")
     if as_json:
-        _print_json({**record, "text": text, "actors": actors})
+        _print_json(
+            {**record, "text": text, "actors": actors, "events": view["events"], "quotes": view["quotes"]}
+        )
         return
     for k, v in record.items():
         if v:
@@ -277,6 +279,8 @@ def show(
             "; ".join(dict.fromkeys(x["mentions"])),
         )
     out.print(table)
+    out.print(cli_report.events_table(view["events"], title=f"{len(view['events'])} events"))
+    out.print(cli_report.quotes_table(view["quotes"], title=f"{len(view['quotes'])} quotations"))
 
 
 @app.command()
@@ -618,6 +622,7 @@ def demo(
                 f"{len(report.failed)} failed -> {d.store.path}"
             )
         )
+        cli_report.print_findings(out, d)
         _print_stats(d.stats())
         out.print(_actors_table(d.actors(15), title="most mentioned actors"))
         location = d.location  # the store's own location (its path shown above hides a password)
