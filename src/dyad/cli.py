@@ -566,7 +566,9 @@ def serve(
         ),
     ] = False,
 ) -> None:
-    """Serve the dashboard and the HTTP API (OpenAPI at /docs)."""
+    """Serve the dashboard and the HTTP API (OpenAPI at /docs). Give the store once: DB or --db."""
+    if db_path and db:
+        _die(f"the store is given twice ({db_path} and --db {db}): give it once, as DB or as --db")
     _serve(db_path or db or default_db(), host, port, allow_writes)
 
 
@@ -576,10 +578,14 @@ def _serve(db: str, host: str, port: int, allow_writes: bool = False) -> None:
     import uvicorn
 
     from .web import create_app
+    from .web.listen import port_problem
     from .web.security import is_loopback, new_token
 
     with _open(db):  # a store that cannot be opened is one line, before the server starts
         pass
+    problem = port_problem(host, port)
+    if problem:
+        _die(problem)
     token = (os.environ.get("DYAD_TOKEN") or new_token()) if allow_writes else None
     out.print(f"dyad dashboard: http://{host}:{port}/  (API docs: http://{host}:{port}/docs; Ctrl-C stops)")
     if token and os.environ.get("DYAD_TOKEN"):

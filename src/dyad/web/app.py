@@ -23,6 +23,7 @@ from ..knowledge.schema import EVENT_TYPES
 from ..settings import Settings
 from . import events_page
 from .ingest import BadRequest, Ingests, content_kind, read_body
+from .pool import Readers
 from .render import dyad_figure, highlighted, safe_json
 from .schema import (
     ARTICLE_BODY,
@@ -48,12 +49,9 @@ HERE = Path(str(resources.files("dyad.web")))
 
 
 def _store(request: Request) -> Iterator[Dyad]:
-    """A store connection for one request."""
-    d = Dyad(request.app.state.db, request.app.state.settings)
-    try:
+    """A store connection for one request, borrowed from the app's open ones."""
+    with request.app.state.readers.borrow() as d:
         yield d
-    finally:
-        d.close()
 
 
 Store = Annotated[Dyad, Depends(_store)]
@@ -82,7 +80,9 @@ def create_app(
     app.state.db, app.state.settings = str(db), settings
     app.state.write_token = write_token
     app.state.ingests = ingests or Ingests()
+    app.state.readers = Readers(str(db), settings)
     app.router.add_event_handler("shutdown", app.state.ingests.close)
+    app.router.add_event_handler("shutdown", app.state.readers.close)
 
     # --- errors: JSON for the API, a page for the dashboard; never a traceback
     @app.exception_handler(BadRequest)
