@@ -16,7 +16,7 @@ from urllib.parse import urlsplit, urlunsplit
 from .errors import StoreError
 from .model import Actor, Article, Mention, Quote, Sentence
 
-SCHEMA_VERSION = "3"  # 2: events.sort_date; 3: events.root, events.mutual
+SCHEMA_VERSION = "4"  # 2: events.sort_date; 3: events.root, events.mutual; 4: indexes for one side
 
 # {ID}: a row id made by the database; {REF}: a reference to one; {REAL}: a float; {TEXT}: text compared
 # byte by byte, so that both backends sort the same way.
@@ -127,6 +127,8 @@ CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
 CREATE INDEX IF NOT EXISTS events_sort ON events(sort_date, id);
 CREATE INDEX IF NOT EXISTS events_pair ON events(source_country, target_country, sort_date);
 CREATE INDEX IF NOT EXISTS events_type ON events(type, sort_date);
+CREATE INDEX IF NOT EXISTS events_source ON events(source_country, sort_date);
+CREATE INDEX IF NOT EXISTS events_target ON events(target_country, sort_date);
 CREATE INDEX IF NOT EXISTS events_source_actor ON events(source_actor_id);
 CREATE INDEX IF NOT EXISTS events_target_actor ON events(target_actor_id);
 """
@@ -142,7 +144,16 @@ CREATE TRIGGER IF NOT EXISTS quotes_fts_delete AFTER DELETE ON quotes BEGIN
     INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
 END;
 """
-POSTGRES_SEARCH = "CREATE INDEX IF NOT EXISTS quotes_words ON quotes USING GIN (to_tsvector('simple', text));"
+POSTGRES_SEARCH = """
+CREATE INDEX IF NOT EXISTS quotes_words ON quotes USING GIN (to_tsvector('simple', text));
+-- the events' order, no date first as in SQLite (an index in PostgreSQL's default order cannot serve it)
+CREATE INDEX IF NOT EXISTS events_sort_first ON events(sort_date NULLS FIRST, id);
+CREATE INDEX IF NOT EXISTS events_pair_first
+    ON events(source_country, target_country, sort_date NULLS FIRST, id);
+CREATE INDEX IF NOT EXISTS events_source_first ON events(source_country, sort_date NULLS FIRST, id);
+CREATE INDEX IF NOT EXISTS events_target_first ON events(target_country, sort_date NULLS FIRST, id);
+CREATE INDEX IF NOT EXISTS events_type_first ON events(type, sort_date NULLS FIRST, id);
+"""
 
 
 class _Sqlite:
@@ -818,6 +829,22 @@ class Store:
         if article_id is not None:
             where.append("e.article_id = ?")
             args.append(article_id)
+        order = "DESC" if newest_first else "ASC"
+        nulls = "LAST" if newest_first else "FIRST"  # SQLite's order: no date sorts as the earliest
+        order_by = f" ORDER BY e.sort_date {order} NULLS {nulls}, e.id {order}"
+        # the page's ids first, from the events table alone (and what the filters name), so only its
+        # rows are joined and have their evidence cut from the article's text
+        conditions = " AND ".join(where)
+        page = "SELECT e.id FROM events e"
+        if re.search(r"\bs\.", conditions):
+            page += " JOIN actors s ON s.id = e.source_actor_id"
+        if re.search(r"\bt\.", conditions):
+            page += " LEFT JOIN actors t ON t.id = e.target_actor_id"
+        if re.search(r"\ba\.", conditions):
+            page += " JOIN articles a ON a.id = e.article_id"
+        if where:
+            page += " WHERE " + conditions
+        page += order_by + self._page(limit, offset)
         sql = (
             "SELECT e.id, e.source_actor_id, e.target_actor_id, a.id, a.doc_id, a.url, a.outlet, "
             "a.published, a.title, e.type, e.mode, e.context, "
@@ -825,14 +852,10 @@ class Store:
             "e.hypothetical, e.root, e.mutual, e.event_date, e.date_precision, e.attributed_to, "
             "e.confidence, e.trigger, e.cameo, e.quad_class, e.score, e.sentence, e.start_char, e.end_char, "
             "substr(a.text, e.start_char + 1, e.end_char - e.start_char) "
-            "FROM events e JOIN articles a ON a.id = e.article_id "
+            f"FROM ({page}) p JOIN events e ON e.id = p.id JOIN articles a ON a.id = e.article_id "
             "JOIN actors s ON s.id = e.source_actor_id LEFT JOIN actors t ON t.id = e.target_actor_id"
+            + order_by
         )
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        order = "DESC" if newest_first else "ASC"
-        nulls = "LAST" if newest_first else "FIRST"  # SQLite's order: no date sorts as the earliest
-        sql += f" ORDER BY e.sort_date {order} NULLS {nulls}, e.id {order}" + self._page(limit, offset)
         rows = []
         for r in self.db.execute(sql, args):
             row = dict(zip(self.EVENT_COLUMNS, r, strict=True))

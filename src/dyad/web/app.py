@@ -21,7 +21,7 @@ from ..api import Dyad, article_record
 from ..errors import DyadError
 from ..knowledge.schema import EVENT_TYPES
 from ..settings import Settings
-from . import events_page
+from . import events_page, pictures
 from .ingest import BadRequest, Ingests, content_kind, read_body
 from .pool import Readers
 from .render import dyad_figure, highlighted, safe_json
@@ -201,8 +201,8 @@ def create_app(
         when_, negated = filters.counted(when, every)
         items = d.events(
             source, target, type, since, until, when_, limit, offset, root_only=root, negated=negated
-        )
-        return {"items": items, "limit": limit, "offset": offset}
+        )  # rows of plain values: sent as they are, not converted again
+        return JSONResponse({"items": items, "limit": limit, "offset": offset})
 
     @app.get("/api/dyads/{source}/{target}", tags=["api"], responses=errors(422))
     def api_dyad(
@@ -277,9 +277,16 @@ def create_app(
 
     @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
     def network_page(
-        request: Request, d: Store, since: str = "", until: str = "", type: str = "", root: Root = False
+        request: Request,
+        d: Store,
+        since: str = "",
+        until: str = "",
+        type: str = "",
+        root: Root = False,
+        rollup: bool = False,
     ):
         graph = d.network(_date(since, "since"), _date(until, "until"), _type(type or None), root_only=root)
+        graph = pictures.with_links(pictures.rolled_up(graph) if rollup else graph)
         return templates.TemplateResponse(
             request,
             "network.html",
@@ -289,6 +296,7 @@ def create_app(
                 "until": until,
                 "type": type,
                 "root": root,
+                "rollup": rollup,
                 "types": EVENT_TYPES,
                 "rule": filters.COUNT_RULE,
                 "nodes": len(graph["nodes"]),
@@ -307,7 +315,8 @@ def create_app(
         info = d.actor(actor_id)
         if info is None:
             raise HTTPException(404, f"no actor {actor_id}")
-        return templates.TemplateResponse(request, "actor.html", {"actor": info})
+        summary = {"counterparts": pictures.counterparts(info)[:12]}
+        return templates.TemplateResponse(request, "actor.html", {"actor": info, **summary})
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
     def quotes_page(request: Request, d: Store, search: str = "", speaker: str = ""):
@@ -334,7 +343,9 @@ def create_app(
                 "id": view["id"],
                 "html": highlighted(view["article"], view["events"]),
                 "events": view["events"],
-                "records": safe_json(records),
+                "records": safe_json({k: pictures.readable(e) for k, e in records.items()}),
+                "outlet": pictures.outlet_of(view["article"]),
+                "flag_help": pictures.flag_help,
                 "quotes": view["quotes"],
                 "selected": event,
             },
