@@ -88,3 +88,38 @@ def test_the_store_is_given_once(cli, db, tmp_path):
     assert r.exit_code == 2 and "given twice" in r.stderr and "once, as DB or as --db" in r.stderr
     r = cli("serve", str(tmp_path / "none.db"))
     assert r.exit_code == 2 and "no store there" in r.stderr
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def location(request, tmp_path) -> str:
+    if request.param == "sqlite":
+        return str(tmp_path / "kept.db")
+    return request.getfixturevalue("pg_url")
+
+
+def test_a_kept_answer_is_never_stale(cli, location, tmp_path):
+    """A repeated GET is answered from memory, until anything is written: by this server (a POST)
+    or by another process (`dyad ingest` into the same store)."""
+    _ingest(cli, location, tmp_path)
+    with serve(location, token="t0k3n") as live, httpx.Client(base_url=live.url, timeout=120) as client:
+        query = {"source": "PAK", "type": "ACCUSE"}
+        first = client.get("/api/events", params=query).json()["items"]
+        assert client.get("/api/events", params=query).json()["items"] == first
+        posted = client.post(
+            "/api/articles",
+            json={"text": "Pakistan accused Afghanistan of arming fighters on Friday, officials said.",
+                  "published": "2025-10-24"},
+            headers={"authorization": "Bearer t0k3n"},
+        )  # fmt: skip
+        assert posted.status_code == 201
+        second = client.get("/api/events", params=query).json()["items"]
+        assert len(second) == len(first) + 1
+        other = tmp_path / "other.jsonl"
+        other.write_text(
+            json.dumps({"id": "o1", "published": "2025-10-25",
+                        "text": "Pakistan accused India of meddling on Saturday, officials said."}) + "\n",
+            encoding="utf-8",
+        )  # fmt: skip
+        assert cli("ingest", str(other), "--db", location).exit_code == 0
+        third = client.get("/api/events", params=query).json()["items"]
+        assert len(third) == len(second) + 1 and third[-1]["target_country"] == "IND"

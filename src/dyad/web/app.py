@@ -22,6 +22,7 @@ from ..errors import DyadError
 from ..knowledge.schema import EVENT_TYPES
 from ..settings import Settings
 from . import events_page, pictures
+from .cache import ApiCache, StoreStamp
 from .ingest import BadRequest, Ingests, content_kind, read_body
 from .pool import Readers
 from .render import dyad_figure, highlighted, safe_json
@@ -81,6 +82,9 @@ def create_app(
     app.state.write_token = write_token
     app.state.ingests = ingests or Ingests()
     app.state.readers = Readers(str(db), settings)
+    app.state.stamp = StoreStamp(str(db))
+    app.add_middleware(ApiCache, stamp=app.state.stamp)
+    app.router.add_event_handler("shutdown", app.state.stamp.close)
     app.router.add_event_handler("shutdown", app.state.ingests.close)
     app.router.add_event_handler("shutdown", app.state.readers.close)
 
