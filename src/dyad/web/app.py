@@ -262,7 +262,7 @@ def create_app(
                 period = max((p for p in periods if p <= day), default=None) if day else None
                 if period:
                     by_period.setdefault(period, []).append(e)
-            figure = dyad_figure(series, by_period, f"{source} → {target}")
+            figure = dyad_figure(series, by_period, f"{source} → {target}", by)
         return templates.TemplateResponse(
             request,
             "dyad.html",

@@ -33,11 +33,11 @@ function actorNetwork(target, graphId) {
   const cy = cytoscape({
     container: document.getElementById(target),
     elements: elements,
-    layout: {name: elements.length > 2 ? "cose" : "grid", animate: false, nodeRepulsion: 400000,
-             idealEdgeLength: 90, nodeDimensionsIncludeLabels: true, randomize: false},
+    layout: {name: elements.length > 2 ? "cose" : "grid", animate: false, nodeRepulsion: 12000,
+             idealEdgeLength: 50, componentSpacing: 30, nodeDimensionsIncludeLabels: true, randomize: false},
     style: [
       {selector: "node", style: {label: "data(label)", width: "data(size)", height: "data(size)",
-                                 "background-color": "#2f5fa7", "font-size": 11, color: "#1d2433",
+                                 "background-color": "#2f5fa7", "font-size": 12, color: "#1d2433",
                                  "text-valign": "bottom", "text-margin-y": 3, "text-wrap": "wrap",
                                  "text-max-width": 120, "text-outline-color": "#fff", "text-outline-width": 2}},
       {selector: "node[kind = 'person']", style: {"background-color": "#7b61a8"}},
