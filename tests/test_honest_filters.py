@@ -82,6 +82,8 @@ def test_python_and_http_refuse_the_same(store):
         assert r.status_code == 422, (params, r.text)
         assert repr(next(iter(params.values()))) in r.json()["error"]
     assert client.get("/api/quotes", params={"since": "3 Oct"}).status_code == 422
+    page = client.get("/events", params={"since": "3 Oct"}, headers={"accept": "text/html"})
+    assert page.status_code == 422 and "since &#39;3 Oct&#39;: not a date" in page.text
 
 
 def test_read_commands_make_no_store(cli, tmp_path):
