@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from . import fields, filters, frames, gold, partitions, pipeline, records, sources
 from .decode import DecodeError, decode
@@ -20,9 +19,6 @@ from .metadata import parse_date
 from .model import Article
 from .settings import Settings, default_db
 from .store import Store
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 ProgressFn = Callable[[int], None]
 
@@ -151,8 +147,8 @@ def process(
     return pipeline.run(article, pipeline.Context(settings, knowledge_for(settings)))
 
 
-class Dyad:
-    """A store and the pipeline that fills it."""
+class Dyad(frames.Frames):
+    """A store and the pipeline that fills it; its views also as DataFrames (frames.Frames)."""
 
     def __init__(self, db: str | Path | None = None, settings: Settings | None = None):
         self.settings = settings or Settings()
@@ -467,41 +463,10 @@ class Dyad:
         `root_only` keeps each sentence's root event(s), one act per sentence; `quad_class` (1-4) one
         QuadClass; `search` words that must all occur in the evidence. A value dyad cannot use (a date
         not YYYY-MM-DD, an unknown code or type) raises FilterError."""
-        f = self.event_filter(source, target, event_type, since, until, when)
+        f = filters.event_filter(self.store, source, target, event_type, since, until, when)
         quad = filters.quad_class(quad_class)
         return self.store.event_rows(
             *f, limit, offset, root=_root(root_only), negated=negated, quad_class=quad, words=search
-        )
-
-    def events_frame(self, **filters_: Any) -> pd.DataFrame:
-        """`events(...)` as a pandas DataFrame (same filters): real dates, codes as categories."""
-        return frames.events_frame(self.events(**filters_))
-
-    def quotes_frame(self, **filters_: Any) -> pd.DataFrame:
-        """`quotes(...)` as a pandas DataFrame (same filters)."""
-        return frames.quotes_frame(self.quotes(**filters_))
-
-    def actors_frame(self, limit: int | None = None) -> pd.DataFrame:
-        """`actors()` as a pandas DataFrame: one row per actor and code."""
-        return frames.actors_frame(self.actors(limit))
-
-    def event_filter(
-        self,
-        source: str | None = None,
-        target: str | None = None,
-        event_type: str | None = None,
-        since: str | date | None = None,
-        until: str | date | None = None,
-        when: str | None = None,
-    ) -> tuple:
-        """The store's event filters (source, target, type, since, until, when), checked."""
-        return (
-            filters.side(source, "source", self.store).value,
-            filters.side(target, "target", self.store).value,
-            filters.event_type(event_type),
-            filters.iso_date(since, "since"),
-            filters.iso_date(until, "until"),
-            filters.when(when),
         )
 
     def dyad(self, source: str, target: str, by: str = "day", root_only: bool = False) -> list[dict]:

@@ -332,23 +332,7 @@ def events(
     if as_json:
         _print_json(rows)
         return
-    table = Table("date", "source", "event", "target", "when", "flags", "evidence")
-    table.columns[0].no_wrap = True
-    table.columns[-1].ratio = 3
-    for r in rows:
-        flags = ",".join(f for f in ("negated", "hypothetical", "mutual") if r[f])
-        event = r["type"] + (f" ({r['mode']})" if r["mode"] else "")
-        _row(
-            table,
-            r["date"] or r["published"] or "",
-            f"{r['source']} [{r['source_country']}]",
-            event,
-            f"{r['target']} [{r['target_country']}]" if r["target"] else "",
-            r["when"],
-            flags,
-            r["evidence"],
-        )
-    out.print(table)
+    out.print(cli_report.events_table(rows))
 
 
 @app.command("dyad")

@@ -147,6 +147,26 @@ def side(value: str | None, name: str, actors: ActorLookup | None = None) -> Sid
     raise FilterError(f"{name} {value!r}: no country or actor of that name; {_nearest(value, pool)}")
 
 
+def event_filter(
+    store: ActorLookup,
+    source: str | None = None,
+    target: str | None = None,
+    type_: str | None = None,
+    since: str | date | None = None,
+    until: str | date | None = None,
+    when_: str | None = None,
+) -> tuple:
+    """The store's event filters (source, target, type, since, until, when), each checked."""
+    return (
+        side(source, "source", store).value,
+        side(target, "target", store).value,
+        event_type(type_),
+        iso_date(since, "since"),
+        iso_date(until, "until"),
+        when(when_),
+    )
+
+
 def _nearest(value: str, valid) -> str:
     """'did you mean X, Y?' from the valid values nearest to one that is not."""
     close = difflib.get_close_matches(value, list(valid), n=5, cutoff=0.5)

@@ -25,6 +25,22 @@ EVENT_CATEGORIES = (
 )
 
 
+class Frames:
+    """Dyad's views as DataFrames (mixed into Dyad, whose `events`, `quotes` and `actors` they use)."""
+
+    def events_frame(self, **filters: Any) -> pd.DataFrame:
+        """`events(...)` as a pandas DataFrame (same filters): real dates, codes as categories."""
+        return events_frame(self.events(**filters))  # type: ignore[attr-defined]
+
+    def quotes_frame(self, **filters: Any) -> pd.DataFrame:
+        """`quotes(...)` as a pandas DataFrame (same filters)."""
+        return quotes_frame(self.quotes(**filters))  # type: ignore[attr-defined]
+
+    def actors_frame(self, limit: int | None = None) -> pd.DataFrame:
+        """`actors()` as a pandas DataFrame: one row per actor and code."""
+        return actors_frame(self.actors(limit))  # type: ignore[attr-defined]
+
+
 def _pandas() -> Any:
     try:
         import pandas

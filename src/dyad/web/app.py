@@ -22,9 +22,8 @@ from ..errors import DyadError
 from ..knowledge.schema import EVENT_TYPES
 from ..settings import Settings
 from . import events_page, pictures
-from .cache import ApiCache, StoreStamp
 from .ingest import BadRequest, Ingests, content_kind, read_body
-from .pool import Readers
+from .pool import serve_readers
 from .render import dyad_figure, highlighted, safe_json
 from .schema import (
     ARTICLE_BODY,
@@ -81,12 +80,8 @@ def create_app(
     app.state.db, app.state.settings = str(db), settings
     app.state.write_token = write_token
     app.state.ingests = ingests or Ingests()
-    app.state.readers = Readers(str(db), settings)
-    app.state.stamp = StoreStamp(str(db))
-    app.add_middleware(ApiCache, stamp=app.state.stamp)
-    app.router.add_event_handler("shutdown", app.state.stamp.close)
     app.router.add_event_handler("shutdown", app.state.ingests.close)
-    app.router.add_event_handler("shutdown", app.state.readers.close)
+    serve_readers(app, str(db), settings)
 
     # --- errors: JSON for the API, a page for the dashboard; never a traceback
     @app.exception_handler(BadRequest)
@@ -228,7 +223,7 @@ def create_app(
         min_events: Annotated[int, Query(ge=1, le=MAX_INT)] = 1,
         root: Root = False,
     ) -> dict:
-        return d.network(since, until, _type(type), min_events, root_only=root)
+        return d.network(since, until, type, min_events, root_only=root)
 
     # --- dashboard
     events_page.register(app, templates, _store)
@@ -289,7 +284,7 @@ def create_app(
         root: Root = False,
         rollup: bool = False,
     ):
-        graph = d.network(_date(since, "since"), _date(until, "until"), _type(type or None), root_only=root)
+        graph = d.network(since or None, until or None, type or None, root_only=root)
         graph = pictures.with_links(pictures.rolled_up(graph) if rollup else graph)
         return templates.TemplateResponse(
             request,
@@ -383,14 +378,6 @@ def _article_view(d: Dyad, ref: str) -> dict:
     if view is None:
         raise HTTPException(404, f"no article {ref!r}")
     return view
-
-
-def _date(value: str | None, name: str) -> str | None:
-    return filters.iso_date(value, name)
-
-
-def _type(value: str | None) -> str | None:
-    return filters.event_type(value)
 
 
 def _allowed(request: Request) -> str:

@@ -8,8 +8,21 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from fastapi import FastAPI
+
 from ..api import Dyad
 from ..settings import Settings
+from .cache import ApiCache, StoreStamp
+
+
+def serve_readers(app: FastAPI, db: str, settings: Settings) -> None:
+    """Give the app its open store connections (app.state.readers) and keep its GET /api answers
+    while the store is unchanged; both are closed at shutdown."""
+    app.state.readers = Readers(db, settings)
+    app.state.stamp = StoreStamp(db)
+    app.add_middleware(ApiCache, stamp=app.state.stamp)
+    app.router.add_event_handler("shutdown", app.state.readers.close)
+    app.router.add_event_handler("shutdown", app.state.stamp.close)
 
 
 class Readers:
