@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import DyadError
 from .knowledge.schema import EVENT_TYPES
+from .store import QUOTE_COLUMNS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -83,21 +84,7 @@ def actors_frame(rows: list[dict]) -> pd.DataFrame:
     return frame
 
 
-_QUOTE_COLUMNS = (
-    "id",
-    "text",
-    "speaker_id",
-    "speaker",
-    "country",
-    "sector",
-    "article",
-    "doc_id",
-    "title",
-    "outlet",
-    "published",
-    "start",
-    "end",
-)
+_QUOTE_COLUMNS = QUOTE_COLUMNS
 _ACTOR_COLUMNS = ("id", "name", "kind", "country", "sector", "role", "origin", "key", "mentions", "articles")
 
 

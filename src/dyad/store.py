@@ -16,6 +16,23 @@ from urllib.parse import urlsplit, urlunsplit
 from .errors import StoreError
 from .model import Actor, Article, Mention, Quote, Sentence
 
+# the fields of a quote row, as quote_rows gives them
+QUOTE_COLUMNS = (
+    "id",
+    "text",
+    "speaker_id",
+    "speaker",
+    "country",
+    "sector",
+    "article",
+    "doc_id",
+    "title",
+    "outlet",
+    "published",
+    "start",
+    "end",
+)
+
 SCHEMA_VERSION = "4"  # 2: events.sort_date; 3: events.root, events.mutual; 4: indexes for one side
 
 # {ID}: a row id made by the database; {REF}: a reference to one; {REAL}: a float; {TEXT}: text compared
@@ -731,22 +748,7 @@ class Store:
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY a.published DESC NULLS LAST, a.id, q.start_char" + self._page(limit, offset)
-        cols = (
-            "id",
-            "text",
-            "speaker_id",
-            "speaker",
-            "country",
-            "sector",
-            "article",
-            "doc_id",
-            "title",
-            "outlet",
-            "published",
-            "start",
-            "end",
-        )
-        return [dict(zip(cols, r, strict=True)) for r in self.db.execute(sql, args)]
+        return [dict(zip(QUOTE_COLUMNS, r, strict=True)) for r in self.db.execute(sql, args)]
 
     EVENT_COLUMNS = (
         "id",
