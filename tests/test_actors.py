@@ -295,6 +295,12 @@ def test_a_people_of_a_named_country_is_coded_to_that_country():
     assert actors_of("The Albanians demanded autonomy on Monday.")["Albanians"][1] == "ALB"
 
 
+def test_a_sentence_dense_with_titles_and_names_is_no_headline():
+    # mostly capitalised words, but a sentence: its titled person is coded from the title
+    found = actors_of("Ghana's Prime Minister Kwame Asante arrived in Lomé.", "2024-03-05")
+    assert found["Ghana's Prime Minister Kwame Asante"][:2] == ("Kwame Asante", "GHA")
+
+
 def test_a_leaders_short_form_names_a_starter_person_too():
     assert actors_of("On Monday Xi warned Taiwan over its elections.", "2024-01-05")["Xi"][:2] == (
         "Xi Jinping",

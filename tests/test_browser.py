@@ -35,7 +35,7 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1300, "height": 900})
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
     pg = context.new_page()
     pg.errors = []
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
@@ -49,6 +49,7 @@ def page(browser):
     ("name", "path", "selector"),
     [
         ("overview", "/", ".counts .count"),
+        ("events", "/events?source=PAK&target=AFG", "table.events tbody tr"),
         ("dyad", "/dyad?source=PAK&target=AFG&by=week", "#chart .main-svg"),
         ("network", "/network", "#network canvas"),
         ("actors", "/actors", "table tbody tr"),
@@ -83,7 +84,8 @@ def test_from_an_event_to_its_highlighted_evidence(page, server):
     assert active.count() >= 1
     assert evidence[:25] in "".join(active.all_inner_texts())
     assert page.locator("#event-record").is_visible()
-    assert '"type"' in page.locator("#event-record").inner_text()
+    labels = page.locator("#event-record dt").all_inner_texts()
+    assert {"type", "source", "when", "QuadClass"} <= set(labels)  # a record to read, not raw JSON
     page.screenshot(path=str(ARTIFACTS / "article-evidence.png"))
     # clicking another event in the list moves the highlight and the record
     items = page.locator(".event-item")
@@ -95,9 +97,9 @@ def test_from_an_event_to_its_highlighted_evidence(page, server):
 
 def test_quote_search_finds_the_quote(page, server):
     page.goto(server + "/quotes")
-    page.fill("input[name=q]", "tomatoes")
+    page.fill("input[name=search]", "tomatoes")
     page.click("button[type=submit]")
-    page.wait_for_url("**/quotes?q=tomatoes**")
+    page.wait_for_url("**/quotes?search=tomatoes**")
     results = page.locator(".quote-result")
     assert results.count() == 1
     assert "tomatoes will rot" in results.first.inner_text()

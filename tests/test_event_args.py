@@ -54,7 +54,7 @@ def test_the_tree_reads_subject_object_and_passive_agent():
     a = dyad.process(
         "Turkey was criticised by Greece. Chad expelled Sudanese diplomats.", published="2025-10-10"
     )
-    tree = Tree(a, a.mentions)
+    tree = Tree(a)
     parse.parse_more(a, [0, 1])  # the pipeline let go of its parses
     verb = tree.token_at(0, a.text.index("criticised"))
     sources, targets = tree.verb_arguments(verb)
@@ -68,7 +68,7 @@ def test_the_tree_reads_subject_object_and_passive_agent():
 def test_a_pronoun_subject_is_left_to_the_discourse():
     a = dyad.process("Chad met Sudan. Later it expelled Sudanese diplomats.", published="2025-10-10")
     parse.parse_more(a, [1])
-    tree = Tree(a, a.mentions)
+    tree = Tree(a)
     assert tree.verb_arguments(tree.token_at(1, a.text.index("expelled"))) is None
 
 

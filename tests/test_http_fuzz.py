@@ -24,6 +24,13 @@ CONFIG = """
 include-path = "/api/articles"
 include-method = "POST"
 checks.positive_data_acceptance.expected-statuses = ["2xx", "400", "401", "403"]
+
+# A source or target that is no country code or name and no actor's name in the store is a 422 that
+# names it and the nearest valid ones (never an empty answer): the schema cannot list the store's names.
+[[operations]]
+include-path-regex = "^/api/(events|dyads/)"
+include-method = "GET"
+checks.positive_data_acceptance.expected-statuses = ["2xx", "404", "422"]
 """
 
 

@@ -112,7 +112,7 @@ def test_a_store_of_the_previous_schema_is_migrated(db, tmp_path):
     with dyad.open(db) as d:
         d.ingest([str(tmp_path / "a.jsonl")])
     with sqlite3.connect(db) as c:  # make it look like a schema-1 store
-        for index in ("events_sort", "events_pair", "events_type"):
+        for index in ("events_sort", "events_pair", "events_type", "events_source", "events_target"):
             c.execute(f"DROP INDEX {index}")
         c.execute("ALTER TABLE events DROP COLUMN sort_date")
         c.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")

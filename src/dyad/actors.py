@@ -360,7 +360,9 @@ class Finder:
             line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
             words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
             self.headlines[line_start] = (
-                len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.7
+                len(words) >= 3
+                and sum(w[0].isupper() for w in words) / len(words) > 0.7
+                and not line.rstrip().endswith(".")  # a sentence dense with titles and names
             )
         return self.headlines[line_start]
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import event_clusters, fields, gold, partitions, pipeline, sources
+from . import event_clusters, fields, filters, frames, gold, partitions, pipeline, records, sources
 from .decode import DecodeError, decode
 from .errors import InputError, StoreError
 from .knowledge import Knowledge, load_knowledge
@@ -147,8 +147,8 @@ def process(
     return pipeline.run(article, pipeline.Context(settings, knowledge_for(settings)))
 
 
-class Dyad:
-    """A store and the pipeline that fills it."""
+class Dyad(frames.Frames):
+    """A store and the pipeline that fills it; its views also as DataFrames (frames.Frames)."""
 
     def __init__(self, db: str | Path | None = None, settings: Settings | None = None):
         self.settings = settings or Settings()
@@ -427,18 +427,26 @@ class Dyad:
         event_type: str | None = None,
         min_events: int = 1,
         root_only: bool = False,
-        reports: bool = False,
     ) -> dict:
-        """The actor network: actors as nodes, events as directed edges (count and mean score);
-        `root_only` counts each sentence's root events only; `reports` every report of an event."""
-        return self.store.network(_iso(since), _iso(until), event_type, min_events, _root(root_only), reports)
+        """The actor network: actors as nodes, counted events (current, not negated) as directed
+        edges (count and mean score); `root_only` counts each sentence's root events only."""
+        since, until = filters.iso_date(since, "since"), filters.iso_date(until, "until")
+        kind = filters.event_type(event_type)
+        return self.store.network(since, until, kind, min_events, _root(root_only))
 
     def top_dyads(self, limit: int = 10, reports: bool = False) -> list[dict]:
+        """The most active pairs; an event reported several times counts once unless `reports`."""
         return self.store.top_dyads(limit, reports)
 
     def article(self, ref: str) -> Article | None:
+        """An article as stored, with its actors, quotes and events (`Article.events`)."""
         article_id = self.store.find_article(ref)
-        return None if article_id is None else self.store.load_article(article_id)
+        if article_id is None:
+            return None
+        article = self.store.load_article(article_id)
+        if article is not None:
+            article.events = records.events_of(self.store, article_id)
+        return article
 
     def quotes(
         self,
@@ -448,8 +456,8 @@ class Dyad:
         limit: int | None = None,
         offset: int = 0,
     ) -> list[dict]:
-        """Stored quotations, by speaker name, words (full text) and publication date."""
-        return self.store.quote_rows(speaker, search, _iso(since), limit, offset)
+        """Stored quotations, by speaker name, words (full text) and publication date (YYYY-MM-DD)."""
+        return self.store.quote_rows(speaker, search, filters.iso_date(since, "since"), limit, offset)
 
     def events(
         self,
@@ -458,26 +466,35 @@ class Dyad:
         event_type: str | None = None,
         since: str | date | None = None,
         until: str | date | None = None,
-        when: str | None = None,
+        when: str | None = "current",
         limit: int | None = None,
         offset: int = 0,
         root_only: bool = False,
+        negated: bool | None = False,
+        quad_class: int | None = None,
+        search: str | None = None,
     ) -> list[dict]:
-        """Stored events, filtered by source and target (country code or name), type, dates, when;
-        `root_only` keeps each sentence's root event(s), one act per sentence."""
+        """Stored events, filtered by source and target (country code, country name or part of an
+        actor's name), type, dates (YYYY-MM-DD), when. By default the counted events (current, not
+        negated; see filters.COUNT_RULE); `when=None, negated=None` gives every coded event.
+        `root_only` keeps each sentence's root event(s), one act per sentence; `quad_class` (1-4) one
+        QuadClass; `search` words that must all occur in the evidence. A value dyad cannot use (a date
+        not YYYY-MM-DD, an unknown code or type) raises FilterError."""
+        f = filters.event_filter(self.store, source, target, event_type, since, until, when)
+        quad = filters.quad_class(quad_class)
         return self.store.event_rows(
-            source, target, event_type, _iso(since), _iso(until), when, limit, offset, root=_root(root_only)
+            *f, limit, offset, root=_root(root_only), negated=negated, quad_class=quad, words=search
         )
 
     def dyad(
         self, source: str, target: str, by: str = "day", root_only: bool = False, reports: bool = False
     ) -> list[dict]:
-        """A directed pair's timeline: events per day or week by QuadClass, and the mean score;
-        `root_only` counts each sentence's root events only; an event reported several times counts
-        once unless `reports`."""
-        if by not in ("day", "week"):
-            raise ValueError(f"by must be 'day' or 'week', not {by!r}")
-        return self.store.dyad_series(source, target, by, _root(root_only), reports)
+        """A directed pair's timeline: counted events (current, not negated) per day, week or month
+        by QuadClass, and the mean score; `root_only` counts each sentence's root events only."""
+        by = filters.period(by)
+        src = filters.side(source, "source", self.store).value or ""
+        tgt = filters.side(target, "target", self.store).value or ""
+        return self.store.dyad_series(src, tgt, by, _root(root_only), reports)
 
     def candidates(self, limit: int | None = None) -> list[dict]:
         """Verbs found between two actors that no event pattern knows."""
@@ -541,10 +558,6 @@ def evaluate(gold_dir: str | Path, settings: Settings | None = None) -> dict:
             for name, s in scores.items()
         },
     }
-
-
-def _iso(day: str | date | None) -> str | None:
-    return day.isoformat() if isinstance(day, date) else day
 
 
 def _root(root_only: bool) -> bool | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
@@ -14,14 +16,14 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeR
 from rich.table import Table
 from rich.text import Text
 
-from . import api, sources, terminal
+from . import api, cli_report, sources, terminal
 from . import export as export_mod
 from .api import Dyad, IngestReport
+from .cli_options import AllOpt, SinceOpt, SourceOpt, TargetOpt, TypeOpt, UntilOpt, WhenOpt, counted
 from .errors import DyadError, InputError
 from .gold import to_gold
-from .knowledge.schema import EVENT_TYPES
-from .metadata import parse_date
 from .settings import Settings, default_db
+from .store import is_server_url
 from .terminal import text as _t
 
 app = typer.Typer(
@@ -46,11 +48,27 @@ ActorsOpt = Annotated[
 ]
 
 
-def _open(db: str | None, actors: list[Path] | None = None, parse: bool = True) -> Dyad:
+def _open(db: str | None, actors: list[Path] | None = None, parse: bool = True, create: bool = False) -> Dyad:
+    """The store at `db`; only commands that write (`create`) may make a new one."""
+    location = db or default_db()
+    if not create and not is_server_url(location) and not Path(location).exists():
+        _die(f"{location}: no store there (dyad ingest, load or demo makes one; --db names another)")
     try:
-        return Dyad(db or default_db(), Settings(actor_files=tuple(actors or ()), parse=parse))
+        return Dyad(location, Settings(actor_files=tuple(actors or ()), parse=parse))
     except DyadError as e:
         _die(str(e))
+
+
+@contextmanager
+def _read(db: str | None) -> Iterator[Dyad]:
+    """An existing store, read; a filter dyad cannot use is one line, not a traceback."""
+    d = _open(db)
+    try:
+        yield d
+    except DyadError as e:
+        _die(str(e))
+    finally:
+        d.close()
 
 
 def _die(message: str, code: int = 2):
@@ -110,7 +128,7 @@ def ingest(
         _die("--parts is where cluster workers write: use it with --cluster")
     if cluster and paths and "-" in paths:
         _die("--cluster reads files, not stdin")
-    with _open(db, actors, parse) as d:
+    with _open(db, actors, parse, create=True) as d:
         report = IngestReport()
         if reprocess:
             total = len(d.store.article_ids())
@@ -161,7 +179,7 @@ def load(
 ) -> None:
     """Bring Parquet partitions written by cluster workers (ingest --cluster --parts) into the store."""
     files = [f for p in paths for f in (sorted(p.glob("*.parquet")) if p.is_dir() else [p])]
-    with _open(db) as d, _bar("loading", len(files), bytes_=False) as advance:
+    with _open(db, create=True) as d, _bar("loading", len(files), bytes_=False) as advance:
         report = d.load(files, progress=advance, on_error=_report_error)
     summary = {"partitions": len(files), "stored": report.stored, "duplicates": report.duplicates}
     summary["failed"] = len(report.failed)
@@ -209,7 +227,7 @@ def actors_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """Actors in the store: country, sector, role, mentions and articles."""
-    with _open(db) as d:
+    with _read(db) as d:
         rows = d.actors(limit)
     if as_json:
         _print_json(rows)
@@ -230,16 +248,18 @@ def show(
     db: DbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """One article: cleaned text, metadata and actors."""
-    with _open(db) as d:
-        a = d.article(article)
-    if a is None:
+    """One article: cleaned text, metadata, actors, events and quotes."""
+    with _read(db) as d:
+        view = d.article_view(article)
+    if view is None:
         _die(f"{article}: no such article in the store", 1)
-    record = api.article_record(a)
+    record = api.article_record(view["article"])
     actors = record.pop("actors")
     text = record.pop("text")
     if as_json:
-        _print_json({**record, "text": text, "actors": actors})
+        _print_json(
+            {**record, "text": text, "actors": actors, "events": view["events"], "quotes": view["quotes"]}
+        )
         return
     for k, v in record.items():
         if v:
@@ -259,6 +279,8 @@ def show(
             "; ".join(dict.fromkeys(x["mentions"])),
         )
     out.print(table)
+    out.print(cli_report.events_table(view["events"], title=f"{len(view['events'])} events"))
+    out.print(cli_report.quotes_table(view["quotes"], title=f"{len(view['quotes'])} quotations"))
 
 
 @app.command()
@@ -271,10 +293,8 @@ def quotes(
     as_json: JsonOpt = False,
 ) -> None:
     """Direct quotations with their speakers."""
-    if since is not None and parse_date(since) is None:
-        _die(f"--since {since!r}: not a date (YYYY-MM-DD)")
-    with _open(db) as d:
-        rows = d.quotes(speaker, search, parse_date(since) if since else None, limit)
+    with _read(db) as d:
+        rows = d.quotes(speaker, search, since, limit)
     if as_json:
         _print_json(rows)
         return
@@ -293,55 +313,26 @@ def quotes(
 @app.command()
 def events(
     db: DbOpt = None,
-    source: Annotated[str | None, typer.Option(help="Source country code or part of a name.")] = None,
-    target: Annotated[str | None, typer.Option(help="Target country code or part of a name.")] = None,
-    type: Annotated[str | None, typer.Option("--type", help="PLOVER event type (THREATEN, ...).")] = None,
-    since: Annotated[str | None, typer.Option(help="On or after this date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="On or before this date (YYYY-MM-DD).")] = None,
-    when: Annotated[str | None, typer.Option(help="current, historical or future.")] = None,
+    source: SourceOpt = None,
+    target: TargetOpt = None,
+    type: TypeOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    when: WhenOpt = None,
     limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
     root: RootOpt = False,
+    every: AllOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Events: who did what to whom, when, with the evidence sentence."""
-    if type is not None and type.upper() not in EVENT_TYPES:
-        _die(f"--type {type!r}: not a PLOVER type ({', '.join(EVENT_TYPES)})")
-    if when is not None and when not in ("current", "historical", "future"):
-        _die(f"--when {when!r}: one of current, historical, future")
-    for name, value in (("--since", since), ("--until", until)):
-        if value is not None and parse_date(value) is None:
-            _die(f"{name} {value!r}: not a date (YYYY-MM-DD)")
-    with _open(db) as d:
-        rows = d.events(
-            source,
-            target,
-            type,
-            since and parse_date(since),
-            until and parse_date(until),
-            when,
-            limit,
-            root_only=root,
-        )
+    """Events: who did what to whom, when, with the evidence sentence. By default the counted
+    events: current and not negated (--all lists every coded event)."""
+    with _read(db) as d:
+        when_, negated = counted(when, every)
+        rows = d.events(source, target, type, since, until, when_, limit, root_only=root, negated=negated)
     if as_json:
         _print_json(rows)
         return
-    table = Table("date", "source", "event", "target", "when", "flags", "evidence")
-    table.columns[0].no_wrap = True
-    table.columns[-1].ratio = 3
-    for r in rows:
-        flags = ",".join(f for f in ("negated", "hypothetical", "mutual") if r[f])
-        event = r["type"] + (f" ({r['mode']})" if r["mode"] else "")
-        _row(
-            table,
-            r["date"] or r["published"] or "",
-            f"{r['source']} [{r['source_country']}]",
-            event,
-            f"{r['target']} [{r['target_country']}]" if r["target"] else "",
-            r["when"],
-            flags,
-            r["evidence"],
-        )
-    out.print(table)
+    out.print(cli_report.events_table(rows))
 
 
 @app.command("dyad")
@@ -349,17 +340,14 @@ def dyad_cmd(
     source: Annotated[str, typer.Argument(help="Source: country code (PAK) or actor name.")],
     target: Annotated[str, typer.Argument(help="Target: country code (AFG) or actor name.")],
     db: DbOpt = None,
-    by: Annotated[str, typer.Option(help="day or week.")] = "day",
+    by: Annotated[str, typer.Option(help="day, week (its Monday) or month (its first day).")] = "day",
     root: RootOpt = False,
-    reports: Annotated[bool, typer.Option("--reports", help="Count every report of an event.")] = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """A directed pair's timeline: current events per day or week by QuadClass, and the mean score
-    (an event reported by several articles counts once, unless --reports)."""
-    if by not in ("day", "week"):
-        _die(f"--by {by!r}: day or week")
-    with _open(db) as d:
-        rows = d.dyad(source, target, by, root_only=root, reports=reports)
+    """A directed pair's timeline: counted events (current, not negated) per day, week or month by
+    QuadClass, and the mean score. A country's name (Pakistan) is taken as its code (PAK)."""
+    with _read(db) as d:
+        rows = d.dyad(source, target, by, root_only=root)
     if as_json:
         _print_json(rows)
         return
@@ -402,15 +390,24 @@ def export(
         Path | None,
         typer.Option("--output", "-o", help="File to write (default: stdout; parquet needs one)."),
     ] = None,
+    source: SourceOpt = None,
+    target: TargetOpt = None,
+    type: TypeOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    when: WhenOpt = None,
     root: RootOpt = False,
+    every: AllOpt = False,
 ) -> None:
-    """Export every event for other tools (DuckDB, pandas, R, spreadsheets)."""
+    """Export the events the filters select, as `dyad events` lists them (by default the counted
+    ones: current, not negated), for DuckDB, pandas, R, spreadsheets."""
     if format not in ("jsonl", "csv", "parquet"):
         _die(f"--format {format!r}: jsonl, csv or parquet")
     if format == "parquet" and output is None:
         _die("--format parquet needs --output FILE")
-    with _open(db) as d:
-        rows = d.events(root_only=root)
+    with _read(db) as d:
+        when_, negated = counted(when, every)
+        rows = d.events(source, target, type, since, until, when_, root_only=root, negated=negated)
     try:
         if format == "parquet":
             n = export_mod.write_parquet(rows, str(output))
@@ -433,7 +430,7 @@ def candidates(
     as_json: JsonOpt = False,
 ) -> None:
     """Verbs between two actors that no event pattern knows: material for new patterns."""
-    with _open(db) as d:
+    with _read(db) as d:
         rows = d.candidates(limit)
     if as_json:
         _print_json(rows)
@@ -516,7 +513,7 @@ def _settings(actors: list[Path] | None) -> Settings:
 @app.command()
 def stats(db: DbOpt = None, as_json: JsonOpt = False) -> None:
     """Counts of what the store holds."""
-    with _open(db) as d:
+    with _read(db) as d:
         s = d.stats()
     if as_json:
         _print_json(s)
@@ -553,7 +550,9 @@ def serve(
         ),
     ] = False,
 ) -> None:
-    """Serve the dashboard and the HTTP API (OpenAPI at /docs)."""
+    """Serve the dashboard and the HTTP API (OpenAPI at /docs). Give the store once: DB or --db."""
+    if db_path and db:
+        _die(f"the store is given twice ({db_path} and --db {db}): give it once, as DB or as --db")
     _serve(db_path or db or default_db(), host, port, allow_writes)
 
 
@@ -563,10 +562,14 @@ def _serve(db: str, host: str, port: int, allow_writes: bool = False) -> None:
     import uvicorn
 
     from .web import create_app
+    from .web.listen import port_problem
     from .web.security import is_loopback, new_token
 
     with _open(db):  # a store that cannot be opened is one line, before the server starts
         pass
+    problem = port_problem(host, port)
+    if problem:
+        _die(problem)
     token = (os.environ.get("DYAD_TOKEN") or new_token()) if allow_writes else None
     out.print(f"dyad dashboard: http://{host}:{port}/  (API docs: http://{host}:{port}/docs; Ctrl-C stops)")
     if token and os.environ.get("DYAD_TOKEN"):
@@ -599,7 +602,7 @@ def demo(
 ) -> None:
     """Ingest the demo corpus into the store, print a summary, and serve the dashboard."""
     corpus = Path(str(resources.files("dyad").joinpath("demo_corpus")))
-    with _open(db) as d:
+    with _open(db, create=True) as d:
         expanded = list(sources.expand([str(corpus)]))
         with _bar("ingesting the demo corpus", sources.total_bytes(expanded)) as advance:
             report = d.ingest(expanded, progress=advance, on_error=_report_error)
@@ -609,6 +612,7 @@ def demo(
                 f"{len(report.failed)} failed -> {d.store.path}"
             )
         )
+        cli_report.print_findings(out, d)
         _print_stats(d.stats())
         out.print(_actors_table(d.actors(15), title="most mentioned actors"))
         location = d.location  # the store's own location (its path shown above hides a password)

@@ -11,6 +11,7 @@ import bisect
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from .attribution import Mentions
 from .knowledge.schema import INTERNATIONAL
 from .parse import base, is_noun, is_proper, is_verb
 
@@ -31,12 +32,12 @@ MAX_CLIMB = 4
 
 
 class Tree:
-    """One article's parsed sentences, and its actor mentions by position."""
+    """One article's parsed sentences, and its actor mentions by position (those the article
+    holds: the event coder gives it the mentions of actors with a country)."""
 
-    def __init__(self, article: Article, mentions: list[Mention]):
+    def __init__(self, article: Article):
         self.a = article
-        self.items = sorted(mentions, key=lambda m: m.start)
-        self.starts = [m.start for m in self.items]
+        self.mentions = Mentions(article, lambda _: False)
 
     def token_at(self, sentence: int, pos: int) -> Token | None:
         """The parsed token that starts at article offset pos, if the sentence was parsed."""
@@ -166,8 +167,8 @@ class Tree:
         ("the leaders of Iraq")."""
         doc_base = base(head.doc)
         left = head.left_edge
-        mods = self._within(doc_base + left.idx, doc_base + head.idx)
-        m = self._covering(doc_base + head.idx, doc_base + head.idx + len(head))
+        mods = self.mentions.between(doc_base + left.idx, doc_base + head.idx)
+        m = self.mentions.covering(doc_base + head.idx, doc_base + head.idx + len(head))
         joined = any(t.dep_ == "cc" for t in head.doc[left.i : head.i])
         if m is not None:
             if joined:
@@ -181,27 +182,10 @@ class Tree:
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in OWN_PREPS and c.i > head.i:
                 right = c.right_edge
-                inner = self._within(doc_base + c.idx, doc_base + right.idx + len(right))
+                inner = self.mentions.between(doc_base + c.idx, doc_base + right.idx + len(right))
                 if inner:
                     return inner[:1]
         return []
-
-    def _covering(self, start: int, end: int) -> Mention | None:
-        i = bisect.bisect_right(self.starts, end - 1) - 1
-        while i >= 0 and self.items[i].end > start:
-            if self.items[i].start <= start < self.items[i].end or start <= self.items[i].start < end:
-                return self.items[i]
-            i -= 1
-        return None
-
-    def _within(self, start: int, end: int) -> list[Mention]:
-        i = bisect.bisect_left(self.starts, start)
-        out = []
-        while i < len(self.items) and self.items[i].start < end:
-            if self.items[i].end <= end:
-                out.append(self.items[i])
-            i += 1
-        return out
 
 
 def event_sentences(article: Article) -> list[int]:

@@ -93,7 +93,7 @@ class _Coder:
             if m.actor_key not in keys:
                 keys.append(m.actor_key)
         self.top_countries = self._top_countries()
-        self.tree = Tree(article, article.mentions)
+        self.tree = Tree(article)
         self.tree_negated: set[int] = set()  # triggers the parse shows negated
         self.voices = self._voices()
         starts = [v.start for v in self.voices]

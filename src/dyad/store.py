@@ -16,7 +16,25 @@ from urllib.parse import urlsplit, urlunsplit
 from .errors import StoreError
 from .model import Actor, Article, Mention, Quote, Sentence
 
-SCHEMA_VERSION = "4"  # 2: events.sort_date; 3: events.root, events.mutual; 4: events.geo_*, clusters
+# the fields of a quote row, as quote_rows gives them
+QUOTE_COLUMNS = (
+    "id",
+    "text",
+    "speaker_id",
+    "speaker",
+    "country",
+    "sector",
+    "article",
+    "doc_id",
+    "title",
+    "outlet",
+    "published",
+    "start",
+    "end",
+)
+
+SCHEMA_VERSION = "5"  # 2: events.sort_date; 3: events.root, events.mutual; 4: indexes for one side;
+# 5: events.geo_*, events.cluster_id, event_clusters
 # where an event happened (see locations.py), as stored: (column, SQL type)
 GEO_COLUMNS = (
     *((c, "{TEXT}") for c in ("geo_name", "geo_resolved", "geo_country", "geo_adm1")),
@@ -141,6 +159,8 @@ CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
 CREATE INDEX IF NOT EXISTS events_sort ON events(sort_date, id);
 CREATE INDEX IF NOT EXISTS events_pair ON events(source_country, target_country, sort_date);
 CREATE INDEX IF NOT EXISTS events_type ON events(type, sort_date);
+CREATE INDEX IF NOT EXISTS events_source ON events(source_country, sort_date);
+CREATE INDEX IF NOT EXISTS events_target ON events(target_country, sort_date);
 CREATE INDEX IF NOT EXISTS events_source_actor ON events(source_actor_id);
 CREATE INDEX IF NOT EXISTS events_target_actor ON events(target_actor_id);
 CREATE INDEX IF NOT EXISTS events_cluster ON events(cluster_id);
@@ -157,7 +177,16 @@ CREATE TRIGGER IF NOT EXISTS quotes_fts_delete AFTER DELETE ON quotes BEGIN
     INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
 END;
 """
-POSTGRES_SEARCH = "CREATE INDEX IF NOT EXISTS quotes_words ON quotes USING GIN (to_tsvector('simple', text));"
+POSTGRES_SEARCH = """
+CREATE INDEX IF NOT EXISTS quotes_words ON quotes USING GIN (to_tsvector('simple', text));
+-- the events' order, no date first as in SQLite (an index in PostgreSQL's default order cannot serve it)
+CREATE INDEX IF NOT EXISTS events_sort_first ON events(sort_date NULLS FIRST, id);
+CREATE INDEX IF NOT EXISTS events_pair_first
+    ON events(source_country, target_country, sort_date NULLS FIRST, id);
+CREATE INDEX IF NOT EXISTS events_source_first ON events(source_country, sort_date NULLS FIRST, id);
+CREATE INDEX IF NOT EXISTS events_target_first ON events(target_country, sort_date NULLS FIRST, id);
+CREATE INDEX IF NOT EXISTS events_type_first ON events(type, sort_date NULLS FIRST, id);
+"""
 
 
 class _Sqlite:
@@ -745,22 +774,7 @@ class Store:
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY a.published DESC NULLS LAST, a.id, q.start_char" + self._page(limit, offset)
-        cols = (
-            "id",
-            "text",
-            "speaker_id",
-            "speaker",
-            "country",
-            "sector",
-            "article",
-            "doc_id",
-            "title",
-            "outlet",
-            "published",
-            "start",
-            "end",
-        )
-        return [dict(zip(cols, r, strict=True)) for r in self.db.execute(sql, args)]
+        return [dict(zip(QUOTE_COLUMNS, r, strict=True)) for r in self.db.execute(sql, args)]
 
     EVENT_COLUMNS = (
         "id",
@@ -820,19 +834,26 @@ class Store:
         newest_first: bool = False,
         root: bool | None = None,
         cluster_id: str | None = None,
+        negated: bool | None = None,
+        quad_class: int | None = None,
+        words: str | None = None,
     ) -> list[dict]:
         """Events with their actors, article and evidence; source/target match a country code or
         part of an actor's name; actor_id matches either side; root keeps root (or non-root) events."""
         where, args = [], []
-        for side, value in (("s", source), ("t", target)):
-            if value and _COUNTRY_CODE.fullmatch(value):  # PAK: the code, which an index serves
-                where.append(f"e.{'source' if side == 's' else 'target'}_country = ?")
-                args.append(value)
-            elif value:  # Mujahid: part of an actor's name
-                where.append(f"{side}.name {self.db.like} ?")
-                args.append(f"%{value}%")
-
+        self._sides(where, args, source, target)
         _event_filters(where, args, event_type, since, until, root)
+        if negated is not None:
+            where.append("e.negated = ?")
+            args.append(int(negated))
+        if quad_class is not None:
+            where.append("e.quad_class = ?")
+            args.append(quad_class)
+        for word in _words(words or ""):  # each word in the evidence sentence
+            where.append(
+                f"substr(a.text, e.start_char + 1, e.end_char - e.start_char) {self.db.like} ? ESCAPE '\\'"
+            )
+            args.append("%" + word.replace("%", "\\%").replace("_", "\\_") + "%")
         if when:
             where.append("e.when_ = ?")
             args.append(when)
@@ -845,6 +866,22 @@ class Store:
         if cluster_id is not None:
             where.append("e.cluster_id = ?")
             args.append(cluster_id)
+        order = "DESC" if newest_first else "ASC"
+        nulls = "LAST" if newest_first else "FIRST"  # SQLite's order: no date sorts as the earliest
+        order_by = f" ORDER BY e.sort_date {order} NULLS {nulls}, e.id {order}"
+        # the page's ids first, from the events table alone (and what the filters name), so only its
+        # rows are joined and have their evidence cut from the article's text
+        conditions = " AND ".join(where)
+        page = "SELECT e.id FROM events e"
+        if re.search(r"\bs\.", conditions):
+            page += " JOIN actors s ON s.id = e.source_actor_id"
+        if re.search(r"\bt\.", conditions):
+            page += " LEFT JOIN actors t ON t.id = e.target_actor_id"
+        if re.search(r"\ba\.", conditions):
+            page += " JOIN articles a ON a.id = e.article_id"
+        if where:
+            page += " WHERE " + conditions
+        page += order_by + self._page(limit, offset)
         sql = (
             "SELECT e.id, e.source_actor_id, e.target_actor_id, a.id, a.doc_id, a.url, a.outlet, "
             "a.published, a.title, e.type, e.mode, e.context, "
@@ -854,15 +891,10 @@ class Store:
             "substr(a.text, e.start_char + 1, e.end_char - e.start_char), "
             + "".join(f"e.{c}, " for c, _ in GEO_COLUMNS)
             + "e.cluster_id, c.mentions, c.sources, c.articles "
-            "FROM events e JOIN articles a ON a.id = e.article_id "
+            f"FROM ({page}) p JOIN events e ON e.id = p.id JOIN articles a ON a.id = e.article_id "
             "JOIN actors s ON s.id = e.source_actor_id LEFT JOIN actors t ON t.id = e.target_actor_id "
-            "LEFT JOIN event_clusters c ON c.id = e.cluster_id"
+            "LEFT JOIN event_clusters c ON c.id = e.cluster_id" + order_by
         )
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        order = "DESC" if newest_first else "ASC"
-        nulls = "LAST" if newest_first else "FIRST"  # SQLite's order: no date sorts as the earliest
-        sql += f" ORDER BY e.sort_date {order} NULLS {nulls}, e.id {order}" + self._page(limit, offset)
         rows = []
         for r in self.db.execute(sql, args):
             row = dict(zip(self.EVENT_COLUMNS, r, strict=True))
@@ -871,22 +903,37 @@ class Store:
             rows.append(row)
         return rows
 
+    def _sides(self, where: list, args: list, source: str | None, target: str | None) -> None:
+        """Conditions on an event's source and target: a country code, or part of an actor's name."""
+        for side, value in (("s", source), ("t", target)):
+            if value and _COUNTRY_CODE.fullmatch(value):  # PAK: the code, which an index serves
+                where.append(f"e.{'source' if side == 's' else 'target'}_country = ?")
+                args.append(value)
+            elif value:  # Mujahid: part of an actor's name
+                where.append(f"{side}.name {self.db.like} ?")
+                args.append(f"%{value}%")
+
+    def has_actor_named(self, part: str) -> bool:
+        """Whether an actor's name contains these words (as an event filter matches them)."""
+        sql = f"SELECT 1 FROM actors WHERE name {self.db.like} ? LIMIT 1"
+        return self.db.execute(sql, (f"%{part}%",)).fetchone() is not None
+
+    def actor_names(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT DISTINCT name FROM actors ORDER BY 1")]
+
     def dyad_series(
         self, source: str, target: str, by: str = "day", root: bool | None = None, reports: bool = False
     ) -> list[dict]:
-        """A directed pair's events per day or week: counts by QuadClass and the mean score; each
-        event cluster counts once unless `reports`, which counts every event record."""
+        """A directed pair's counted events (current, not negated) per day, week or month: counts by
+        QuadClass and the mean score; each event cluster counts once unless `reports`."""
         period = "e.sort_date"
         if by == "week":  # the Monday of the week
             period = self.db.week(period)
-        where = [
-            "(e.source_country = ? OR s.name = ?)",
-            "(e.target_country = ? OR t.name = ?)",
-            "e.when_ = 'current'",
-            "e.negated = 0",
-            "e.sort_date IS NOT NULL",
-        ]
-        args = [source.upper(), source, target.upper(), target]
+        elif by == "month":  # its first day
+            period = f"substr({period}, 1, 7) || '-01'"
+        where = ["e.when_ = 'current'", "e.negated = 0", "e.sort_date IS NOT NULL"]
+        args: list = []
+        self._sides(where, args, source, target)
         _event_filters(where, args, root=root)
         sql = (
             f"SELECT {period} AS period, "
@@ -951,7 +998,8 @@ class Store:
         """The most active directed pairs of countries (current events; clusters unless `reports`)."""
         sql = (
             f"SELECT source_country, target_country, {_count(reports, table='')}, AVG(score) FROM events "
-            "WHERE target_country IS NOT NULL AND when_ = 'current' AND source_country != target_country "
+            "WHERE target_country IS NOT NULL AND when_ = 'current' AND negated = 0 "
+            "AND source_country != target_country "
             "GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2" + self._page(limit, 0)
         )
         return [
@@ -970,7 +1018,7 @@ class Store:
     ) -> dict:
         """Actors as nodes and events as directed edges (count, mean score); each event cluster
         counts once unless `reports`."""
-        where, args = ["e.target_actor_id IS NOT NULL", "e.negated = 0"], []
+        where, args = ["e.target_actor_id IS NOT NULL", "e.negated = 0", "e.when_ = 'current'"], []
         _event_filters(where, args, event_type, since, until, root)
         sql = (
             f"SELECT e.source_actor_id, e.target_actor_id, {_count(reports)}, AVG(e.score) "

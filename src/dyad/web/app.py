@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Literal
@@ -17,29 +16,31 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
+from .. import filters
 from ..api import Dyad, article_record
 from ..errors import DyadError
 from ..knowledge.schema import EVENT_TYPES
-from ..metadata import parse_date
 from ..settings import Settings
-from . import maps
+from . import events_page, maps, pictures
 from .ingest import BadRequest, Ingests, content_kind, read_body
+from .pool import serve_readers
 from .render import dyad_figure, highlighted, safe_json
 from .schema import (
     ARTICLE_BODY,
     MAX_INT,
     ActorId,
+    All,
     Day,
     EventType,
     Ingested,
     Limit,
     Offset,
     Ref,
-    Reports,
     Root,
     Source,
     Target,
     Text,
+    When,
     errors,
 )
 from .security import Bearer, check_write
@@ -48,12 +49,9 @@ HERE = Path(str(resources.files("dyad.web")))
 
 
 def _store(request: Request) -> Iterator[Dyad]:
-    """A store connection for one request."""
-    d = Dyad(request.app.state.db, request.app.state.settings)
-    try:
+    """A store connection for one request, borrowed from the app's open ones."""
+    with request.app.state.readers.borrow() as d:
         yield d
-    finally:
-        d.close()
 
 
 Store = Annotated[Dyad, Depends(_store)]
@@ -85,6 +83,7 @@ def create_app(
     app.router.add_event_handler("shutdown", app.state.ingests.close)
     if write_token is not None:  # writes allowed: the workers get ready before the first POST
         app.router.add_event_handler("startup", lambda: app.state.ingests.start(settings).submit(int))
+    serve_readers(app, str(db), settings)
 
     # --- errors: JSON for the API, a page for the dashboard; never a traceback
     @app.exception_handler(BadRequest)
@@ -102,7 +101,12 @@ def create_app(
     async def invalid(request: Request, exc: RequestValidationError):
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(x) for x in first.get("loc", ())[1:]) or "request"
-        return _error(request, templates, 422, f"{where}: {first.get('msg', 'invalid')}")
+        message = filters.friendly(where, first.get("input"))
+        return _error(request, templates, 422, message or f"{where}: {first.get('msg', 'invalid')}")
+
+    @app.exception_handler(filters.FilterError)
+    async def bad_filter(request: Request, exc: filters.FilterError):
+        return _error(request, templates, 422, str(exc))
 
     @app.exception_handler(DyadError)
     async def dyad_error(request: Request, exc: DyadError):
@@ -188,24 +192,28 @@ def create_app(
         type: EventType | None = None,
         since: Day = None,
         until: Day = None,
-        when: Literal["current", "historical", "future"] | None = None,
+        when: When = None,
         root: Root = False,
+        every: All = False,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> dict:
-        items = d.events(source, target, _type(type), since, until, when, limit, offset, root_only=root)
-        return {"items": items, "limit": limit, "offset": offset}
+        """Events; by default the counted ones (current, not negated), `all=true` every coded event."""
+        when_, negated = filters.counted(when, every)
+        items = d.events(
+            source, target, type, since, until, when_, limit, offset, root_only=root, negated=negated
+        )  # rows of plain values: sent as they are, not converted again
+        return JSONResponse({"items": items, "limit": limit, "offset": offset})
 
     @app.get("/api/dyads/{source}/{target}", tags=["api"], responses=errors(422))
     def api_dyad(
         source: Source,
         target: Target,
         d: Store,
-        by: Literal["day", "week"] = "day",
+        by: Literal["day", "week", "month"] = "day",
         root: Root = False,
-        reports: Reports = False,
     ) -> dict:
-        series = d.dyad(source, target, by, root_only=root, reports=reports)
+        series = d.dyad(source, target, by, root_only=root)
         return {"source": source, "target": target, "by": by, "series": series}
 
     @app.get("/api/network", tags=["api"], responses=errors(422))
@@ -216,13 +224,13 @@ def create_app(
         type: EventType | None = None,
         min_events: Annotated[int, Query(ge=1, le=MAX_INT)] = 1,
         root: Root = False,
-        reports: Reports = False,
     ) -> dict:
-        return d.network(since, until, _type(type), min_events, root_only=root, reports=reports)
-
-    maps.add_routes(app, templates, _store)  # the Map page, /api/map and event clusters' pages
+        return d.network(since, until, type, min_events, root_only=root)
 
     # --- dashboard
+    events_page.register(app, templates, _store)
+    maps.add_routes(app, templates, _store)  # the Map page, /api/map and event clusters' pages
+
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def overview(request: Request, d: Store):
         return templates.TemplateResponse(
@@ -230,6 +238,7 @@ def create_app(
             "overview.html",
             {
                 "stats": d.stats(),
+                "rule": filters.COUNT_RULE,
                 "dyads": d.top_dyads(12),
                 "events": d.store.event_rows(limit=15, newest_first=True, when="current"),
             },
@@ -237,19 +246,12 @@ def create_app(
 
     @app.get("/dyad", response_class=HTMLResponse, include_in_schema=False)
     def dyad_page(
-        request: Request,
-        d: Store,
-        source: str = "",
-        target: str = "",
-        by: str = "week",
-        root: Root = False,
-        reports: Reports = False,
+        request: Request, d: Store, source: str = "", target: str = "", by: str = "week", root: Root = False
     ):
-        if by not in ("day", "week"):
-            raise BadRequest(f"by={by!r}: day or week")
+        by = filters.period(by)
         series, figure, events = [], None, []
         if source and target:
-            series = d.dyad(source, target, by, root_only=root, reports=reports)
+            series = d.dyad(source, target, by, root_only=root)
             events = d.events(source, target, when="current", limit=500, root_only=root)
             by_period: dict[str, list[dict]] = {}
             periods = [r["period"] for r in series]
@@ -258,7 +260,7 @@ def create_app(
                 period = max((p for p in periods if p <= day), default=None) if day else None
                 if period:
                     by_period.setdefault(period, []).append(e)
-            figure = dyad_figure(series, by_period, f"{source} → {target}")
+            figure = dyad_figure(series, by_period, f"{source} → {target}", by)
         return templates.TemplateResponse(
             request,
             "dyad.html",
@@ -267,11 +269,11 @@ def create_app(
                 "target": target,
                 "by": by,
                 "root": root,
-                "reports": reports,
                 "series": series,
                 "figure": figure,
                 "events": events,
-                "dyads": d.top_dyads(20, reports),
+                "dyads": d.top_dyads(20),
+                "rule": filters.COUNT_RULE,
             },
         )
 
@@ -283,11 +285,10 @@ def create_app(
         until: str = "",
         type: str = "",
         root: Root = False,
-        reports: Reports = False,
+        rollup: bool = False,
     ):
-        graph = d.network(
-            _date(since, "since"), _date(until, "until"), _type(type or None), root_only=root, reports=reports
-        )
+        graph = d.network(since or None, until or None, type or None, root_only=root)
+        graph = pictures.with_links(pictures.rolled_up(graph) if rollup else graph)
         return templates.TemplateResponse(
             request,
             "network.html",
@@ -297,8 +298,9 @@ def create_app(
                 "until": until,
                 "type": type,
                 "root": root,
-                "reports": reports,
+                "rollup": rollup,
                 "types": EVENT_TYPES,
+                "rule": filters.COUNT_RULE,
                 "nodes": len(graph["nodes"]),
                 "edges": len(graph["edges"]),
             },
@@ -315,13 +317,14 @@ def create_app(
         info = d.actor(actor_id)
         if info is None:
             raise HTTPException(404, f"no actor {actor_id}")
-        return templates.TemplateResponse(request, "actor.html", {"actor": info})
+        summary = {"counterparts": pictures.counterparts(info)[:12]}
+        return templates.TemplateResponse(request, "actor.html", {"actor": info, **summary})
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
-    def quotes_page(request: Request, d: Store, q: str = "", speaker: str = ""):
-        quotes = d.quotes(speaker or None, q or None, limit=200)
+    def quotes_page(request: Request, d: Store, search: str = "", speaker: str = ""):
+        quotes = d.quotes(speaker or None, search or None, limit=200)
         return templates.TemplateResponse(
-            request, "quotes.html", {"quotes": quotes, "q": q, "speaker": speaker}
+            request, "quotes.html", {"quotes": quotes, "search": search, "speaker": speaker}
         )
 
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
@@ -342,7 +345,9 @@ def create_app(
                 "id": view["id"],
                 "html": highlighted(view["article"], view["events"]),
                 "events": view["events"],
-                "records": safe_json(records),
+                "records": safe_json({k: pictures.readable(e) for k, e in records.items()}),
+                "outlet": pictures.outlet_of(view["article"]),
+                "flag_help": pictures.flag_help,
                 "quotes": view["quotes"],
                 "selected": event,
             },
@@ -376,21 +381,6 @@ def _article_view(d: Dyad, ref: str) -> dict:
     if view is None:
         raise HTTPException(404, f"no article {ref!r}")
     return view
-
-
-def _date(value: str | None, name: str) -> date | None:
-    if not value:
-        return None
-    day = parse_date(value)
-    if day is None:
-        raise BadRequest(f"{name}={value!r}: not a date (YYYY-MM-DD)")
-    return day
-
-
-def _type(value: str | None) -> str | None:
-    if value and value.upper() not in EVENT_TYPES:
-        raise BadRequest(f"type={value!r}: not a PLOVER type ({', '.join(EVENT_TYPES)})")
-    return value.upper() if value else None
 
 
 def _allowed(request: Request) -> str:

@@ -4,6 +4,7 @@ escaped here; nothing from an article reaches a page unescaped."""
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from markupsafe import Markup, escape
 
@@ -67,12 +68,22 @@ def _run(chunk: str, marks: set[str], actor: str | None, events: list[int]) -> s
     return f"<span {' '.join(attrs)}>{body}</span>"
 
 
-def dyad_figure(series: list[dict], events_by_period: dict[str, list[dict]], title: str) -> str:
-    """Plotly figure JSON: events per period stacked by QuadClass, the mean score as a line; hovering a
-    bar lists that period's events."""
+def dyad_figure(
+    series: list[dict], events_by_period: dict[str, list[dict]], title: str, by: str = "day"
+) -> str:
+    """Plotly figure JSON: events per period stacked by QuadClass, the mean score as a line on a
+    -10..+10 axis with a labelled zero; each period labelled by its first day; hovering a bar lists
+    that period's events."""
     periods = [r["period"] for r in series]
     keys = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict", 4: "material_conflict"}
-    hover = ["<br>".join(_event_line(e) for e in events_by_period.get(p, [])[:12]) for p in periods]
+    labels = [_period_label(p, by) for p in periods]
+    hover = []
+    for p, label in zip(periods, labels, strict=True):
+        events = events_by_period.get(p, [])
+        lines = [_event_line(e) for e in events[:12]]
+        if len(events) > 12:
+            lines.append(f"… and {len(events) - 12} more")
+        hover.append([label, "<br>".join(lines)])
     data = [
         {
             "type": "bar",
@@ -81,7 +92,9 @@ def dyad_figure(series: list[dict], events_by_period: dict[str, list[dict]], tit
             "y": [r[keys[q]] for r in series],
             "marker": {"color": QUAD_COLOURS[q]},
             "customdata": hover,
-            "hovertemplate": "%{x}: %{y} " + QUAD_NAMES[q] + "<br>%{customdata}<extra></extra>",
+            "hovertemplate": "<b>%{customdata[0]}</b>: %{y} "
+            + QUAD_NAMES[q]
+            + "<br>%{customdata[1]}<extra></extra>",
         }
         for q in (1, 2, 3, 4)
     ]
@@ -94,24 +107,51 @@ def dyad_figure(series: list[dict], events_by_period: dict[str, list[dict]], tit
             "y": [r["mean_score"] for r in series],
             "yaxis": "y2",
             "line": {"color": "#333"},
+            "customdata": labels,
+            "hovertemplate": "<b>%{customdata}</b>: mean score %{y:+.1f}<extra></extra>",
         }
     )
+    step = max(1, len(periods) // 12)  # at most about a dozen labels on the time axis
     layout = {
         "title": {"text": title},
         "barmode": "stack",
-        "height": 420,
-        "margin": {"t": 50, "r": 60},
-        "yaxis": {"title": {"text": "events"}},
+        "height": 440,
+        "margin": {"t": 50, "r": 80, "b": 90},
+        "xaxis": {
+            "type": "category",
+            "tickvals": periods[::step],
+            "ticktext": labels[::step],
+            "tickangle": -30,
+            "title": {"text": {"day": "day", "week": "week (labelled by its Monday)", "month": "month"}[by]},
+        },
+        "yaxis": {"title": {"text": "events"}, "tickformat": ",d", "rangemode": "tozero"},
         "yaxis2": {
-            "title": {"text": "conflict-cooperation score"},
+            "title": {"text": "mean conflict–cooperation score"},
             "overlaying": "y",
             "side": "right",
-            "range": [-10, 10],
+            "range": [-10.5, 10.5],
+            "tickvals": [-10, -5, 0, 5, 10],
+            "ticktext": ["−10 conflict", "−5", "0 neutral", "+5", "+10 coop."],
             "zeroline": True,
+            "zerolinecolor": "#444",
+            "zerolinewidth": 1.5,
+            "showgrid": False,
         },
-        "legend": {"orientation": "h"},
+        "legend": {"orientation": "h", "y": -0.35},
     }
     return safe_json({"data": data, "layout": layout})
+
+
+def _period_label(period: str, by: str) -> str:
+    """'week of 6 Oct 2025', 'Oct 2025' or '16 Oct 2025' for a period's first day (YYYY-MM-DD)."""
+    try:
+        day = date.fromisoformat(period)
+    except (TypeError, ValueError):
+        return str(period)
+    if by == "month":
+        return day.strftime("%b %Y")
+    text = f"{day.day} {day.strftime('%b %Y')}"
+    return f"week of {text}" if by == "week" else text
 
 
 def _event_line(e: dict) -> str:

@@ -21,7 +21,18 @@ Limit = Annotated[int, Query(ge=1, le=500, description="Page size.")]
 Offset = Annotated[int, Query(ge=0, le=MAX_INT, description="Rows to skip.")]
 Root = Annotated[bool, Query(description="Only each sentence's root event(s): one act per sentence.")]
 Text = Annotated[str | None, Query(pattern=TEXT)]
-Reports = Annotated[bool, Query(description="Count every report of an event, not each event once.")]
+When = Annotated[
+    Literal["current", "historical", "future", "any"] | None,
+    Query(description="When the event happened relative to its article (default current)."),
+]
+All = Annotated[
+    bool,
+    Query(
+        alias="all",
+        description="Every coded event, historical, future and negated ones too. An event counts "
+        "when it is current and not negated.",
+    ),
+]
 Ref = Annotated[
     str, PathParam(pattern=TEXT, description="Its id, input id or name, or a hash prefix.", examples=["1"])
 ]

@@ -1,0 +1,31 @@
+"""The event filters' command-line options, shared by `dyad events` and `dyad export`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .filters import COUNT_RULE, counted
+
+__all__ = ["counted"]
+
+SourceOpt = Annotated[
+    str | None,
+    typer.Option(help="Source: country code (PAK), country name (Pakistan) or part of an actor's name."),
+]
+TargetOpt = Annotated[
+    str | None,
+    typer.Option(help="Target: country code (AFG), country name (Afghanistan) or part of an actor's name."),
+]
+TypeOpt = Annotated[str | None, typer.Option("--type", help="PLOVER event type (THREATEN, ...).")]
+SinceOpt = Annotated[str | None, typer.Option(help="On or after this date (YYYY-MM-DD).")]
+UntilOpt = Annotated[str | None, typer.Option(help="On or before this date (YYYY-MM-DD).")]
+WhenOpt = Annotated[str | None, typer.Option(help="current (the default), historical, future, or any.")]
+AllOpt = Annotated[
+    bool,
+    typer.Option(
+        "--all",
+        help=f"Every coded event, historical, future and negated ones too. {COUNT_RULE}",
+    ),
+]
