@@ -1,5 +1,6 @@
 """The language layer: spaCy's tagger and dependency parse over the sentences that need them (a
-quote mark, a speech verb), in batches.
+quotation, a speech verb, a candidate name; and, for the events stage, a trigger with an actor),
+in batches.
 
 Three of the model's components are not run, each measured (benchmarks/accuracy.py,
 bench_ingest.py --real): the lemmatizer (speech verbs and triggers are listed in their forms), the
@@ -67,7 +68,6 @@ def wanted(article: Article) -> list[int]:
         inside[q.open_at : q.end + 1] = b"\x01" * (q.end + 1 - q.open_at)
     out: list[int] = []
     for s in sents:
-        s_range = (s.start, s.end)
         if s.end - s.start > MAX_SENTENCE:
             continue
         i = bisect.bisect_left(marks, s.start)
@@ -84,7 +84,9 @@ def wanted(article: Article) -> list[int]:
         elif (
             speech.search(text, s.start, s.end)
             or _NAME.search(text, s.start, s.end)  # a candidate actor: who a later he or she may be
-            or (out and out[-1] == s.index - 1 and s.end - s.start < 100 and cues.search(text, *s_range))
+            or (
+                out and out[-1] == s.index - 1 and s.end - s.start < 100 and cues.search(text, s.start, s.end)
+            )
         ):
             out.append(s.index)
     return out
