@@ -11,6 +11,7 @@ from .entities import after_courtesy, learn, thing_words, vessel_prefixes
 from .knowledge import Entity, Knowledge, Phrase, Title, match_form, person_key, short_forms
 from .knowledge.schema import INTERNATIONAL
 from .model import Actor, Article, Mention
+from .timeref import CALENDAR_WORDS
 
 _NAME_TOKEN = re.compile(
     r"(?:(?:al|el|bin|ibn|bint|de|da|del|della|di|du|van|von|der|le|la|ul|ud|ur|e)[-\s])?"
@@ -53,25 +54,7 @@ _NOT_NAME = frozenset(
         "When",
         "While",
         "If",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
+        *CALENDAR_WORDS,
         "Minister",
         "President",
         "General",

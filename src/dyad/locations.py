@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from .gazetteer import Gazetteer, Place, load_gazetteer
 from .model import Article, Event
+from .timeref import CALENDAR_WORDS
 
 # a capitalised run of up to four words: a place name as written
 _NAME = r"[A-Z][\w’'.-]*[\w’']?(?:[ -](?:al-|el-|de |del |of )?[A-Z][\w’'-]*){0,3}"
@@ -28,25 +29,7 @@ _DATELINE = re.compile(
 )
 _NOT_PLACES = frozenset(
     [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
+        *CALENDAR_WORDS,
         "The",
         "A",
         "An",

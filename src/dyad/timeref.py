@@ -25,6 +25,8 @@ _MONTHS["sept"] = 9
 _DAYS = {
     d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 }
+# month and weekday names as written in text: never a name or a place
+CALENDAR_WORDS = tuple(w.capitalize() for w in (*_MONTH_NAMES, *_DAYS))
 _MONTH_DAY = re.compile(
     r"\b(?:on\s+)?(" + "|".join(_MONTHS) + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?", re.I
 )
