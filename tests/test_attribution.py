@@ -265,6 +265,21 @@ def test_a_dateline_in_capitals_is_no_organisation_or_person():
     assert "FRN" in {m.text for m in a.mentions}  # initials no dictionary knows are an organisation
 
 
+def test_a_name_after_a_possessive_starts_after_it():
+    from spacy.tokens import Doc
+
+    from dyad import parse
+    from dyad.entities import _compound_start
+
+    # "noted NBC’s Dante Chinni" as the small model reads it: the outlet a compound of the surname
+    words = ["noted", "NBC", "’s", "Dante", "Chinni", "."]
+    heads = [0, 4, 1, 4, 0, 0]
+    deps = ["ROOT", "compound", "case", "compound", "nsubj", "punct"]
+    tags = ["VBD", "NNP", "POS", "NNP", "NNP", "."]
+    doc = Doc(parse.nlp().vocab, words=words, heads=heads, deps=deps, tags=tags)
+    assert doc[_compound_start(doc[4]) : 5].text == "Dante Chinni"
+
+
 def test_a_party_and_state_label_is_no_person():
     a = dyad.process(
         "“Nobody believes it,” Senator Mary Cole (D-Mo.) told reporters.", published="2024-03-05"

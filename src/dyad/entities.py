@@ -125,7 +125,8 @@ def _compound_start(tok: Token) -> int:
     doc, start = tok.doc, tok.i
     for child in tok.lefts:
         if child.dep_ == "compound" and is_proper(child):
-            start = min(start, child.i)
+            case = next((c for c in child.children if c.dep_ == "case"), None)
+            start = min(start, child.i if case is None else case.i + 1)  # "NBC’s Dante Chinni"
     while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
         if not is_proper(doc[start - 2]) or doc[start - 1].whitespace_:
             break
