@@ -375,3 +375,46 @@ def test_a_huge_article_is_parsed_only_in_part():
     text = "".join(f"“Step {i} is done,” Okafor said.\n" for i in range(450))
     a = dyad.process(text, published="2024-03-05")
     assert "partly-parsed" in a.flags and len(a.quotes) == 450
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quoted phrase in a clause no speech verb governs: that clause's subject used the words
+        (
+            "The count ended on Sunday.\n\nCouncillor Ines Varga mocked the mayor for “hiding behind "
+            "consultants” at the Tuesday meeting.",
+            [("Ines Varga", "hiding behind consul")],
+        ),
+        (
+            "The count ended on Sunday.\n\nTomas Brandt blamed the delay on “a tired old committee.”",
+            [("Tomas Brandt", "a tired old committe")],
+        ),
+        # a quoted subject is the writer's naming, not the clause subject's words
+        (
+            "The count ended on Sunday.\n\n“Forward Together” won Tomas Brandt the seat.",
+            [(None, "Forward Together")],
+        ),
+        # nor is a phrase after a copula ("is", "was")
+        (
+            "The count ended on Sunday.\n\nThe slogan of Tomas Brandt was “Forward together.”",
+            [(None, "Forward together.")],
+        ),
+        # a headline's clipped grammar names no speaker
+        (
+            "Tomas Brandt Thanks Voters for Their ‘Patience’\n\nThe count ended on Sunday.",
+            [(None, "Patience")],
+        ),
+    ],
+)
+def test_a_quoted_phrase_belongs_to_the_subject_of_its_clause(text, expected):
+    assert speakers(text) == expected
+
+
+def test_a_paragraph_of_quotation_continues_a_speaker_whose_attribution_runs_long():
+    text = (
+        "“The harbour will reopen in May,” Ines Carvalho said on Friday during a visit to the "
+        "container terminal at Leixões, the largest in the north of the country.\n\n"
+        "“We have the money and the crews. Nothing stands in the way now.”"
+    )
+    assert [s for s, _ in speakers(text)] == ["Ines Carvalho", "Ines Carvalho"]

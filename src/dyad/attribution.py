@@ -22,6 +22,11 @@ if TYPE_CHECKING:
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 CLIMB = frozenset({"conj", "xcomp", "advcl", "ccomp", "parataxis", "pcomp", "prep", "acomp"})
 RELATIVE = frozenset({"who", "that", "which", "whom"})
+# what a quoted phrase may be in the clause whose subject used its words (not its subject)
+PHRASE_ROLES = frozenset(
+    {"dobj", "pobj", "prep", "ccomp", "advcl", "pcomp", "conj", "ROOT", "xcomp", "attr", "oprd"}
+)
+COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "’s", "'s", "have", "has", "had"})
 MAX_UP = 12  # how far up the tree a governing speech verb is looked for
 PRONOUN = "he/she"  # a topic that is itself a pronoun
 MAX_CHAIN = 1_500  # characters a chain of he and she reaches back to its person
@@ -91,6 +96,37 @@ class ParseAttribution:
             if verb is not None:
                 key = self._subject_key(verb, base)
                 return key if key is not None else self._between(span, base + verb.idx)
+        return self._embedded(span)
+
+    def _embedded(self, span: Span) -> str | object | None:
+        """A quoted phrase inside a clause no speech verb governs ("X mocked Y for “having a
+        tough night”"): the subject of the nearest clause it belongs to, when an actor."""
+        i = self.sentence_of(span.open_at)
+        doc = self.a.parses.get(i)
+        if doc is None or self._headline(span.open_at):
+            return NOT_FOUND
+        base = parse_base(doc)
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        if root is None or self._in_quote(root, base, span):
+            return NOT_FOUND
+        starts = self._index(i, doc, base)[0]
+        lo, hi = bisect.bisect_left(starts, span.start), bisect.bisect_right(starts, span.end)
+        h = next((t for t in doc[lo:hi] if not t.is_punct), None)
+        if h is None:
+            return NOT_FOUND
+        while h.head.i != h.i and self._in_quote(h, base, span):
+            h = h.head
+        if h.dep_ not in PHRASE_ROLES:
+            return NOT_FOUND  # a quoted subject or name is the writer's, not the clause's subject's
+        for x in itertools.islice(itertools.chain((h,), h.ancestors), MAX_UP):
+            if not is_verb(x) or self.inside(base + x.idx):
+                continue
+            if x.lower_ in COPULAS:
+                break
+            key = self._subject_key(x, base)
+            if key is not None:
+                return key
+            break
         return NOT_FOUND
 
     def _topics(self) -> tuple[list[int], list[str]]:
@@ -155,6 +191,15 @@ class ParseAttribution:
             return key
         m = self.mentions.last_person_before(pos)
         return m.actor_key if m else None
+
+    def _headline(self, pos: int) -> bool:
+        """The article's first line, or a line in Title Case: a headline, whose clipped grammar
+        makes its subject no speaker ("Senator Upset ‘Loyal’ Fans by Leaving")."""
+        start = self.line_start(pos)
+        if not self.a.text[:start].strip():
+            return True
+        words = [w for w in self.a.text[start : self.line_end(pos)].split() if len(w) > 3 and w[0].isalpha()]
+        return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
 
     def line_start(self, pos: int) -> int:
         """Where the line holding pos starts."""

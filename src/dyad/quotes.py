@@ -168,7 +168,7 @@ class _Attribution:
                 opens_line
                 and self._whole_paragraph()
                 and between.count("\n") <= 2
-                and len(between.strip()) < 80
+                and (len(between.strip()) < 80 or self.parsed.sentence_of(last.end) == self.sent_index - 1)
             ):
                 return speakers[-1]  # "…,” he continued. / “In this pivotal moment …”"
         return self._previous_sentence()
