@@ -345,7 +345,7 @@ class Finder:
             self.headlines[line_start] = (
                 len(words) >= 3
                 and sum(w[0].isupper() for w in words) / len(words) > 0.7
-                and not line.rstrip().endswith(".")  # a sentence dense with titles and names
+                and not line.rstrip().rstrip("\"”’'").endswith(".")  # a sentence dense with names
             )
         return self.headlines[line_start]
 

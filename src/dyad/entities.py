@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from .actors import Finder
+    from .knowledge import Knowledge
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +80,7 @@ class Found:
     label: str  # PERSON | ORG
     name: str
     head: str  # the lowercased head word
+    title: str | None = None  # the title word(s) the name came after ("Mayor Ines Varga")
 
 
 def names(finder: Finder) -> Iterator[Found]:
@@ -108,7 +110,7 @@ def names(finder: Finder) -> Iterator[Found]:
                 label = "PERSON"
             else:
                 continue
-            found = _found(a, i, span, label)
+            found = _found(a, i, span, label, finder.kb)
             if found is not None:
                 yield found
 
@@ -134,10 +136,13 @@ def _compound_start(tok: Token) -> int:
     return start
 
 
-def _found(a, sentence: int, span: Span, label: str) -> Found | None:
+def _found(a, sentence: int, span: Span, label: str, kb: Knowledge) -> Found | None:
     tokens = list(span)
     while tokens and (tokens[0].lower_ in _words("honorifics") or tokens[0].lower_ in ("the", "a", "an")):
         tokens = tokens[1:]
+    title = None
+    if label == "PERSON":
+        title, tokens = _title_prefix(tokens, kb)
     while (tokens and tokens[-1].tag_ == "POS") or (tokens and tokens[-1].is_punct):
         tokens = tokens[:-1]
     if not tokens:
@@ -153,7 +158,21 @@ def _found(a, sentence: int, span: Span, label: str) -> Found | None:
     ):
         return None
     start, end = char_span(a, sentence, sub)
-    return Found(start, end, label, " ".join(name.split()), sub.root.lower_)
+    return Found(start, end, label, " ".join(name.split()), sub.root.lower_, title)
+
+
+def _title_prefix(tokens: list[Token], kb: Knowledge) -> tuple[str | None, list[Token]]:
+    """A title and its modifiers before a name ("Former Mayor Ines Varga") and the name after
+    them; the title is no part of the name."""
+    i, title = 0, None
+    while i < len(tokens) and tokens[i].lower_ in kb.modifiers:
+        i += 1
+    for n in (3, 2, 1):
+        words = " ".join(t.lower_ for t in tokens[i : i + n])
+        if len(tokens) - i - n >= 1 and words in kb.titles:
+            title, i = words, i + n
+            break
+    return (title, tokens[i:]) if title else (None, tokens)
 
 
 def learn(finder: Finder) -> None:
@@ -173,9 +192,14 @@ def learn(finder: Finder) -> None:
                 person = finder._known_person(f.name)
             else:
                 person = finder.met_by_surname(match_form(f.name))
+            if person is None and f.title and finder._in_headline(f.start):
+                continue  # "Defence Minister Points Finger": a headline's verb after a title
             if person is None:
                 key = person_key(f.name)
-                person = finder.people.get(key) or _Person(key, f.name, UNKNOWN, "UNK", None, "learned")
+                title = finder.kb.titles.get(f.title or "")
+                sector = title.sector if title and not title.inherit else "UNK"
+                role = f.title if title else None
+                person = finder.people.get(key) or _Person(key, f.name, UNKNOWN, sector, role, "learned")
                 finder.people.setdefault(key, person)
             finder._add_person(f.start, f.end, person, "name")
         else:
