@@ -344,6 +344,25 @@ def test_a_missing_or_different_model_is_one_line_naming_the_fix(monkeypatch):
     assert parse.nlp() is parse.nlp()  # loaded once per process
 
 
+def test_the_parse_runs_on_numpy_products_and_gives_the_default_parse():
+    import importlib
+
+    from dyad import parse
+
+    ours = parse.nlp()
+    ops = {type(n.ops).__name__ + str(n.ops.use_blis) for _, c in ours.pipeline for n in c.model.walk()}
+    assert ops == {"NumpyOpsFalse"}
+    default = importlib.import_module(parse.MODEL).load(exclude=list(parse.EXCLUDE))
+    assert any(getattr(n.ops, "use_blis", False) for _, c in default.pipeline for n in c.model.walk())
+    texts = [
+        "“We will rebuild the bridge by spring,” Okafor said on Tuesday.",
+        "Councillor Ines Varga mocked the mayor for hiding behind consultants.",
+        "The army said its jets struck three camps near the border overnight.",
+    ]
+    for a, b in zip(ours.pipe(texts), default.pipe(texts), strict=True):
+        assert [(t.tag_, t.dep_, t.head.i) for t in a] == [(t.tag_, t.dep_, t.head.i) for t in b]
+
+
 def test_only_the_sentences_that_need_it_are_parsed():
     from dyad import parse
 
