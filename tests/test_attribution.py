@@ -437,3 +437,13 @@ def test_a_paragraph_of_quotation_continues_a_speaker_whose_attribution_runs_lon
         "“We have the money and the crews. Nothing stands in the way now.”"
     )
     assert [s for s, _ in speakers(text)] == ["Ines Carvalho", "Ines Carvalho"]
+
+
+def test_a_paragraph_of_quotation_after_a_sentence_about_someone_is_theirs():
+    text = (
+        "The count ended on Sunday.\n\nTomas Brandt is upbeat about the vote in the north.\n\n"
+        "“We will win the north, and then the south.”"
+    )
+    assert speakers(text) == [("Tomas Brandt", "We will win the nort")]
+    text = "The count ended on Sunday.\n\nThe vote in the north was close.\n\n“We will win the north.”"
+    assert speakers(text) == [(None, "We will win the nort")]

@@ -155,6 +155,16 @@ class ParseAttribution:
         found.sort()
         return [p for p, _ in found], [k for _, k in found]
 
+    def topic_in(self, start: int, end: int) -> str | None:
+        """The first person that is a topic (see `_topics`) in [start, end)."""
+        positions, keys = self.topics
+        i = bisect.bisect_left(positions, start)
+        while i < len(positions) and positions[i] < end:
+            if keys[i] != PRONOUN:
+                return keys[i]
+            i += 1
+        return None
+
     def _topic_before(self, pos: int, since: int) -> str | None:
         """The last topic in [since, pos); a he or she there carries the chain back to the topic
         before it ("Trump commented. ¶ On Wednesday, he told a crowd … ¶ “…,” he said.")."""

@@ -186,11 +186,23 @@ class _Attribution:
             return None  # across a paragraph break only for a paragraph that is all quotation
         verbs = [m for m in _SPEECH_RE.finditer(self.text[prev.start : prev.end])]
         if not verbs:
-            return None
+            # "Viguerie is upbeat about Cruz’s chances. ¶ “Not only can Cruz win …”": a paragraph of
+            # quotation after a sentence about someone is theirs
+            return self._topic_of(prev.index) if self._whole_paragraph() else None
         v_start = prev.start + verbs[0].start()
         mentions = self._mentions_between(prev.start, v_start)
         persons = [m for m in mentions if self.a.actors[m.actor_key].kind == "person"]
         return persons[0].actor_key if persons else None
+
+    def _topic_of(self, i: int) -> str | None:
+        """The person a sentence is about: its main clause's subject where it was parsed, else a
+        person named at its very start."""
+        s = self.a.sentences[i]
+        if i in self.a.parses:
+            return self.parsed.topic_in(s.start, s.end)
+        ms = self._mentions_between(s.start, s.end)
+        first = ms[0] if ms and not self.text[s.start : ms[0].start].strip() else None
+        return first.actor_key if first and self.a.actors[first.actor_key].kind == "person" else None
 
     def _bare_sentence(self) -> bool:
         """The quotation is its sentence: nothing of the sentence stands before or after it."""
