@@ -447,3 +447,11 @@ def test_a_paragraph_of_quotation_after_a_sentence_about_someone_is_theirs():
     assert speakers(text) == [("Tomas Brandt", "We will win the nort")]
     text = "The count ended on Sunday.\n\nThe vote in the north was close.\n\n“We will win the north.”"
     assert speakers(text) == [(None, "We will win the nort")]
+
+
+def test_a_quotation_after_a_colon_is_the_main_clauses_subjects():
+    text = (
+        "The count ended on Sunday.\n\nWhen Tomas Brandt conceded on Monday, Mayor Ines Varga "
+        "released the following statement:\n\n“The city thanks every volunteer.”"
+    )
+    assert speakers(text) == [("Ines Varga", "The city thanks ever")]

@@ -155,6 +155,15 @@ class ParseAttribution:
         found.sort()
         return [p for p, _ in found], [k for _, k in found]
 
+    def main_subject(self, i: int) -> str | None:
+        """The actor that is the subject of a parsed sentence's main verb ("When Wallace died,
+        Clinton released the following statement:" is Clinton's), if any."""
+        doc = self.a.parses.get(i)
+        root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
+        if root is None or not is_verb(root):
+            return None
+        return self._subject_key(root, parse_base(doc))
+
     def topic_in(self, start: int, end: int) -> str | None:
         """The first person that is a topic (see `_topics`) in [start, end)."""
         positions, keys = self.topics

@@ -155,7 +155,7 @@ class _Attribution:
             s = self.a.sentences[self.sent_index - (1 if opens_line else 0)]
             colon = prev_end - 1 if not opens_line else s.end - 1
             verbs = [m for m in _SPEECH_RE.finditer(self.text[s.start : colon])]
-            key = self._subject(s.start, colon)
+            key = self.parsed.main_subject(s.index) or self._subject(s.start, colon)
             if verbs or key:
                 return key
         if earlier and speakers[-1] is not None:
