@@ -455,3 +455,16 @@ def test_a_quotation_after_a_colon_is_the_main_clauses_subjects():
         "released the following statement:\n\n“The city thanks every volunteer.”"
     )
     assert speakers(text) == [("Ines Varga", "The city thanks ever")]
+
+
+@pytest.mark.parametrize(
+    ("named", "role", "expected"),
+    [
+        ("Mayor Ines Varga met the council", "the mayor", "Ines Varga"),
+        ("Prime Minister Ines Varga met Defence Minister Tomas Brandt", "the prime minister", "Ines Varga"),
+        ("Prime Minister Ines Varga met Defence Minister Tomas Brandt", "the defence minister", "Tomas Brandt"),
+    ],
+)
+def test_a_role_phrase_speaks_for_the_person_named_with_that_role(named, role, expected):
+    text = f"Talks opened on Monday.\n\n{named} in the capital.\n\n“We will rebuild,” {role} said."
+    assert speakers(text) == [(expected, "We will rebuild,")]

@@ -211,6 +211,17 @@ class ParseAttribution:
         m = self.mentions.last_person_before(pos)
         return m.actor_key if m else None
 
+    def _holder(self, title: list[str], pos: int) -> str | None:
+        """The person last named before pos whose role ends with the title's head word and holds its
+        other words ("Vermont Senator Bernie Sanders … the senator said")."""
+
+        def holds(a: Actor) -> bool:
+            role = (a.role or "").lower().split()
+            return a.kind == "person" and role[-1:] == title[-1:] and set(title) <= set(role)
+
+        m = self.mentions.last_before(pos, 0, holds)
+        return m.actor_key if m else None
+
     def _headline(self, pos: int) -> bool:
         """The article's first line, or a line in Title Case: a headline, whose clipped grammar
         makes its subject no speaker ("Senator Upset ‘Loyal’ Fans by Leaving")."""
@@ -352,6 +363,12 @@ class ParseAttribution:
                 m = self.mentions.covering(cs, cs + len(c.text))
                 if m is not None:
                     return m.actor_key
+        if is_noun(subj) and any(c.lower_ == "the" or c.dep_ == "poss" for c in subj.children):
+            # "the senator said": the senator named before; "the prime minister", not any minister
+            mods = [c.text for c in subj.lefts if c.dep_ in ("amod", "compound") and c.text.islower()]
+            key = self._holder([*mods, subj.lower_], start)
+            if key is not None:
+                return key
         if subj.lower_ in ("he", "she"):
             return self._he_or_she(start)
         if subj.lower_ == "they":  # the group last named in the sentence

@@ -143,6 +143,9 @@ def _found(a, sentence: int, span: Span, label: str, kb: Knowledge) -> Found | N
     title = None
     if label == "PERSON":
         title, tokens = _title_prefix(tokens, kb)
+        doc, at = span.doc, span.start
+        while title and at > 0 and f"{doc[at - 1].lower_} {title}" in kb.titles:
+            title, at = f"{doc[at - 1].lower_} {title}", at - 1  # "Prime" read as an adjective
     while (tokens and tokens[-1].tag_ == "POS") or (tokens and tokens[-1].is_punct):
         tokens = tokens[:-1]
     if not tokens:
