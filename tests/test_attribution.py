@@ -315,7 +315,7 @@ def test_polnear_dev_quote_speaker_accuracy(tmp_path):
         f"{r['speaker']['named_accuracy']}; quote+speaker P {qs['precision']} R {qs['recall']} F1 {qs['f1']}"
     )
     assert r["spans"]["recall"] >= 0.95
-    assert qs["f1"] >= 0.88 and r["speaker"]["named_accuracy"] >= 0.84
+    assert qs["f1"] >= 0.90 and r["speaker"]["named_accuracy"] >= 0.88  # the target: 0.88
 
 
 def test_names_knowledge_loads_as_lowercase_words():
