@@ -9,7 +9,6 @@ import re
 from ..model import Mention, Sentence
 from . import cues as cue
 from .context import Context
-from .emit import Emitter
 from .modality import REFUSABLE, in_condition, refusal, retyped
 from .patterns import Pattern
 from .tree import Tree
@@ -18,10 +17,10 @@ from .tree import Tree
 class Acts:
     """The checks a trigger passes before its arguments are read, in the order they apply."""
 
-    def __init__(self, ctx: Context, tree: Tree, emitter: Emitter):
+    def __init__(self, ctx: Context, tree: Tree, tree_negated: set[int]):
         self.ctx = ctx
         self.tree = tree
-        self.emitter = emitter  # takes the triggers the parse shows negated
+        self.tree_negated = tree_negated  # where each trigger the parse shows negated starts
 
     def pattern(
         self, sentence: Sentence, mentions: list[Mention], start: int, end: int, p: Pattern, lead: str
@@ -49,9 +48,8 @@ class Acts:
         if tok is not None and p.type != "ACCUSE" and self.tree.in_content_of(tok, self._accusing):
             return True  # "accused Pakistan of ... carrying out air raids": what the accusation is about
         if tok is not None and self.tree.negated(tok):
-            self.emitter.tree_negated.add(
-                start
-            )  # "Venezuela threatens no one", "has never formally attacked"
+            # "Venezuela threatens no one", "has never formally attacked"
+            self.tree_negated.add(start)
         if (
             p.type == "AGREE"
             and cue.SIGNED_DECREE.match(text[end : end + 60])

@@ -3,6 +3,8 @@ negation, attribution and confidence; and each sentence's root events."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from ..model import Event, Mention, Sentence
 from ..timeref import is_historical, resolve_date
 from . import cues as cue
@@ -10,7 +12,9 @@ from .context import Context
 from .patterns import Pattern
 
 # (conditional?, date, precision, historical?) of a sentence
-SentenceTime = tuple
+SentenceTime = tuple[bool, date | None, str | None, bool]
+# (negated, when, hypothetical, date, precision) of an act
+ActTime = tuple[bool, str, bool, date | None, str | None]
 
 
 class Emitter:
@@ -76,7 +80,7 @@ class Emitter:
             )
         )
 
-    def _time(self, sentence: Sentence, p: Pattern, start: int) -> tuple:
+    def _time(self, sentence: Sentence, p: Pattern, start: int) -> ActTime:
         """(negated, when, hypothetical, date, precision) of an act whose trigger starts at start."""
         text = self.ctx.text
         clause_start, _ = self.ctx.clause(sentence, start)

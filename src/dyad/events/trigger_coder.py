@@ -27,7 +27,7 @@ class TriggerCoder:
         self.discourse = discourse
         self.emitter = emitter
         self.window = Window(ctx, discourse)
-        self.acts = Acts(ctx, tree, emitter)
+        self.acts = Acts(ctx, tree, emitter.tree_negated)
 
     def code(self, sentence: Sentence, mentions: list[Mention], start: int, end: int, p: Pattern) -> None:
         """The events of the trigger at [start, end) with pattern p, among the sentence's mentions."""
@@ -48,14 +48,8 @@ class TriggerCoder:
         p, sources, targets = convention(
             self.ctx, p, lead, sources, targets, before, mentions, sentence, start
         )
-        if (
-            p.mode == "mediate"
-            and not cue.TALKS_AFTER.match(text[end : end + 40])
-            and text[start:end].lower().startswith("facilitat")
-        ):
-            p = Pattern(
-                "COOPERATE", p.kind, None, "military", False, p.line
-            )  # "facilitating NATO operations"
+        if p.mode == "mediate" and self._facilitates(start, end):
+            p = Pattern("COOPERATE", p.kind, None, "military", False, p.line)
         claim = claimant(self.ctx, p, sources, sentence, start)
         if claim is not None:
             who, verb_at = claim
@@ -71,6 +65,12 @@ class TriggerCoder:
             self.emitter.symmetric(sentence, sources, p, start, end)
             return
         self._emit_all(sentence, mentions, p, start, end, (c_start, c_end), sources, targets)
+
+    def _facilitates(self, start: int, end: int) -> bool:
+        """ "facilitating NATO operations": cooperation, not the mediation of talks."""
+        text = self.ctx.text
+        word = text[start:end].lower()
+        return not cue.TALKS_AFTER.match(text[end : end + 40]) and word.startswith("facilitat")
 
     def _around(
         self, mentions: list[Mention], start: int, end: int, c_start: int, c_end: int, p: Pattern
@@ -159,9 +159,8 @@ class TriggerCoder:
     ) -> None:
         """An event of each source on each target (on the implicit recipient when none is named),
         and back from each target for a symmetric act that is not one way."""
-        hosting = (
-            self.ctx.text[start:end].lower().startswith(("host", "receiv", "welcom"))
-        )  # the subject hosts
+        # the subject hosts
+        hosting = self.ctx.text[start:end].lower().startswith(("host", "receiv", "welcom"))
         if not targets and p.mode == "visit" and not hosting:  # "arrived in Amman on a visit": the host
             targets = recipients.visit_host(self.ctx, mentions, sources, clause)
         target_keys: list[str | None] | None = [t.actor_key for t in targets]
