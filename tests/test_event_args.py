@@ -1,9 +1,9 @@
-"""Event arguments from the dependency parse (event_args.Tree), on sentences we wrote: the four
+"""Event arguments from the dependency parse (dyad.events.Tree), on sentences we wrote: the four
 direction errors issue 14 found in the demo corpus's kind of text, and the tree's general rules."""
 
 import dyad
 from dyad import parse
-from dyad.event_args import Tree, event_sentences
+from dyad.events import Tree, event_sentences
 
 
 def coded(text: str) -> set[tuple[str, str, str, bool]]:

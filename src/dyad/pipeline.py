@@ -7,8 +7,7 @@ from dataclasses import dataclass
 
 from .actors import find_actors
 from .clean import clean_text, html_to_text
-from .event_args import event_sentences
-from .events import find_events
+from .events import event_sentences, find_events
 from .fields import trimmed
 from .knowledge import Knowledge
 from .language import detect_language

@@ -34,7 +34,7 @@ def speech_verbs() -> re.Pattern[str]:
 def quotation_cues() -> re.Pattern[str]:
     """A pattern of every verb that may introduce a quotation: the speech verbs and, in all their
     forms, the quoting verbs ("he continued", "Beck joked")."""
-    from .event_patterns import inflect
+    from .events.patterns import inflect
 
     words, quoting = _data()
     return _pattern([*words, *(f for lemma in quoting for f in inflect(lemma))])

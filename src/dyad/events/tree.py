@@ -2,8 +2,8 @@
 the subject it shares through a coordination or a governing verb) and on whom (its object, the
 object of a preposition that marks a recipient, the patient of a passive).
 
-The coder asks for a trigger's arguments here first, and falls back to its older reading of the
-words around the trigger only where a sentence was not parsed or the tree names no actor."""
+The coder asks for a trigger's arguments here first, and falls back to the words around the
+trigger (window.py) only where a sentence was not parsed or the tree names no actor."""
 
 from __future__ import annotations
 
@@ -11,14 +11,14 @@ import bisect
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .attribution import Mentions
-from .knowledge.schema import INTERNATIONAL
-from .parse import base, is_noun, is_proper, is_verb
+from ..attribution import Mentions
+from ..knowledge.schema import INTERNATIONAL
+from ..parse import base, is_noun, is_proper, is_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from .model import Article, Mention
+    from ..model import Article, Mention
 
 # prepositions whose object receives an act ("fired on", "sanctions against", "talks with")
 RECIPIENT_PREPS = frozenset({"on", "against", "with", "to", "into", "at", "toward", "towards", "upon"})
@@ -186,24 +186,3 @@ class Tree:
                 if inner:
                     return inner[:1]
         return []
-
-
-def event_sentences(article: Article) -> list[int]:
-    """The sentences worth parsing for events: a trigger and an actor with a country outside
-    quotation marks."""
-    from .event_patterns import load_patterns, trigger_spans
-    from .quote_marks import quote_spans
-
-    patterns = load_patterns()
-    lower = article.text.lower().replace("’", "'").replace("\u2011", "-")
-    inside = [(q.open_at, q.end) for q in quote_spans(article.text)]
-    with_actor = set()
-    for m in article.mentions:
-        if article.actors[m.actor_key].country and not any(a <= m.start <= b for a, b in inside):
-            with_actor.add(m.sentence)
-    return [
-        i
-        for i in sorted(with_actor)
-        if i < len(article.sentences)
-        and trigger_spans(patterns, lower, article.sentences[i].start, article.sentences[i].end)
-    ]

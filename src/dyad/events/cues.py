@@ -197,3 +197,4 @@ LEADING_ADJUNCT = re.compile(
     r"in retaliation for|under|in)\b[^,;]{0,150},\s"
 )
 ATTRIBUTION = re.compile(r"(?i)\b(according to|reported|reports|citing|quoted)\b")
+DIRECT_OBJECT_GAP = re.compile(r"\s+(?:the\s+)?")  # between a verb and its object: "warned the"

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import ahocorasick
 
-from .errors import KnowledgeError
-from .knowledge.files import LINE, data_path, load_yaml
+from ..errors import KnowledgeError
+from ..knowledge.files import LINE, data_path, load_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,36 +193,31 @@ def _verb_forms(head: str) -> list[str]:
     return sorted(forms)
 
 
+_ALLOWED = {"type", "verbs", "nouns", "mode", "context", "symmetric", "received", "object_to", LINE}
+
+
+@dataclass
+class _Tables:
+    """The lookup tables that load_patterns fills, entry by entry."""
+
+    forms: dict[str, Pattern] = field(default_factory=dict)
+    verb_forms: dict[str, Pattern] = field(default_factory=dict)
+    lemmas: set[str] = field(default_factory=set)
+    literal: set[str] = field(default_factory=set)  # words listed as themselves
+    objects: dict[str, list[tuple[str, Pattern]]] = field(default_factory=dict)
+
+
 @lru_cache(maxsize=1)
 def load_patterns() -> Patterns:
     """events.yaml and ontology.yaml, validated; errors name the file and line."""
-    onto_path = data_path("ontology.yaml")
-    onto = load_yaml(onto_path)
-    types = {}
-    for name, spec in onto["types"].items():
-        if name == LINE:
-            continue
-        types[name] = EventType(
-            spec["quad"], spec["cameo"], float(spec["score"]), bool(spec.get("target", False))
-        )
+    types = _event_types()
     path = data_path("events.yaml")
     entries = load_yaml(path)
     if not isinstance(entries, list):
         raise KnowledgeError(str(path), None, "must be a list of patterns")
-    forms: dict[str, Pattern] = {}
-    verb_forms: dict[str, Pattern] = {}
-    lemmas: set[str] = set()
-    literal: set[str] = set()
-    objects: dict[str, list[tuple[str, Pattern]]] = {}
-    allowed = {"type", "verbs", "nouns", "mode", "context", "symmetric", "received", "object_to", LINE}
+    tables = _Tables()
     for e in entries:
-        line = e.get(LINE) if isinstance(e, dict) else None
-        if not isinstance(e, dict) or set(e) - allowed:
-            raise KnowledgeError(str(path), line, f"unknown field(s): {sorted(set(e) - allowed)}")
-        if e.get("type") not in types:
-            raise KnowledgeError(str(path), line, f"unknown event type {e.get('type')!r}")
-        if not e.get("verbs") and not e.get("nouns"):
-            raise KnowledgeError(str(path), line, "a pattern needs 'verbs' or 'nouns'")
+        line = _checked_entry(str(path), e, types)
         for kind in ("verbs", "nouns"):
             words = e.get(kind) or []
             if not all(isinstance(w, str) and w.strip() for w in words):
@@ -238,47 +233,58 @@ def load_patterns() -> Patterns:
                 object_to=bool(e.get("object_to", False)),
             )
             for w in words:
-                w = w.lower()
-                if kind == "verbs":
-                    lemmas.add(w.split()[0])
-                    head, *rest = w.split()
-                    particles = list(itertools.takewhile(_ADVERBS.__contains__, rest))
-                    rest = rest[len(particles) :]
-                    if rest and rest[0] not in _PARTICLES | _PREPOSITIONS:
-                        for f in _verb_forms(head):
-                            objects.setdefault(" ".join([f, *particles]), []).append((" ".join(rest), p))
-                for form in inflect(w) if kind == "verbs" else [w]:
-                    if kind == "verbs":
-                        verb_forms.setdefault(form, p)
-                    exact = form == w
-                    if form in literal and not exact:
-                        continue  # a word listed as itself wins over an inflected form
-                    forms[form] = p
-                    if exact:
-                        literal.add(form)
+                _add_word(tables, w.lower(), kind, p)
     auto = ahocorasick.Automaton()
-    for form in forms.keys() | objects.keys():  # a head only in phrases ("reduced food supplies") too
+    for form in (
+        tables.forms.keys() | tables.objects.keys()
+    ):  # a head only in phrases ("reduced food supplies") too
         auto.add_word(form, form)
     auto.make_automaton()
-    return Patterns(forms, verb_forms, frozenset(lemmas), auto, types, objects)
+    return Patterns(tables.forms, tables.verb_forms, frozenset(tables.lemmas), auto, types, tables.objects)
 
 
-def trigger_spans(patterns: Patterns, lower: str, s: int, e: int) -> list[tuple[int, int, str]]:
-    """The trigger phrases of lower[s:e] (the lowercased text), whole words only, longest first
-    where two overlap: (start, end, form)."""
-    found = []
-    hay = lower[s:e]
-    for end, form in patterns.automaton.iter(hay):
-        start = end - len(form) + 1
-        before = hay[start - 1] if start > 0 else " "
-        after = hay[end + 1] if end + 1 < len(hay) else " "
-        if before.isalnum() or after.isalnum() or before == "-" or after == "-":
+def _event_types() -> dict[str, EventType]:
+    """ontology.yaml's event types: QuadClass, CAMEO code, score, whether a recipient is needed."""
+    onto = load_yaml(data_path("ontology.yaml"))
+    types = {}
+    for name, spec in onto["types"].items():
+        if name == LINE:
             continue
-        found.append((s + start, s + end + 1, form))
-    found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
-    out, last = [], -1
-    for t in found:
-        if t[0] >= last:
-            out.append(t)
-            last = t[1]
-    return out
+        types[name] = EventType(
+            spec["quad"], spec["cameo"], float(spec["score"]), bool(spec.get("target", False))
+        )
+    return types
+
+
+def _checked_entry(path: str, e: object, types: dict[str, EventType]) -> int | None:
+    """The line of an events.yaml entry, after checking its fields and type (KnowledgeError)."""
+    line = e.get(LINE) if isinstance(e, dict) else None
+    if not isinstance(e, dict) or set(e) - _ALLOWED:
+        raise KnowledgeError(path, line, f"unknown field(s): {sorted(set(e) - _ALLOWED)}")
+    if e.get("type") not in types:
+        raise KnowledgeError(path, line, f"unknown event type {e.get('type')!r}")
+    if not e.get("verbs") and not e.get("nouns"):
+        raise KnowledgeError(path, line, "a pattern needs 'verbs' or 'nouns'")
+    return line
+
+
+def _add_word(tables: _Tables, w: str, kind: str, p: Pattern) -> None:
+    """One listed word or phrase (lowercased) in the tables: a verb in all its forms, a verb
+    phrase also as its head with the object that completes it, a noun as itself."""
+    if kind == "verbs":
+        tables.lemmas.add(w.split()[0])
+        head, *rest = w.split()
+        particles = list(itertools.takewhile(_ADVERBS.__contains__, rest))
+        rest = rest[len(particles) :]
+        if rest and rest[0] not in _PARTICLES | _PREPOSITIONS:
+            for f in _verb_forms(head):
+                tables.objects.setdefault(" ".join([f, *particles]), []).append((" ".join(rest), p))
+    for form in inflect(w) if kind == "verbs" else [w]:
+        if kind == "verbs":
+            tables.verb_forms.setdefault(form, p)
+        exact = form == w
+        if form in tables.literal and not exact:
+            continue  # a word listed as itself wins over an inflected form
+        tables.forms[form] = p
+        if exact:
+            tables.literal.add(form)
