@@ -76,16 +76,8 @@ def _left_modifier(f: Finder, pos: int) -> tuple[int, Entity | None, int]:
     start = role_start = skip_modifiers(f, pos)
     span = _entity_ending_at(f, start)
     if span is None:
-        # words of the role itself: "the Foreign Office spokesman", "the UN humanitarian chief"
-        words = re.search(
-            r"((?:[A-Z][\w-]*\s+){1,3}|(?:[a-z][\w-]*\s+){1,2})$", f.text[max(0, start - 40) : start]
-        )
-        if words and not DETERMINER.search(" " + words.group(0)):
-            inner = start - len(words.group(0))
-            span = _entity_ending_at(f, inner)
-            first = f.text[inner:start].split()[0]
-            if (span is not None or first[0].isupper()) and first not in NOT_NAME:
-                start = role_start = inner
+        start, span = _role_words(f, start)
+        role_start = start
     entity = None
     if span is not None:
         phrase = f._phrase(span)
@@ -93,6 +85,23 @@ def _left_modifier(f: Finder, pos: int) -> tuple[int, Entity | None, int]:
             entity = phrase.entity
             start = skip_modifiers(f, span.start)
     return start, entity, role_start
+
+
+def _role_words(f: Finder, start: int) -> tuple[int, Span | None]:
+    """Words of the role itself before a title ("the Foreign Office spokesman", "the UN
+    humanitarian chief"): where the role starts (start if it has none), and a country or
+    organisation phrase ending before those words."""
+    words = re.search(
+        r"((?:[A-Z][\w-]*\s+){1,3}|(?:[a-z][\w-]*\s+){1,2})$", f.text[max(0, start - 40) : start]
+    )
+    if not words or DETERMINER.search(" " + words.group(0)):
+        return start, None
+    inner = start - len(words.group(0))
+    span = _entity_ending_at(f, inner)
+    first = f.text[inner:start].split()[0]
+    if (span is not None or first[0].isupper()) and first not in NOT_NAME:
+        return inner, span
+    return start, span
 
 
 def _entity_ending_at(f: Finder, pos: int) -> Span | None:
