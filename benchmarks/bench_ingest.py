@@ -168,7 +168,11 @@ def main() -> None:
     ap.add_argument("--backend", default="sqlite", help=argparse.SUPPRESS)
     ap.add_argument("--cluster", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--real", action="store_true", help="only the real-articles rows (PolNeAR texts)")
+    ap.add_argument("--reference", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.reference:
+        print(json.dumps(reference_rates()))
+        return
     if args.one:
         r = run_one(args.one, args.text_only, args.workers, args.backend, args.cluster, args.pg, args.real)
         print(json.dumps(r))
@@ -216,16 +220,44 @@ def main() -> None:
     real_rows(args.pg)
 
 
+def reference_rates(n: int = 100) -> tuple[float, float]:
+    """Articles/s of the whole en_core_web_sm pipeline as it ships (every component, thinc's default
+    ops) and of its tokenizer alone, on the first n real articles, in this process: the yardsticks
+    the issue gives (about 8 and 550 on this machine), measured beside dyad so that a slower or
+    busier machine shows in both."""
+    import importlib
+
+    from dyad.parse import MODEL
+
+    texts = [json.loads(f.read_text(encoding="utf-8"))["text"] for f in sorted(POLNEAR.glob("*/*.json"))[:n]]
+    full = importlib.import_module(MODEL).load()
+    list(full.pipe(texts[:5]))
+    t = time.perf_counter()
+    list(full.pipe(texts))
+    whole = n / (time.perf_counter() - t)
+    t = time.perf_counter()
+    for text in texts:
+        full.tokenizer(text)
+    return whole, n / (time.perf_counter() - t)
+
+
 def real_rows(pg: str) -> None:
     """End to end on real news (924 PolNeAR articles of about 630 words), one process, SQLite."""
     cmd = [sys.executable, __file__, "--one", "924", "--real", "--pg", pg]
     r = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.splitlines()[-1])
+    cmd = [sys.executable, __file__, "--reference"]
+    whole, tokenizer = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
     times, parsed = stage_times(300, real=True)
     print(
         f"real articles (PolNeAR texts), sqlite, 1 worker: {r['stored']} stored, {r['articles_per_s']:.1f} "
         f"articles/s, {r['MB_per_s']:.2f} MB/s, peak RSS {r['peak_rss_MB']:.0f} MB; "
         f"{parsed:.0%} of sentences parsed; ms per article by stage: "
         + ", ".join(f"{name} {ms:.2f}" for name, ms in times.items())
+    )
+    print(
+        f"yardsticks on the same texts, same machine, one process: the whole en_core_web_sm pipeline "
+        f"{whole:.1f} articles/s, its tokenizer alone {tokenizer:.0f}; dyad end to end runs at "
+        f"{r['articles_per_s'] / whole:.1f} x the whole pipeline"
     )
 
 
