@@ -46,13 +46,13 @@ def _write(tmp_path: Path, name: str, *records: dict) -> str:
 
 
 def _assaults(d: dyad.Dyad) -> dict[str, dict]:
-    return {r["doc_id"]: r for r in d.events(event_type="ASSAULT")}
+    return {r["doc_id"]: r for r in d.events(event_type="ASSAULT", reports=True)}
 
 
 def test_two_reports_of_one_strike_are_one_cluster_and_another_place_is_not(db, tmp_path):
     with dyad.open(db) as d:
         d.ingest([_write(tmp_path, "a.jsonl", KHOST_1, KHOST_2, KANDAHAR)])
-        every = d.events(event_type="ASSAULT")
+        every = d.events(event_type="ASSAULT", reports=True)
         rows = _assaults(d)
     assert rows["k1"]["cluster_id"] == rows["k2"]["cluster_id"] != rows["q1"]["cluster_id"]
     # NumMentions counts event records: an article may code one act more than once
@@ -115,7 +115,9 @@ UNDATED_OTHER_ACTOR = {
 
 
 def _to_taliban(d: dyad.Dyad, doc_id: str) -> list[dict]:
-    return [r for r in d.events(event_type="ASSAULT", target="Taliban") if r["doc_id"] == doc_id]
+    return [
+        r for r in d.events(event_type="ASSAULT", target="Taliban", reports=True) if r["doc_id"] == doc_id
+    ]
 
 
 def test_one_article_telling_one_act_in_other_words_is_one_event_but_two_cities_are_two(db, tmp_path):
@@ -141,7 +143,7 @@ def test_an_undated_report_joins_only_a_report_of_the_same_two_actors(db, tmp_pa
 def test_settings_can_turn_clustering_off(db, tmp_path):
     with dyad.open(db, cluster_events=False) as d:
         d.ingest([_write(tmp_path, "a.jsonl", KHOST_1, KHOST_2)])
-        assert {r["cluster_id"] for r in d.events()} == {None}
+        assert {r["cluster_id"] for r in d.events(reports=True)} == {None}
 
 
 @pytest.mark.parametrize(
@@ -154,7 +156,7 @@ def test_settings_can_turn_clustering_off(db, tmp_path):
 def test_precision_and_recall_on_same_event_labels(tmp_path, labels, corpus, min_recall):
     with dyad.open(tmp_path / "s.db") as d:
         d.ingest([str(corpus)])
-        result = score(d.events(), load_labels(GOLD / labels))
+        result = score(d.events(reports=True), load_labels(GOLD / labels))
     print(
         f"\n{labels}: precision {result['precision']:.3f} recall {result['recall']:.3f} "
         f"({result['records']} records, {result['pairs']} same-event pairs)"
@@ -177,10 +179,57 @@ def test_a_bad_labels_file_is_one_line(tmp_path):
 def test_views_count_events_once_unless_reports_are_asked_for(db, tmp_path):
     with dyad.open(db) as d:
         d.ingest([_write(tmp_path, "a.jsonl", KHOST_1, KHOST_2)])
-        records = len(d.events(source="PAK", target="AFG", event_type="ASSAULT"))
+        records = len(d.events(source="PAK", target="AFG", event_type="ASSAULT", reports=True))
+        listed = d.events(source="PAK", target="AFG", event_type="ASSAULT")
         events = sum(r["material_conflict"] for r in d.dyad("PAK", "AFG"))
         reports = sum(r["material_conflict"] for r in d.dyad("PAK", "AFG", reports=True))
         pair = {(r["source"], r["target"]): r["events"] for r in d.top_dyads()}
         pair_reports = {(r["source"], r["target"]): r["events"] for r in d.top_dyads(reports=True)}
-    assert records >= 2 and reports == records and events == 1
+    assert records >= 2 and reports == records and events == 1 == len(listed)
+    assert listed[0]["doc_id"] == "k1" and listed[0]["num_articles"] == 2
     assert pair_reports[("PAK", "AFG")] > pair[("PAK", "AFG")] >= 1
+
+
+def test_the_cli_lists_and_counts_each_event_once_unless_reports_are_asked_for(cli, db, tmp_path):
+    jsonl = _write(tmp_path, "a.jsonl", KHOST_1, KHOST_2)
+    assert cli("ingest", jsonl, "--db", db).exit_code == 0
+    pick = ("--db", db, "--type", "ASSAULT", "--source", "PAK", "--target", "AFG")
+
+    def rows(*args: str) -> list[dict]:
+        r = cli(*args)
+        assert r.exit_code == 0, r.output
+        return (
+            json.loads(r.stdout)
+            if r.stdout.startswith("[")
+            else [json.loads(x) for x in r.stdout.splitlines()]
+        )
+
+    events, reports = rows("events", *pick, "--json"), rows("events", *pick, "--reports", "--json")
+    assert [r["doc_id"] for r in events] == ["k1"] and events[0]["num_articles"] == 2
+    assert {r["doc_id"] for r in reports} == {"k1", "k2"} and len(reports) == events[0]["num_mentions"]
+    assert len(rows("export", *pick)) == 1 and len(rows("export", *pick, "--reports")) == len(reports)
+    timeline = rows("dyad", "PAK", "AFG", "--db", db, "--json")
+    every = rows("dyad", "PAK", "AFG", "--db", db, "--reports", "--json")
+    assert sum(r["material_conflict"] for r in timeline) == 1
+    assert sum(r["material_conflict"] for r in every) == len(reports)
+
+
+def test_http_lists_and_counts_each_event_once_unless_reports_are_asked_for(server):
+    import httpx
+
+    pick = {"type": "AGREE", "source": "PAK", "target": "AFG", "limit": 500}
+    events = httpx.get(server + "/api/events", params=pick).json()["items"]
+    reports = httpx.get(server + "/api/events", params={**pick, "reports": 1}).json()["items"]
+    assert len({r["cluster_id"] for r in events}) == len(events) < len(reports)
+    assert sum(r["num_mentions"] for r in events) == len(reports)  # the filters take whole clusters
+    assert {r["cluster_id"] for r in reports} == {r["cluster_id"] for r in events}
+    series = {
+        flag: httpx.get(f"{server}/api/dyads/PAK/AFG", params={"reports": flag}).json()["series"]
+        for flag in ("false", "true")
+    }
+    assert sum(r["events"] for r in series["true"]) > sum(r["events"] for r in series["false"]) > 0
+    edges = {
+        flag: httpx.get(f"{server}/api/network", params={"reports": flag}).json()["edges"]
+        for flag in ("false", "true")
+    }
+    assert sum(e["events"] for e in edges["true"]) > sum(e["events"] for e in edges["false"]) > 0

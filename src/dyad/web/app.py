@@ -36,6 +36,7 @@ from .schema import (
     Limit,
     Offset,
     Ref,
+    Reports,
     Root,
     Source,
     Target,
@@ -197,11 +198,23 @@ def create_app(
         every: All = False,
         limit: Limit = 50,
         offset: Offset = 0,
+        reports: Reports = False,
     ) -> dict:
-        """Events; by default the counted ones (current, not negated), `all=true` every coded event."""
+        """Events; by default the counted ones (current, not negated), `all=true` every coded event;
+        an event reported several times once (its first report), `reports=true` every report."""
         when_, negated = filters.counted(when, every)
         items = d.events(
-            source, target, type, since, until, when_, limit, offset, root_only=root, negated=negated
+            source,
+            target,
+            type,
+            since,
+            until,
+            when_,
+            limit,
+            offset,
+            root_only=root,
+            negated=negated,
+            reports=reports,
         )  # rows of plain values: sent as they are, not converted again
         return JSONResponse({"items": items, "limit": limit, "offset": offset})
 
@@ -212,8 +225,9 @@ def create_app(
         d: Store,
         by: Literal["day", "week", "month"] = "day",
         root: Root = False,
+        reports: Reports = False,
     ) -> dict:
-        series = d.dyad(source, target, by, root_only=root)
+        series = d.dyad(source, target, by, root_only=root, reports=reports)
         return {"source": source, "target": target, "by": by, "series": series}
 
     @app.get("/api/network", tags=["api"], responses=errors(422))
@@ -224,8 +238,9 @@ def create_app(
         type: EventType | None = None,
         min_events: Annotated[int, Query(ge=1, le=MAX_INT)] = 1,
         root: Root = False,
+        reports: Reports = False,
     ) -> dict:
-        return d.network(since, until, type, min_events, root_only=root)
+        return d.network(since, until, type, min_events, root_only=root, reports=reports)
 
     # --- dashboard
     events_page.register(app, templates, _store)

@@ -17,7 +17,19 @@ from ..knowledge.schema import EVENT_TYPES
 from .render import QUAD_NAMES
 
 PAGE = 100
-EVENT_PARAMS = ("source", "target", "type", "quad", "since", "until", "when", "root", "all", "search")
+EVENT_PARAMS = (
+    "source",
+    "target",
+    "type",
+    "quad",
+    "since",
+    "until",
+    "when",
+    "root",
+    "all",
+    "search",
+    "reports",
+)
 VIEWS = ("events", "quotes", "actors", "dyad", "network")
 
 
@@ -35,6 +47,7 @@ def event_filters(q: dict[str, str]) -> dict:
         "root_only": _on(q.get("root")),
         "quad_class": q.get("quad") or None,
         "search": q.get("search") or None,
+        "reports": _on(q.get("reports")),
     }
 
 
