@@ -29,7 +29,7 @@ DAY_PENALTY = 0.1
 PLACE_BONUS = 0.2
 ARTICLE_BONUS = 0.3  # one article, the same two actors, a few sentences apart
 ARTICLE_GAP = 3  # sentences
-NEIGHBOURS = 200  # an undated article is compared with the articles stored this near it
+NEIGHBOURS = 200  # an undated article is compared with the articles of ids this near its own
 STEM = 6
 PER_CLUSTER = 5
 NEAR_COPY = 0.9  # a report this similar joins at once
@@ -272,21 +272,16 @@ def _cluster_day(store: Store, day: str | None, cache: _Cache) -> int:
         cache.forget_before(d - timedelta(days=WINDOW_DAYS))
     for report, kind, src, tgt in new:
         # an undated report's block: its pair and type in the articles stored near it, any date
-        near = () if day else (report.article // NEIGHBOURS,)
+        near = () if day else (report.article,)
         block = blocks.get((kind, src, tgt, *near))
         if block is None:
             block = blocks[(kind, src, tgt, *near)] = _Block()
             if day:
-                where, args = f"e.sort_date BETWEEN ? AND ? AND {_ELIGIBLE}", window
+                where, bounds = f"e.sort_date BETWEEN ? AND ? AND {_ELIGIBLE}", window
             else:
-                where, args = (
-                    f"e.article_id BETWEEN ? AND ? AND {_COUNTED}",
-                    [
-                        (near[0] - 1) * NEIGHBOURS,
-                        (near[0] + 2) * NEIGHBOURS,
-                    ],
-                )
-            for member in _members(store, cache, kind, src, tgt, where, args):
+                where = f"e.article_id BETWEEN ? AND ? AND {_COUNTED}"
+                bounds = [report.article - NEIGHBOURS, report.article + NEIGHBOURS]
+            for member in _members(store, cache, kind, src, tgt, where, bounds):
                 block.add(member)
         report.cluster = _best_cluster(report, block) or _cluster_id(report.key)
         assign[report.id] = report.cluster
