@@ -3,6 +3,8 @@ GDELT's counts; precision and recall against hand-made same-event labels."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -233,3 +235,17 @@ def test_http_lists_and_counts_each_event_once_unless_reports_are_asked_for(serv
         for flag in ("false", "true")
     }
     assert sum(e["events"] for e in edges["true"]) > sum(e["events"] for e in edges["false"]) > 0
+
+
+def test_the_dyad_and_network_pages_count_reports_when_ticked(server):
+    import httpx
+
+    rows = {}
+    for flag in ("false", "true"):
+        page = httpx.get(f"{server}/dyad", params={"source": "PAK", "target": "AFG", "reports": flag}).text
+        assert ('name="reports" value="true" checked' in page) == (flag == "true")
+        rows[flag] = page.count('<tr class="quad')
+        edges = httpx.get(f"{server}/download/network.csv", params={"reports": "1" if flag == "true" else ""})
+        rows[flag + " edges"] = sum(int(r["events"]) for r in csv.DictReader(io.StringIO(edges.text)))
+    assert rows["true"] > rows["false"] > 0
+    assert rows["true edges"] > rows["false edges"] > 0

@@ -33,6 +33,7 @@ from .schema import (
     Limit,
     Offset,
     Ref,
+    Reports,
     Root,
     Text,
     errors,
@@ -199,13 +200,19 @@ def create_app(
 
     @app.get("/dyad", response_class=HTMLResponse, include_in_schema=False)
     def dyad_page(
-        request: Request, d: Store, source: str = "", target: str = "", by: str = "week", root: Root = False
+        request: Request,
+        d: Store,
+        source: str = "",
+        target: str = "",
+        by: str = "week",
+        root: Root = False,
+        reports: Reports = False,
     ):
         by = filters.period(by)
         series, figure, events = [], None, []
         if source and target:
-            series = d.dyad(source, target, by, root_only=root)
-            events = d.events(source, target, when="current", limit=500, root_only=root)
+            series = d.dyad(source, target, by, root_only=root, reports=reports)
+            events = d.events(source, target, when="current", limit=500, root_only=root, reports=reports)
             by_period: dict[str, list[dict]] = {}
             periods = [r["period"] for r in series]
             for e in events:
@@ -222,10 +229,11 @@ def create_app(
                 "target": target,
                 "by": by,
                 "root": root,
+                "reports": reports,
                 "series": series,
                 "figure": figure,
                 "events": events,
-                "dyads": d.top_dyads(20),
+                "dyads": d.top_dyads(20, reports),
                 "rule": filters.COUNT_RULE,
             },
         )
@@ -239,8 +247,9 @@ def create_app(
         type: str = "",
         root: Root = False,
         rollup: bool = False,
+        reports: Reports = False,
     ):
-        graph = d.network(since or None, until or None, type or None, root_only=root)
+        graph = d.network(since or None, until or None, type or None, root_only=root, reports=reports)
         graph = pictures.with_links(pictures.rolled_up(graph) if rollup else graph)
         return templates.TemplateResponse(
             request,
@@ -251,6 +260,7 @@ def create_app(
                 "until": until,
                 "type": type,
                 "root": root,
+                "reports": reports,
                 "rollup": rollup,
                 "types": EVENT_TYPES,
                 "rule": filters.COUNT_RULE,

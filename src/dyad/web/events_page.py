@@ -104,10 +104,16 @@ def _rows(d: Dyad, view: str, q: dict[str, str]) -> list[dict]:
         source, target = q.get("source", ""), q.get("target", "")
         if not source or not target:
             raise filters.FilterError("dyad download: give source and target")
-        series = d.dyad(source, target, q.get("by") or "day", root_only=_on(q.get("root")))
+        series = d.dyad(
+            source, target, q.get("by") or "day", root_only=_on(q.get("root")), reports=_on(q.get("reports"))
+        )
         return [{"source": source, "target": target, **r} for r in series]
     graph = d.network(
-        q.get("since") or None, q.get("until") or None, q.get("type") or None, root_only=_on(q.get("root"))
+        q.get("since") or None,
+        q.get("until") or None,
+        q.get("type") or None,
+        root_only=_on(q.get("root")),
+        reports=_on(q.get("reports")),
     )
     nodes = {n["id"]: n for n in graph["nodes"]}
     return [
