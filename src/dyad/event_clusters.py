@@ -313,15 +313,12 @@ def _members(
     the first PER_CLUSTER of each cluster."""
     target = "e.target_country = ?" if tgt is not None else "e.target_country IS NULL"
     args = [kind, src, *([tgt] if tgt is not None else []), *more]
-    ranked = _SELECT.replace(
-        " FROM events", ", ROW_NUMBER() OVER (PARTITION BY e.cluster_id ORDER BY e.id) AS n FROM events", 1
+    ranked = (  # ranked in the events table alone; only the kept rows are joined to their text
+        "SELECT e.id, ROW_NUMBER() OVER (PARTITION BY e.cluster_id ORDER BY e.id) AS n FROM events e "
+        f"WHERE e.type = ? AND e.source_country = ? AND {target} AND {where} AND e.cluster_id IS NOT NULL"
     )
-    sql = (
-        f"SELECT * FROM ({ranked}WHERE e.type = ? AND e.source_country = ? AND {target} "
-        f"AND {where} AND e.cluster_id IS NOT NULL) AS w "
-        f"WHERE n <= {PER_CLUSTER} ORDER BY 1"
-    )
-    return [cache.report(r[:-1]) for r in store.db.execute(sql, args)]
+    sql = _SELECT + f"JOIN ({ranked}) AS w ON w.id = e.id WHERE w.n <= {PER_CLUSTER} ORDER BY e.id"
+    return [cache.report(r) for r in store.db.execute(sql, args)]
 
 
 def _write(store: Store, assign: dict[int, str], touched: set[str]) -> None:
