@@ -17,7 +17,7 @@ moved by a multiple of 7 days within the year (so a year holds them all: a day's
 the store), with new ids and content hashes. Two stores are made: copies as they are (each copy
 repeats the base's events, near copies that join a cluster at once) and copies whose evidence words
 are replaced, word for word, by made-up words of the same length, different in each copy (every
-copy's events are new events, the costly case: more clusters per block to compare with). Each
+copy's events are new events: more, smaller clusters per block to compare with). Each
 store is clustered at once, all but its last two copies; then one more copy (`--base` articles)
 with its dates folded into the year's last week, clustered alone, as a week of news ingested into
 a full store; then the last copy, its dates spread over the year as the others (the costly case
