@@ -12,7 +12,7 @@ import sqlite3
 import pytest
 
 import dyad
-from dyad.export import write_csv
+from dyad.export import geo_type, write_csv
 from dyad.store import SCHEMA_VERSION, Store
 
 
@@ -58,6 +58,48 @@ def test_an_ambiguous_name_is_the_one_in_the_article_countries():
     assert geo["lat"] == pytest.approx(25.40, abs=0.05)
 
 
+# A first-level division's point is the population-weighted mean of its cities, which must lie inside
+# it: the boxes are the divisions' extents (south, north, west, east), read off a map by hand.
+DIVISIONS = [
+    (
+        "Pakistani jets struck hideouts in Paktika on Friday, Afghan officials said.",
+        "AFG",
+        "AF29",
+        (31.6, 33.5, 67.5, 69.7),
+    ),
+    (
+        "Pakistani forces attacked militants in Punjab on Friday, officials said.",
+        "PAK",
+        "PK04",
+        (27.7, 34.0, 69.3, 75.4),
+    ),
+    ("Indian police arrested protesters in Punjab on Friday.", "IND", "IN23", (29.5, 32.5, 73.9, 76.9)),
+    (
+        "Troops attacked rebels in Balochistan province on Friday, Pakistani officials said.",
+        "PAK",
+        "PK02",
+        (24.9, 32.1, 60.9, 70.3),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "adm1", "box"), DIVISIONS)
+def test_a_province_is_an_admin1_place_with_a_point_inside_it(text, country, adm1, box):
+    article = dyad.process(text, published="2026-03-05")
+    e = article.events[0]
+    assert (e.geo_country, e.geo_adm1, e.geo_feature, e.geo_precision) == (country, adm1, adm1, "admin1")
+    south, north, west, east = box
+    assert south <= e.geo_lat <= north and west <= e.geo_lon <= east
+    row = {"geo_precision": e.geo_precision, "geo_country": e.geo_country}
+    assert geo_type(row) == 5  # GDELT's world state
+
+
+def test_a_city_comes_before_a_province_of_its_name():
+    geo = _located("Pakistani jets struck Taliban hideouts in Kabul on Friday.")
+    assert (geo["country"], geo["precision"]) == ("AFG", "city")
+    assert geo["lat"] == pytest.approx(34.53, abs=0.05) and geo["lon"] == pytest.approx(69.17, abs=0.05)
+
+
 def test_an_unknown_place_is_kept_as_written_without_coordinates():
     for text in (
         "Pakistani forces attacked Afghan border posts in the village of Zarghunkhel, officials said.",
@@ -95,7 +137,7 @@ HAND_CHECKED = [
 @pytest.mark.parametrize(("article", "place", "lat", "lon"), HAND_CHECKED)
 def test_demo_events_at_hand_checked_coordinates(demo_db, article, place, lat, lon):
     with dyad.open(demo_db) as d:
-        rows = [r for r in d.events() if r["doc_id"] == article and r["geo_name"] == place]
+        rows = [r for r in d.events(reports=True) if r["doc_id"] == article and r["geo_name"] == place]
     assert rows, f"no event at {place} in {article}"
     assert rows[0]["geo_lat"] == pytest.approx(lat, abs=0.1)
     assert rows[0]["geo_lon"] == pytest.approx(lon, abs=0.1)
@@ -103,7 +145,7 @@ def test_demo_events_at_hand_checked_coordinates(demo_db, article, place, lat, l
 
 def test_most_demo_events_with_a_place_are_located(demo_db):
     with dyad.open(demo_db) as d:
-        rows = d.events()
+        rows = d.events(reports=True)
     named = [r for r in rows if r["geo_name"]]
     located = [r for r in named if r["geo_lat"] is not None]
     print(f"\ndemo events: {len(rows)}, a place named: {len(named)}, located: {len(located)}")

@@ -115,3 +115,20 @@ def test_points_can_be_coloured_by_mean_score(page, server):
     page.select_option("#colour-by", "score")
     after = page.locator("#map circle.point").first.get_attribute("fill")
     assert before.startswith("#") and after.startswith("rgb(") and page.errors == []
+
+
+def test_the_events_page_lists_each_event_once_unless_every_report_is_ticked(page, server):
+    page.goto(f"{server}/events?type=AGREE&source=PAK&target=AFG")
+    events = page.locator("table.events tbody tr").count()
+    told = page.locator("td.reports a").first
+    assert told.count() == 1 and int(told.inner_text()) >= 2
+    page.check("input[name=reports]")
+    page.click("#event-filters button[type=submit]")
+    page.wait_for_url("**reports=1**")
+    assert page.locator("table.events tbody tr").count() > events > 0
+    assert "Every report of an event is a row." in page.locator(".count-rule").inner_text()
+    page.goto(f"{server}/events?type=AGREE&source=PAK&target=AFG")
+    page.locator("td.reports a").first.click()
+    assert page.locator("section.report").count() >= 2
+    page.screenshot(path=str(ARTIFACTS / "event-reports-from-events.png"), full_page=True)
+    assert page.foreign == [] and page.errors == []

@@ -427,12 +427,14 @@ class Dyad(frames.Frames):
         event_type: str | None = None,
         min_events: int = 1,
         root_only: bool = False,
+        reports: bool = False,
     ) -> dict:
         """The actor network: actors as nodes, counted events (current, not negated) as directed
-        edges (count and mean score); `root_only` counts each sentence's root events only."""
+        edges (count and mean score); `root_only` counts each sentence's root events only; an event
+        reported several times counts once unless `reports`."""
         since, until = filters.iso_date(since, "since"), filters.iso_date(until, "until")
         kind = filters.event_type(event_type)
-        return self.store.network(since, until, kind, min_events, _root(root_only))
+        return self.store.network(since, until, kind, min_events, _root(root_only), reports)
 
     def top_dyads(self, limit: int = 10, reports: bool = False) -> list[dict]:
         """The most active pairs; an event reported several times counts once unless `reports`."""
@@ -473,24 +475,35 @@ class Dyad(frames.Frames):
         negated: bool | None = False,
         quad_class: int | None = None,
         search: str | None = None,
+        reports: bool = False,
     ) -> list[dict]:
         """Stored events, filtered by source and target (country code, country name or part of an
         actor's name), type, dates (YYYY-MM-DD), when. By default the counted events (current, not
-        negated; see filters.COUNT_RULE); `when=None, negated=None` gives every coded event.
+        negated; see filters.COUNT_RULE); `when=None, negated=None` gives every coded event. An
+        event reported several times is one row (its cluster's first report of those the filters
+        select, with `num_mentions`, `num_sources`, `num_articles`); `reports=True` gives every report.
         `root_only` keeps each sentence's root event(s), one act per sentence; `quad_class` (1-4) one
         QuadClass; `search` words that must all occur in the evidence. A value dyad cannot use (a date
         not YYYY-MM-DD, an unknown code or type) raises FilterError."""
         f = filters.event_filter(self.store, source, target, event_type, since, until, when)
         quad = filters.quad_class(quad_class)
         return self.store.event_rows(
-            *f, limit, offset, root=_root(root_only), negated=negated, quad_class=quad, words=search
+            *f,
+            limit,
+            offset,
+            root=_root(root_only),
+            negated=negated,
+            quad_class=quad,
+            words=search,
+            reports=reports,
         )
 
     def dyad(
         self, source: str, target: str, by: str = "day", root_only: bool = False, reports: bool = False
     ) -> list[dict]:
         """A directed pair's timeline: counted events (current, not negated) per day, week or month
-        by QuadClass, and the mean score; `root_only` counts each sentence's root events only."""
+        by QuadClass, and the mean score; `root_only` counts each sentence's root events only; an
+        event reported several times counts once unless `reports`."""
         by = filters.period(by)
         src = filters.side(source, "source", self.store).value or ""
         tgt = filters.side(target, "target", self.store).value or ""

@@ -19,7 +19,17 @@ from rich.text import Text
 from . import api, cli_report, sources, terminal
 from . import export as export_mod
 from .api import Dyad, IngestReport
-from .cli_options import AllOpt, SinceOpt, SourceOpt, TargetOpt, TypeOpt, UntilOpt, WhenOpt, counted
+from .cli_options import (
+    AllOpt,
+    ReportsOpt,
+    SinceOpt,
+    SourceOpt,
+    TargetOpt,
+    TypeOpt,
+    UntilOpt,
+    WhenOpt,
+    counted,
+)
 from .errors import DyadError, InputError
 from .gold import to_gold
 from .settings import Settings, default_db
@@ -322,13 +332,17 @@ def events(
     limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
     root: RootOpt = False,
     every: AllOpt = False,
+    reports: ReportsOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Events: who did what to whom, when, with the evidence sentence. By default the counted
-    events: current and not negated (--all lists every coded event)."""
+    events (current and not negated; --all lists every coded event), an event reported by several
+    articles once (its first report; --reports lists every report)."""
     with _read(db) as d:
         when_, negated = counted(when, every)
-        rows = d.events(source, target, type, since, until, when_, limit, root_only=root, negated=negated)
+        rows = d.events(
+            source, target, type, since, until, when_, limit, root_only=root, negated=negated, reports=reports
+        )
     if as_json:
         _print_json(rows)
         return
@@ -342,12 +356,14 @@ def dyad_cmd(
     db: DbOpt = None,
     by: Annotated[str, typer.Option(help="day, week (its Monday) or month (its first day).")] = "day",
     root: RootOpt = False,
+    reports: ReportsOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
     """A directed pair's timeline: counted events (current, not negated) per day, week or month by
-    QuadClass, and the mean score. A country's name (Pakistan) is taken as its code (PAK)."""
+    QuadClass, and the mean score; an event reported by several articles counts once unless
+    --reports. A country's name (Pakistan) is taken as its code (PAK)."""
     with _read(db) as d:
-        rows = d.dyad(source, target, by, root_only=root)
+        rows = d.dyad(source, target, by, root_only=root, reports=reports)
     if as_json:
         _print_json(rows)
         return
@@ -398,16 +414,20 @@ def export(
     when: WhenOpt = None,
     root: RootOpt = False,
     every: AllOpt = False,
+    reports: ReportsOpt = False,
 ) -> None:
     """Export the events the filters select, as `dyad events` lists them (by default the counted
-    ones: current, not negated), for DuckDB, pandas, R, spreadsheets."""
+    ones, current and not negated, each event once with its NumMentions; --reports every report),
+    for DuckDB, pandas, R, spreadsheets."""
     if format not in ("jsonl", "csv", "parquet"):
         _die(f"--format {format!r}: jsonl, csv or parquet")
     if format == "parquet" and output is None:
         _die("--format parquet needs --output FILE")
     with _read(db) as d:
         when_, negated = counted(when, every)
-        rows = d.events(source, target, type, since, until, when_, root_only=root, negated=negated)
+        rows = d.events(
+            source, target, type, since, until, when_, root_only=root, negated=negated, reports=reports
+        )
     try:
         if format == "parquet":
             n = export_mod.write_parquet(rows, str(output))

@@ -22,6 +22,12 @@ TypeOpt = Annotated[str | None, typer.Option("--type", help="PLOVER event type (
 SinceOpt = Annotated[str | None, typer.Option(help="On or after this date (YYYY-MM-DD).")]
 UntilOpt = Annotated[str | None, typer.Option(help="On or before this date (YYYY-MM-DD).")]
 WhenOpt = Annotated[str | None, typer.Option(help="current (the default), historical, future, or any.")]
+ReportsOpt = Annotated[
+    bool,
+    typer.Option(
+        "--reports", help="Every report of an event (one per article telling it), not each event once."
+    ),
+]
 AllOpt = Annotated[
     bool,
     typer.Option(

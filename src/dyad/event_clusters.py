@@ -2,10 +2,13 @@
 
 Events are compared only inside a block: same source and target country, same PLOVER type, dates at
 most two days apart. Inside it, an event joins the cluster of the most similar earlier report when
-their places are compatible and their evidence shares enough words (or they happened at one place
-on one day). Events without a date or a source country, and negated, hypothetical, historical or
-future ones, stay clusters of their own. A cluster's id is a hash of its first report, and an
-event once clustered keeps its cluster: reruns and later ingests do not renumber.
+their places are compatible and the joint evidence is strong enough (`same_event`): the evidence
+texts share enough words, they happened at one place on one day, or one article tells of the same
+two actors a few sentences apart. An event without a date is compared with its block in the
+articles stored near it (a feed is stored in about the order it is published), and joins only a
+report of the same two actors. Negated, hypothetical, historical or future events, and events
+without a source country, stay clusters of their own. A cluster's id is a hash of its first
+report, and an event once clustered keeps its cluster: reruns and later ingests do not renumber.
 """
 
 from __future__ import annotations
@@ -24,9 +27,13 @@ MIN_SIMILARITY = 0.25  # overlap coefficient of evidence words (measured on test
 MAX_KM = 50.0
 DAY_PENALTY = 0.1
 PLACE_BONUS = 0.2
+ARTICLE_BONUS = 0.3  # one article, the same two actors, a few sentences apart
+ARTICLE_GAP = 3  # sentences
+NEIGHBOURS = 200  # an undated article is compared with the articles of ids this near its own
 STEM = 6
 PER_CLUSTER = 5
 NEAR_COPY = 0.9  # a report this similar joins at once
+APART = -1.0  # two places too far apart: never one event (days apart only lower the score)
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _STOP = frozenset(
     [
@@ -115,8 +122,11 @@ class _Report:
     lat: float | None
     lon: float | None
     country: str | None
-    day: date
+    day: date | None
     precise: bool = False  # a city named in the event's own sentence (not the dateline)
+    article: int = 0
+    sentence: int = 0
+    actors: tuple = ()  # the source and target actors' ids
 
 
 @dataclass
@@ -153,34 +163,45 @@ def _km(a: _Report, b: _Report) -> float:
 
 
 def same_event(a: _Report, b: _Report) -> float:
-    """How strongly two reports of one block look like one event: -1 when their places disagree,
-    else their evidence similarity, more for one named place, less for each day apart."""
+    """How strongly two reports of one block look like one event: APART when their places disagree,
+    else their evidence similarity, less for each day apart, more for one named place in two
+    articles, and more for the same two actors a few sentences apart in one article on one day (an
+    article tells one act over several sentences, in other words). A report without a date matches
+    only a report of the same two actors (not only the same countries)."""
     km = _km(a, b) if a.precise and b.precise else None
     if km is not None and km > MAX_KM:
-        return -1.0
-    score = similarity(a.words, b.words) - DAY_PENALTY * abs((a.day - b.day).days)
-    if km is not None and km < 5.0 and a.key.split(":")[0] != b.key.split(":")[0]:
-        score += PLACE_BONUS  # across articles: in one, two acts at one place are told apart
+        return APART
+    if not (a.day and b.day) and a.actors != b.actors:
+        return 0.0  # without a date, only the same two actors (not only countries) may join
+    days = abs((a.day - b.day).days) if a.day and b.day else 0
+    score = similarity(a.words, b.words) - DAY_PENALTY * days
+    if a.article != b.article:
+        if km is not None and km < 5.0:
+            score += PLACE_BONUS  # across articles: in one, two acts at one place are told apart
+    elif a.actors == b.actors and not days and abs(a.sentence - b.sentence) <= ARTICLE_GAP:
+        score += ARTICLE_BONUS
     return score
 
 
 _SELECT = (
     "SELECT e.id, e.cluster_id, a.content_hash, e.start_char, e.end_char, e.type, e.source_country, "
     "e.target_country, e.sort_date, e.geo_lat, e.geo_lon, e.geo_country, e.geo_from, e.geo_precision, "
-    "substr(a.text, e.start_char + 1, e.end_char - e.start_char) "
+    "substr(a.text, e.start_char + 1, e.end_char - e.start_char), e.article_id, e.sentence, "
+    "e.source_actor_id, e.target_actor_id "
     "FROM events e JOIN articles a ON a.id = e.article_id "
 )
-_ELIGIBLE = (
-    "e.when_ = 'current' AND e.negated = 0 AND e.hypothetical = 0 AND e.source_country IS NOT NULL "
-    "AND e.sort_date IS NOT NULL"
-)
+_COUNTED = "e.when_ = 'current' AND e.negated = 0 AND e.hypothetical = 0 AND e.source_country IS NOT NULL"
+_ELIGIBLE = _COUNTED + " AND e.sort_date IS NOT NULL"
 
 
 def _report(row) -> _Report:
-    i, cluster, h, start, end, kind, src, tgt, day, lat, lon, country, where, precision, text = row
+    i, cluster, h, start, end, kind, src, tgt, day, lat, lon, country, where, precision, text = row[:15]
+    article, sentence, source_actor, target_actor = row[15:19]
     key = f"{h}:{start}:{end}:{kind}:{src}:{tgt}"
     precise = where != "dateline" and precision == "city"
-    return _Report(i, cluster, key, words(text or ""), lat, lon, country, date.fromisoformat(day), precise)
+    day = date.fromisoformat(day) if day else None
+    ids = (article, sentence, (source_actor, target_actor))
+    return _Report(i, cluster, key, words(text or ""), lat, lon, country, day, precise, *ids)
 
 
 def _cluster_id(key: str) -> str:
@@ -193,7 +214,7 @@ def update(store: Store) -> int:
     db = store.db
     days = [r[0] for r in db.execute("SELECT DISTINCT sort_date FROM events WHERE cluster_id IS NULL")]
     done, cache = 0, _Cache()
-    days.sort(key=lambda d: (d is not None, d or ""))
+    days.sort(key=lambda d: (d is None, d or ""))  # undated last: they look for dated reports
     while days:
         with store.transaction():
             if store.backend == "postgresql":  # one clusterer at a time
@@ -222,43 +243,45 @@ class _Cache:
         return known
 
     def forget_before(self, day: date) -> None:
-        self.reports = {i: r for i, r in self.reports.items() if r.day >= day}
+        self.reports = {i: r for i, r in self.reports.items() if r.day and r.day >= day}
 
 
 def _cluster_day(store: Store, day: str | None, cache: _Cache) -> int:
+    """Cluster the unclustered events of one day (of no date: `day` None); returns how many."""
     db = store.db
     order = " ORDER BY a.content_hash, e.start_char, e.type, e.target_country NULLS FIRST, e.id"
-    if day is None:
-        rows = db.execute(
-            "SELECT e.id, a.content_hash, e.start_char, e.end_char, e.type, e.source_country, "
-            "e.target_country FROM events e JOIN articles a ON a.id = e.article_id "
-            "WHERE e.cluster_id IS NULL AND e.sort_date IS NULL" + order
-        ).fetchall()
-        assign = {r[0]: _cluster_id(":".join(map(str, r[1:]))) for r in rows}
-        _write(store, assign, cache.touched)
-        return len(assign)
+    on_day, args = ("e.sort_date = ?", (day,)) if day else ("e.sort_date IS NULL", ())
     new = [
         (_report(r), r[5], r[6], r[7])
-        for r in db.execute(
-            _SELECT + f"WHERE e.cluster_id IS NULL AND e.sort_date = ? AND {_ELIGIBLE}" + order, (day,)
-        )
+        for r in db.execute(_SELECT + f"WHERE e.cluster_id IS NULL AND {on_day} AND {_COUNTED}" + order, args)
     ]
     singles = db.execute(
         "SELECT e.id, a.content_hash, e.start_char, e.end_char, e.type, e.source_country, "
         "e.target_country FROM events e JOIN articles a ON a.id = e.article_id "
-        f"WHERE e.cluster_id IS NULL AND e.sort_date = ? AND NOT ({_ELIGIBLE})" + order,
-        (day,),
+        f"WHERE e.cluster_id IS NULL AND {on_day} AND NOT ({_COUNTED})" + order,
+        args,
     ).fetchall()
     assign = {r[0]: _cluster_id(":".join(map(str, r[1:]))) for r in singles}
     blocks: dict[tuple, _Block] = {}
-    d = date.fromisoformat(day)
-    lo, hi = (d - timedelta(days=WINDOW_DAYS)).isoformat(), (d + timedelta(days=WINDOW_DAYS)).isoformat()
-    cache.forget_before(d - timedelta(days=WINDOW_DAYS))
+    if day:
+        d = date.fromisoformat(day)
+        window = [
+            (d - timedelta(days=WINDOW_DAYS)).isoformat(),
+            (d + timedelta(days=WINDOW_DAYS)).isoformat(),
+        ]
+        cache.forget_before(d - timedelta(days=WINDOW_DAYS))
     for report, kind, src, tgt in new:
-        block = blocks.get((kind, src, tgt))
+        # an undated report's block: its pair and type in the articles stored near it, any date
+        near = () if day else (report.article,)
+        block = blocks.get((kind, src, tgt, *near))
         if block is None:
-            block = blocks[(kind, src, tgt)] = _Block()
-            for member in _members(store, cache, kind, src, tgt, lo, hi):
+            block = blocks[(kind, src, tgt, *near)] = _Block()
+            if day:
+                where, bounds = f"e.sort_date BETWEEN ? AND ? AND {_ELIGIBLE}", window
+            else:
+                where = f"e.article_id BETWEEN ? AND ? AND {_COUNTED}"
+                bounds = [report.article - NEIGHBOURS, report.article + NEIGHBOURS]
+            for member in _members(store, cache, kind, src, tgt, where, bounds):
                 block.add(member)
         report.cluster = _best_cluster(report, block) or _cluster_id(report.key)
         assign[report.id] = report.cluster
@@ -274,7 +297,7 @@ def _best_cluster(report: _Report, block: _Block) -> str | None:
     candidates = []
     for cluster in reversed(block.clusters):
         scores = [same_event(report, member) for member in block.clusters[cluster]]
-        if min(scores) < 0:
+        if APART in scores:
             continue
         if max(scores) >= NEAR_COPY:
             return cluster
@@ -284,20 +307,18 @@ def _best_cluster(report: _Report, block: _Block) -> str | None:
 
 
 def _members(
-    store: Store, cache: _Cache, kind: str, src: str, tgt: str | None, lo: str, hi: str
+    store: Store, cache: _Cache, kind: str, src: str, tgt: str | None, where: str, more: list
 ) -> list[_Report]:
-    """The clustered events of a block in a window of dates: the first PER_CLUSTER of each cluster."""
+    """The clustered events of a block where `where` holds (a window of dates, or of articles):
+    the first PER_CLUSTER of each cluster."""
     target = "e.target_country = ?" if tgt is not None else "e.target_country IS NULL"
-    args = [kind, src, *([tgt] if tgt is not None else []), lo, hi]
-    ranked = _SELECT.replace(
-        " FROM events", ", ROW_NUMBER() OVER (PARTITION BY e.cluster_id ORDER BY e.id) AS n FROM events", 1
+    args = [kind, src, *([tgt] if tgt is not None else []), *more]
+    ranked = (  # ranked in the events table alone; only the kept rows are joined to their text
+        "SELECT e.id, ROW_NUMBER() OVER (PARTITION BY e.cluster_id ORDER BY e.id) AS n FROM events e "
+        f"WHERE e.type = ? AND e.source_country = ? AND {target} AND {where} AND e.cluster_id IS NOT NULL"
     )
-    sql = (
-        f"SELECT * FROM ({ranked}WHERE e.type = ? AND e.source_country = ? AND {target} "
-        f"AND e.sort_date BETWEEN ? AND ? AND e.cluster_id IS NOT NULL AND {_ELIGIBLE}) AS w "
-        f"WHERE n <= {PER_CLUSTER} ORDER BY 1"
-    )
-    return [cache.report(r[:-1]) for r in store.db.execute(sql, args)]
+    sql = _SELECT + f"JOIN ({ranked}) AS w ON w.id = e.id WHERE w.n <= {PER_CLUSTER} ORDER BY e.id"
+    return [cache.report(r) for r in store.db.execute(sql, args)]
 
 
 def _write(store: Store, assign: dict[int, str], touched: set[str]) -> None:

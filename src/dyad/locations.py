@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .gazetteer import Gazetteer, Place, load_gazetteer
+from .gazetteer import Gazetteer, Place, divisions, load_gazetteer
 from .model import Article, Event
 from .timeref import CALENDAR_WORDS
 
@@ -132,12 +132,13 @@ def _user_point(c: Candidate, points: dict[str, tuple[float, float, str]]) -> Pl
 
 
 def _resolve(c: Candidate, gaz: Gazetteer, known: set[str], own: set[str]) -> Place | None:
-    """The place a name stands for: in the country the text gives it, else in the article's
-    countries, else the most populous. A place of dyad's whose town GeoNames does not hold gets its
-    country's point only when that is the event's own country."""
+    """The place a name stands for, a city before a first-level division of that name: in the
+    country the text gives it, else in the article's countries, else the most populous. A place of
+    dyad's that GeoNames does not hold gets its country's point only when that is the event's own
+    country."""
     if c.is_country:
         return gaz.country(c.country)
-    places = next((found for v in _spellings(c.written) if (found := gaz.lookup(v))), [])
+    places = next((found for v in _spellings(c.written) if (found := _named(v, gaz))), [])
     if c.country:
         places = [p for p in places if p.country == c.country]
         if not places:
@@ -191,9 +192,14 @@ def _known_prefix(name: str, gaz: Gazetteer) -> str | None:
     words = name.split(" ")
     for n in range(len(words), 0, -1):
         head = " ".join(words[:n]).rstrip(".’'")
-        if gaz.lookup(head):
+        if _named(head, gaz):
             return head
     return None
+
+
+def _named(name: str, gaz: Gazetteer) -> list[Place]:
+    """The cities of this name, else the first-level divisions."""
+    return gaz.lookup(name) or divisions(name)
 
 
 def _after_locative(text: str, start: int) -> bool:

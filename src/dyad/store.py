@@ -837,9 +837,12 @@ class Store:
         negated: bool | None = None,
         quad_class: int | None = None,
         words: str | None = None,
+        reports: bool = True,
     ) -> list[dict]:
         """Events with their actors, article and evidence; source/target match a country code or
-        part of an actor's name; actor_id matches either side; root keeps root (or non-root) events."""
+        part of an actor's name; actor_id matches either side; root keeps root (or non-root) events.
+        Every report (event record) unless not `reports`: then the first report of each event
+        cluster among those the filters select."""
         where, args = [], []
         self._sides(where, args, source, target)
         _event_filters(where, args, event_type, since, until, root)
@@ -881,6 +884,14 @@ class Store:
             page += " JOIN articles a ON a.id = e.article_id"
         if where:
             page += " WHERE " + conditions
+        if not reports:  # an event once: its cluster's first report of those selected
+            page = page.replace(
+                "SELECT e.id FROM events e",
+                "SELECT e.id, e.sort_date, ROW_NUMBER() OVER (PARTITION BY COALESCE(e.cluster_id, "
+                "'event ' || e.id) ORDER BY e.sort_date NULLS FIRST, e.id) AS n FROM events e",
+                1,
+            )
+            page = f"SELECT e.id FROM ({page}) e WHERE e.n = 1"
         page += order_by + self._page(limit, offset)
         sql = (
             "SELECT e.id, e.source_actor_id, e.target_actor_id, a.id, a.doc_id, a.url, a.outlet, "

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
@@ -21,26 +21,21 @@ from ..api import Dyad, article_record
 from ..errors import DyadError
 from ..knowledge.schema import EVENT_TYPES
 from ..settings import Settings
-from . import events_page, maps, pictures
+from . import event_api, events_page, maps, pictures
 from .ingest import BadRequest, Ingests, content_kind, read_body
 from .pool import serve_readers
 from .render import dyad_figure, highlighted, safe_json
 from .schema import (
     ARTICLE_BODY,
-    MAX_INT,
     ActorId,
-    All,
     Day,
-    EventType,
     Ingested,
     Limit,
     Offset,
     Ref,
+    Reports,
     Root,
-    Source,
-    Target,
     Text,
-    When,
     errors,
 )
 from .security import Bearer, check_write
@@ -184,48 +179,7 @@ def create_app(
         items = d.quotes(speaker, search, since, limit, offset)
         return {"items": items, "limit": limit, "offset": offset}
 
-    @app.get("/api/events", tags=["api"], responses=errors(422))
-    def api_events(
-        d: Store,
-        source: Text = None,
-        target: Text = None,
-        type: EventType | None = None,
-        since: Day = None,
-        until: Day = None,
-        when: When = None,
-        root: Root = False,
-        every: All = False,
-        limit: Limit = 50,
-        offset: Offset = 0,
-    ) -> dict:
-        """Events; by default the counted ones (current, not negated), `all=true` every coded event."""
-        when_, negated = filters.counted(when, every)
-        items = d.events(
-            source, target, type, since, until, when_, limit, offset, root_only=root, negated=negated
-        )  # rows of plain values: sent as they are, not converted again
-        return JSONResponse({"items": items, "limit": limit, "offset": offset})
-
-    @app.get("/api/dyads/{source}/{target}", tags=["api"], responses=errors(422))
-    def api_dyad(
-        source: Source,
-        target: Target,
-        d: Store,
-        by: Literal["day", "week", "month"] = "day",
-        root: Root = False,
-    ) -> dict:
-        series = d.dyad(source, target, by, root_only=root)
-        return {"source": source, "target": target, "by": by, "series": series}
-
-    @app.get("/api/network", tags=["api"], responses=errors(422))
-    def api_network(
-        d: Store,
-        since: Day = None,
-        until: Day = None,
-        type: EventType | None = None,
-        min_events: Annotated[int, Query(ge=1, le=MAX_INT)] = 1,
-        root: Root = False,
-    ) -> dict:
-        return d.network(since, until, type, min_events, root_only=root)
+    event_api.register(app, _store)  # /api/events, /api/dyads/{source}/{target}, /api/network
 
     # --- dashboard
     events_page.register(app, templates, _store)
@@ -246,13 +200,19 @@ def create_app(
 
     @app.get("/dyad", response_class=HTMLResponse, include_in_schema=False)
     def dyad_page(
-        request: Request, d: Store, source: str = "", target: str = "", by: str = "week", root: Root = False
+        request: Request,
+        d: Store,
+        source: str = "",
+        target: str = "",
+        by: str = "week",
+        root: Root = False,
+        reports: Reports = False,
     ):
         by = filters.period(by)
         series, figure, events = [], None, []
         if source and target:
-            series = d.dyad(source, target, by, root_only=root)
-            events = d.events(source, target, when="current", limit=500, root_only=root)
+            series = d.dyad(source, target, by, root_only=root, reports=reports)
+            events = d.events(source, target, when="current", limit=500, root_only=root, reports=reports)
             by_period: dict[str, list[dict]] = {}
             periods = [r["period"] for r in series]
             for e in events:
@@ -269,10 +229,11 @@ def create_app(
                 "target": target,
                 "by": by,
                 "root": root,
+                "reports": reports,
                 "series": series,
                 "figure": figure,
                 "events": events,
-                "dyads": d.top_dyads(20),
+                "dyads": d.top_dyads(20, reports),
                 "rule": filters.COUNT_RULE,
             },
         )
@@ -286,8 +247,9 @@ def create_app(
         type: str = "",
         root: Root = False,
         rollup: bool = False,
+        reports: Reports = False,
     ):
-        graph = d.network(since or None, until or None, type or None, root_only=root)
+        graph = d.network(since or None, until or None, type or None, root_only=root, reports=reports)
         graph = pictures.with_links(pictures.rolled_up(graph) if rollup else graph)
         return templates.TemplateResponse(
             request,
@@ -298,6 +260,7 @@ def create_app(
                 "until": until,
                 "type": type,
                 "root": root,
+                "reports": reports,
                 "rollup": rollup,
                 "types": EVENT_TYPES,
                 "rule": filters.COUNT_RULE,

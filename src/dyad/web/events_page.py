@@ -17,7 +17,19 @@ from ..knowledge.schema import EVENT_TYPES
 from .render import QUAD_NAMES
 
 PAGE = 100
-EVENT_PARAMS = ("source", "target", "type", "quad", "since", "until", "when", "root", "all", "search")
+EVENT_PARAMS = (
+    "source",
+    "target",
+    "type",
+    "quad",
+    "since",
+    "until",
+    "when",
+    "root",
+    "all",
+    "search",
+    "reports",
+)
 VIEWS = ("events", "quotes", "actors", "dyad", "network")
 
 
@@ -35,6 +47,7 @@ def event_filters(q: dict[str, str]) -> dict:
         "root_only": _on(q.get("root")),
         "quad_class": q.get("quad") or None,
         "search": q.get("search") or None,
+        "reports": _on(q.get("reports")),
     }
 
 
@@ -91,10 +104,16 @@ def _rows(d: Dyad, view: str, q: dict[str, str]) -> list[dict]:
         source, target = q.get("source", ""), q.get("target", "")
         if not source or not target:
             raise filters.FilterError("dyad download: give source and target")
-        series = d.dyad(source, target, q.get("by") or "day", root_only=_on(q.get("root")))
+        series = d.dyad(
+            source, target, q.get("by") or "day", root_only=_on(q.get("root")), reports=_on(q.get("reports"))
+        )
         return [{"source": source, "target": target, **r} for r in series]
     graph = d.network(
-        q.get("since") or None, q.get("until") or None, q.get("type") or None, root_only=_on(q.get("root"))
+        q.get("since") or None,
+        q.get("until") or None,
+        q.get("type") or None,
+        root_only=_on(q.get("root")),
+        reports=_on(q.get("reports")),
     )
     nodes = {n["id"]: n for n in graph["nodes"]}
     return [

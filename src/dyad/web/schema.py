@@ -20,6 +20,9 @@ TEXT = r"^[^\x00-\x1f\x7f]*$"  # no control characters (PostgreSQL text cannot h
 Limit = Annotated[int, Query(ge=1, le=500, description="Page size.")]
 Offset = Annotated[int, Query(ge=0, le=MAX_INT, description="Rows to skip.")]
 Root = Annotated[bool, Query(description="Only each sentence's root event(s): one act per sentence.")]
+Reports = Annotated[
+    bool, Query(description="Every report of an event (one per article telling it), not each event once.")
+]
 Text = Annotated[str | None, Query(pattern=TEXT)]
 When = Annotated[
     Literal["current", "historical", "future", "any"] | None,
