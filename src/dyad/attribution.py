@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from .metadata import title_case
 from .model import Actor, Article, Mention
 from .parse import base as parse_base
 from .parse import is_noun, is_verb
@@ -228,8 +229,7 @@ class ParseAttribution:
         start = self.line_start(pos)
         if not self.a.text[:start].strip():
             return True
-        words = [w for w in self.a.text[start : self.line_end(pos)].split() if len(w) > 3 and w[0].isalpha()]
-        return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
+        return title_case(self.a.text[start : self.line_end(pos)], 0.6)
 
     def line_start(self, pos: int) -> int:
         """Where the line holding pos starts."""

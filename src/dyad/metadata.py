@@ -53,6 +53,13 @@ def date_in_text(text: str, lines: int = 8) -> date | None:
     return None
 
 
+def title_case(line: str, share: float) -> bool:
+    """Whether a line is in Title Case: at least three words of four letters or more, and more than
+    `share` of them capitalised (a headline, or a sentence dense with names)."""
+    words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > share
+
+
 def title_in_text(text: str) -> str | None:
     """A headline: a repeated or short first line that is not a sentence, byline or section."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 
 from ..knowledge import Entity, Knowledge, Phrase, match_form, person_key
+from ..metadata import title_case
 from ..model import Actor, Article, Mention
 from .people import Person
 from .spans import Span
@@ -138,12 +139,8 @@ class Finder:
         if line_start not in self.headlines:
             line_end = self.text.find("\n", pos)
             line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
-            words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
-            self.headlines[line_start] = (
-                len(words) >= 3
-                and sum(w[0].isupper() for w in words) / len(words) > 0.7
-                and not line.rstrip().rstrip("\"”’'").endswith(".")  # a sentence dense with names
-            )
+            sentence = line.rstrip().rstrip("\"”’'").endswith(".")  # a sentence dense with names
+            self.headlines[line_start] = title_case(line, 0.7) and not sentence
         return self.headlines[line_start]
 
     def _context_country(self, pos: int) -> str | None:
