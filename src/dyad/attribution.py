@@ -34,6 +34,11 @@ MAX_CHAIN = 1_500  # characters a chain of he and she reaches back to its person
 NOT_FOUND = object()  # the parse shows no attribution: discourse rules may still name a speaker
 
 
+def _root(doc: Doc) -> Token | None:
+    """The root of a parsed sentence (the first, where the parser split it)."""
+    return next((t for t in doc if t.dep_ == "ROOT"), None)
+
+
 class Mentions:
     """The article's mentions by position, outside quotations."""
 
@@ -107,7 +112,7 @@ class ParseAttribution:
         if doc is None or self._headline(span.open_at):
             return NOT_FOUND
         base = parse_base(doc)
-        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        root = _root(doc)
         if root is None or self._in_quote(root, base, span):
             return NOT_FOUND
         starts = self._index(i, doc, base)[0]
@@ -119,16 +124,10 @@ class ParseAttribution:
             h = h.head
         if h.dep_ not in PHRASE_ROLES:
             return NOT_FOUND  # a quoted subject or name is the writer's, not the clause's subject's
-        for x in itertools.islice(itertools.chain((h,), h.ancestors), MAX_UP):
-            if not is_verb(x) or self.inside(base + x.idx):
-                continue
-            if x.lower_ in COPULAS:
-                break
-            key = self._subject_key(x, base)
-            if key is not None:
-                return key
-            break
-        return NOT_FOUND
+        up = itertools.islice(itertools.chain((h,), h.ancestors), MAX_UP)
+        verb = next((x for x in up if is_verb(x) and not self.inside(base + x.idx)), None)
+        key = self._subject_key(verb, base) if verb is not None and verb.lower_ not in COPULAS else None
+        return key if key is not None else NOT_FOUND
 
     def _topics(self) -> tuple[list[int], list[str]]:
         """Persons that are the subject of their sentence's main clause or of a speech verb, or the
@@ -160,7 +159,7 @@ class ParseAttribution:
         """The actor that is the subject of a parsed sentence's main verb ("When Wallace died,
         Clinton released the following statement:" is Clinton's), if any."""
         doc = self.a.parses.get(i)
-        root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
+        root = _root(doc) if doc is not None else None
         if root is None or not is_verb(root):
             return None
         return self._subject_key(root, parse_base(doc))

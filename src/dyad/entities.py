@@ -143,9 +143,6 @@ def _found(a, sentence: int, span: Span, label: str, kb: Knowledge) -> Found | N
     title = None
     if label == "PERSON":
         title, tokens = _title_prefix(tokens, kb)
-        doc, at = span.doc, span.start
-        while title and at > 0 and f"{doc[at - 1].lower_} {title}" in kb.titles:
-            title, at = f"{doc[at - 1].lower_} {title}", at - 1  # "Prime" read as an adjective
     while (tokens and tokens[-1].tag_ == "POS") or (tokens and tokens[-1].is_punct):
         tokens = tokens[:-1]
     if not tokens:
@@ -166,16 +163,22 @@ def _found(a, sentence: int, span: Span, label: str, kb: Knowledge) -> Found | N
 
 def _title_prefix(tokens: list[Token], kb: Knowledge) -> tuple[str | None, list[Token]]:
     """A title and its modifiers before a name ("Former Mayor Ines Varga") and the name after
-    them; the title is no part of the name."""
+    them; the title is no part of the name, and takes the title words before the chain ("Prime
+    Minister" where the tagger read "Prime" as an adjective)."""
     i, title = 0, None
     while i < len(tokens) and tokens[i].lower_ in kb.modifiers:
         i += 1
     for n in (3, 2, 1):
         words = " ".join(t.lower_ for t in tokens[i : i + n])
         if len(tokens) - i - n >= 1 and words in kb.titles:
-            title, i = words, i + n
+            title, first, i = words, tokens[i], i + n
             break
-    return (title, tokens[i:]) if title else (None, tokens)
+    if title is None:
+        return None, tokens
+    doc, at = first.doc, first.i
+    while at > 0 and f"{doc[at - 1].lower_} {title}" in kb.titles:
+        title, at = f"{doc[at - 1].lower_} {title}", at - 1  # "Prime" read as an adjective
+    return title, tokens[i:]
 
 
 def learn(finder: Finder) -> None:
