@@ -88,3 +88,44 @@ def test_what_one_failed_to_do_is_not_done():
     a = dyad.process("Ghana failed to attack Togo on Monday.", published="2025-10-10")
     assaults = [e for e in a.events if e.type == "ASSAULT"]
     assert assaults and all(e.negated for e in assaults)
+
+
+def test_a_refusal_is_aimed_at_the_recipient_of_what_it_refuses():
+    # the target of "refused to provide" is the one who would have received, not the adjective
+    got = coded("Chile has refused to provide military aid to Bolivia.")
+    assert ("CHL", "REJECT", "BOL", False) in got
+    assert not {g for g in got if g[1] == "REJECT" and g[2] == "CHL"}
+
+
+def test_an_event_nouns_doer_is_the_subject_of_a_light_verb_only():
+    launched = coded("Ghana launched an investigation into the Togolese police on Monday.")
+    assert ("GHA", "ACCUSE", "TGO", False) in launched
+    # "attributed the attack to Somalia": Kenya names who attacked; it did not attack
+    attributed = coded("Kenya's foreign minister attributed the attack to Somalia on Friday.")
+    assert not {g for g in attributed if g[0] == "KEN" and g[1] == "ASSAULT"}
+
+
+def test_a_learned_name_takes_the_country_of_the_words_that_describe_it():
+    a = dyad.process(
+        "Police detained Peruvian activist Rosa Quispe Mamani on Monday. Tomas Ilves Varga, the "
+        "Hungarian envoy, met Slovak officials.",
+        published="2025-10-10",
+    )
+    country = {m.text: a.actors[m.actor_key].country for m in a.mentions}
+    assert country["Rosa Quispe Mamani"] == "PER"
+    assert country["Tomas Ilves Varga"] == "HUN"
+
+
+def test_actors_no_dictionary_knows_take_part_in_events():
+    a = dyad.process(
+        "The Greenleaf Dockworkers Union accused Meridian Shipping Holdings of fraud on Tuesday.",
+        published="2025-10-10",
+    )
+    names = {
+        (a.actors[e.source_keys[0]].name, e.type, a.actors[e.target_keys[0]].name)
+        for e in a.events
+        if e.target_keys
+    }
+    assert ("Greenleaf Dockworkers Union", "ACCUSE", "Meridian Shipping Holdings") in names
+    # and no party of unknown country is taken for the article's other side
+    assert all(a.actors[e.source_keys[0]].country == "" for e in a.events)

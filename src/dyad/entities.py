@@ -81,6 +81,7 @@ class Found:
     name: str
     head: str  # the lowercased head word
     title: str | None = None  # the title word(s) the name came after ("Mayor Ines Varga")
+    near: tuple[int, int] | None = None  # the words that describe it: its modifiers, an apposition
 
 
 def names(finder: Finder) -> Iterator[Found]:
@@ -112,7 +113,27 @@ def names(finder: Finder) -> Iterator[Found]:
                 continue
             found = _found(a, i, span, label, finder.kb)
             if found is not None:
+                found.near = _describing(a, i, tok, span.start)
                 yield found
+
+
+def _describing(a, sentence: int, tok: Token, first: int) -> tuple[int, int] | None:
+    """The article offsets of the words that describe a name, where a country may be given: its
+    modifiers ("British militant Haroon Aswad", "U.S. negotiator Paul Nitze"), its apposition
+    ("Kenzo Oshima, the United Nations relief coordinator"), or the phrase it is the apposition of
+    ("the Nigerian Union of Teachers (NUT)")."""
+    doc = tok.doc
+    if tok.left_edge.i < first:
+        return char_span(a, sentence, doc[tok.left_edge.i : first])
+    appos = next((c for c in tok.children if c.dep_ == "appos"), None)
+    if appos is not None:
+        return char_span(a, sentence, doc[appos.left_edge.i : appos.i + 1])
+    if tok.dep_ == "appos" and tok.head.i < tok.i:
+        head = tok.head
+        while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i < head.i:
+            head = head.head.head  # "the Nigerian Union of Teachers (NUT)": the whole phrase
+        return char_span(a, sentence, doc[head.left_edge.i : tok.left_edge.i])
+    return None
 
 
 def _acronym(words: list[Token]) -> bool:
@@ -188,6 +209,7 @@ def learn(finder: Finder) -> None:
     from .model import Actor
 
     known = sorted(finder.proper_at)
+    placed = sorted((m.start, m.end, m.actor_key) for m in finder.mentions)
     for f in names(finder):
         if not finder._free(f.start, f.end) or _covers_known(known, f):
             continue
@@ -205,15 +227,36 @@ def learn(finder: Finder) -> None:
                 title = finder.kb.titles.get(f.title or "")
                 sector = title.sector if title and not title.inherit else "UNK"
                 role = f.title if title else None
-                person = finder.people.get(key) or _Person(key, f.name, UNKNOWN, sector, role, "learned")
+                country, sector = _context_code(finder, placed, f, sector)
+                person = finder.people.get(key) or _Person(key, f.name, country, sector, role, "learned")
                 finder.people.setdefault(key, person)
             finder._add_person(f.start, f.end, person, "name")
         else:
-            sector = finder.kb.sector_nouns.get(f.head, "UNK")
+            country, sector = _context_code(finder, placed, f, finder.kb.sector_nouns.get(f.head, "UNK"))
             key = "org:" + match_form(f.name).lower().replace(" ", "-")
             finder._add(
-                f.start, f.end, Actor(key, f.name, "organisation", UNKNOWN, sector, None, "learned"), "name"
+                f.start, f.end, Actor(key, f.name, "organisation", country, sector, None, "learned"), "name"
             )
+
+
+def _context_code(
+    finder: Finder, placed: list[tuple[int, int, str]], f: Found, sector: str
+) -> tuple[str, str]:
+    """(country, sector) of a learned name from the words that describe it: the country of the
+    last actor named there, and its sector where the name's own is unknown ("British militant
+    Haroon Aswad": GBR, REB); else no country."""
+    if f.near is None:
+        return UNKNOWN, sector
+    s, e = f.near
+    i = bisect.bisect_left(placed, (s,))
+    inside = [k for start, end, k in placed[i:] if start < e and end <= e]
+    actors = [finder.actors[k] for k in inside if finder.actors[k].country]
+    if not actors:
+        return UNKNOWN, sector
+    by = actors[-1]
+    if sector == "UNK" and by.kind != "state" and by.sector not in ("UNK", "GOV"):
+        sector = by.sector
+    return by.country, sector
 
 
 def _covers_known(known: list[int], f: Found) -> bool:

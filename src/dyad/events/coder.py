@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import itertools
 import re
@@ -26,14 +27,29 @@ MAX_SENTENCE = 2500
 
 def find_events(article: Article) -> None:
     """Fill article.events (and article.candidates) sentence by sentence."""
-    # an actor whose country the text does not give takes no part in events (yet)
-    known = [m for m in article.mentions if article.actors[m.actor_key].country]
-    coder = Coder(dataclasses.replace(article, mentions=known))
+    coder = Coder(dataclasses.replace(article, mentions=event_mentions(article)))
     for sentence in article.sentences:
         if sentence.end - sentence.start <= MAX_SENTENCE:
             coder.code_sentence(sentence)
     article.events = coder.emitter.events
     article.candidates = coder.candidates
+
+
+def event_mentions(article: Article) -> list[Mention]:
+    """The mentions events are coded among: every actor with a country, and one whose country
+    the text does not give where no mention with a country overlaps it ("the Nigerian Union of
+    Teachers" acts as Nigeria's; "Interpol" or "the AMC chain" as themselves)."""
+    countries = {k: a.country for k, a in article.actors.items()}
+    placed = sorted((m.start, m.end) for m in article.mentions if countries[m.actor_key])
+    starts = [s for s, _ in placed]
+    out = []
+    for m in article.mentions:
+        if not countries[m.actor_key]:
+            i = bisect.bisect_left(starts, m.end)
+            if any(e > m.start for _, e in placed[max(0, i - 8) : i]):
+                continue
+        out.append(m)
+    return out
 
 
 class Coder:

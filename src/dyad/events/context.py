@@ -51,7 +51,7 @@ class Context:
             if m.start >= self.reporter_clause(self.a.sentences[m.sentence]) or m.how == "place":
                 continue  # who reports the news, and where it happens, are not its parties
             c = self.a.actors[m.actor_key].country
-            if c not in INTERNATIONAL:
+            if c and c not in INTERNATIONAL:  # an actor of no known country is no party
                 counts[c] = counts.get(c, 0) + 1
         return sorted(counts, key=counts.__getitem__, reverse=True)
 

@@ -126,7 +126,7 @@ class Discourse:
         """No other party anywhere: a protest, demand or crackdown is aimed at the source's own
         state ("Nigerians rallied in Lagos", "Sudan lifted the state of emergency in Darfur")."""
         country = self.ctx.country_of(sources[0])
-        if country in INTERNATIONAL:
+        if not country or country in INTERNATIONAL:
             return []
         own = {m.actor_key for m in sources}
         key = self.ctx.country_actor(country)

@@ -27,7 +27,7 @@ def named(
         if t.actor_key not in own
         and not (
             not p.received  # "protesters received assurances from the government": named roles
-            and ctx.country_of(t) in home
+            and ctx.country_of(t) in home - {""}
             and (p.type in cue.OUTWARD or (p.type in cue.VERBAL_CONFLICT and ctx.is_state(t)))
         )
     ]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..attribution import Mentions
 from ..knowledge.schema import INTERNATIONAL
 from ..parse import base, is_noun, is_proper, is_verb
+from . import cues as cue
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -24,6 +25,10 @@ if TYPE_CHECKING:
 RECIPIENT_PREPS = frozenset({"on", "against", "with", "to", "into", "at", "toward", "towards", "upon"})
 # phrases inside a noun phrase that belong to what it names ("the government of Iraq")
 OWN_PREPS = frozenset({"of"})
+# prepositions of an object noun whose object the act reaches ("a ban on", "a request from")
+OBJECT_PREPS = RECIPIENT_PREPS | {"of", "from", "for"}
+# an event noun's recipient ("strikes on Kabul", "talks with Delhi", "the release of two nationals")
+NOUN_PREPS = RECIPIENT_PREPS | {"of", "between"}
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
 FAILING = frozenset({"fail", "fails", "failed", "failing"})
 NEGATIVE_OBJECTS = frozenset({"nobody", "nothing", "none", "noone"})
@@ -81,6 +86,64 @@ class Tree:
         sources = self.named(subject, doer=True)
         return (sources, self.objects(tok)) if sources else None
 
+    def noun_arguments(self, tok: Token) -> tuple[list[Mention], list[Mention]] | None:
+        """(sources, targets) of an event noun, or None when the tree names no doer: its
+        possessor or actor modifier ("Pakistan's strikes", "a Taliban attack"), its "by" phrase,
+        or the subject of the verb it is the object of ("Iraq launched an assault on"); its
+        target a recipient phrase of its own ("strikes on Kabul", "the release of two
+        nationals") or of that verb ("gave Canada a deadline")."""
+        if not is_noun(tok) or is_proper(tok):
+            return None
+        sources = self._modifiers(tok)
+        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        if not sources and by is not None:
+            sources = self._pobj(by)
+        verb = self._light_verb(tok)
+        if not sources and verb is not None:
+            subject = self.subject(verb)
+            if subject is not None and subject.lower_ not in PRONOUNS:
+                sources = self.named(subject, doer=True)
+        if not sources:
+            return None
+        targets = self._object_phrase(tok, NOUN_PREPS)
+        if not targets and tok.dep_ in ("nsubj", "nsubjpass") and is_verb(tok.head):
+            targets = self.objects(tok.head)  # "US drone attacks have killed militants"
+        if not targets and verb is not None:
+            targets = self._recipient(verb)
+        return sources, [m for m in targets if m not in sources]
+
+    def _light_verb(self, tok: Token) -> Token | None:
+        """The verb an event noun is the object of when that verb only carries it ("launched an
+        assault", "held talks", "took part in the raid"): its subject is the noun's doer. Not so
+        for "condemned the attack" or "attributed the attack to"."""
+        verb = tok.head
+        if tok.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        elif tok.dep_ != "dobj":
+            return None
+        if not is_verb(verb) or verb.i > tok.i:
+            return None
+        doc = tok.doc
+        words = doc.text[verb.idx : tok.idx]
+        found = cue.LIGHT_VERB.search(words)
+        return verb if found is not None and found.start() == 0 else None
+
+    def _owner(self, m: Mention) -> bool:
+        """Whether a modifier names whose the thing is: a name ("Iranian oil", "Pakistan's
+        stance") or a possessive ("the army's plan"); a common word is its kind ("military aid")."""
+        return m.text != m.text.lower() or self.a.text.startswith(("'s", "’s"), m.end)
+
+    def _modifiers(self, tok: Token) -> list[Mention]:
+        """The actor a noun's own modifiers name ("Pakistan's", "Taliban", "Pakistani"), the
+        last one before it, or all of a coordination ("Turkish and Qatari")."""
+        left = tok.left_edge
+        if left.i == tok.i:
+            return []
+        doc_base = base(tok.doc)
+        mods = self.mentions.between(doc_base + left.idx, doc_base + tok.idx)
+        joined = any(t.dep_ == "cc" for t in tok.doc[left.i : tok.i])
+        return mods if joined else mods[-1:]
+
     def in_content_of(self, tok: Token, verbs: Callable[[str], bool], up: int = 8) -> bool:
         """Whether tok lies in the "of" or "for" complement of a verb `verbs` accepts: the content
         of an accusation ("accused Pakistan of violating its airspace and carrying out raids")."""
@@ -128,9 +191,11 @@ class Tree:
             v = v.head
         return None
 
-    def objects(self, verb: Token) -> list[Mention]:
+    def objects(self, verb: Token, depth: int = 2) -> list[Mention]:
         """Who the act is aimed at: the direct object, a recipient preposition's object, the
-        subject of a clause the verb governs ("demanded that Kabul act")."""
+        subject of a clause the verb governs ("demanded that Kabul act"), the recipient of the act
+        it governs ("refused to provide aid to Riyadh"), else an actor the object's own phrase
+        names ("a ban on Indian channels")."""
         for c in verb.children:
             if c.dep_ in ("dobj", "dative"):
                 found = self.named(c)
@@ -138,14 +203,49 @@ class Tree:
                     return found
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                found = self.named(obj) if obj is not None else []
+                found = self._pobj(c)
                 if found:
                     return found
         for c in verb.children:
             if c.dep_ in ("ccomp", "xcomp"):
                 subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
                 found = self.named(subj) if subj is not None else []
+                if found:
+                    return found
+        if depth:
+            for c in verb.children:
+                if c.dep_ == "xcomp" and is_verb(c):
+                    found = self.objects(c, depth - 1)
+                    if found:
+                        return found
+        for c in verb.children:
+            if c.dep_ == "dobj":
+                found = self._object_phrase(c)
+                if found:
+                    return found
+        return []
+
+    def _recipient(self, verb: Token) -> list[Mention]:
+        """Whom a verb's act reaches: its indirect object or a recipient preposition's object
+        ("gave Canada a deadline", "issued a warning to Pakistan")."""
+        for c in verb.children:
+            found = self.named(c) if c.dep_ == "dative" else []
+            if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
+                found = self._pobj(c)
+            if found:
+                return found
+        return []
+
+    def _pobj(self, prep: Token) -> list[Mention]:
+        obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        return self.named(obj) if obj is not None else []
+
+    def _object_phrase(self, obj: Token, preps: frozenset[str] = OBJECT_PREPS) -> list[Mention]:
+        """An actor in a recipient phrase of the object ("the withdrawal of foreign forces", "an
+        investigation into the police")."""
+        for c in obj.children:
+            if c.dep_ == "prep" and c.i > obj.i and c.lower_ in preps:
+                found = self._pobj(c)
                 if found:
                     return found
         return []
@@ -177,6 +277,7 @@ class Tree:
             if home and self.a.actors[m.actor_key].country in INTERNATIONAL:
                 return home[-1:]  # "the Iranian Red Crescent": the society of a country
             return [m]
+        mods = [x for x in mods if self._owner(x)]
         if mods and owner:
             return mods if joined else mods[-1:]
         for c in head.children:

@@ -108,7 +108,11 @@ class TriggerCoder:
         """(sources, targets): an event noun's from the words, a verb's from the parse where it
         names them, else from the words; a verb coordinated with the one before shares its subject."""
         if p.kind == "noun":
-            return noun_arguments(self.ctx, p, start, end, before, after, sentence)
+            words = noun_arguments(self.ctx, p, start, end, before, after, sentence)
+            found = self._tree_noun(sentence, start, mentions)
+            if found is None:
+                return words
+            return found[0], found[1] or [t for t in words[1] if t not in found[0]]
         sources, targets = self.window.verb_arguments(p, start, end, before, after)
         tree = self._tree_arguments(sentence, start, p, mentions)
         if tree is not None and not tree[0]:
@@ -124,6 +128,17 @@ class TriggerCoder:
         if sources:
             subjects[sentence.index] = sources
         return sources, targets
+
+    def _tree_noun(self, sentence: Sentence, start: int, mentions: list[Mention]) -> Arguments | None:
+        """An event noun's (sources, targets) from the parse, among the sentence's actors."""
+        tok = self.tree.token_at(sentence.index, start)
+        found = self.tree.noun_arguments(tok) if tok is not None else None
+        if found is None:
+            return None
+        allowed = {id(m) for m in mentions}
+        sources = [m for m in found[0] if id(m) in allowed]
+        targets = [m for m in found[1] if id(m) in allowed and m not in sources]
+        return (sources, targets) if sources else None
 
     def _tree_arguments(
         self, sentence: Sentence, start: int, p: Pattern, mentions: list[Mention]
