@@ -129,3 +129,12 @@ def test_actors_no_dictionary_knows_take_part_in_events():
     assert ("Greenleaf Dockworkers Union", "ACCUSE", "Meridian Shipping Holdings") in names
     # and no party of unknown country is taken for the article's other side
     assert all(a.actors[e.source_keys[0]].country == "" for e in a.events)
+
+
+def test_a_state_acts_on_its_own_people_but_not_on_its_own_organs():
+    # the released are the recipients of a release, though they are the state's own people
+    released = coded("The Chadian government released forty opposition activists on Friday.")
+    assert {g for g in released if g[:2] == ("TCD", "RETREAT") and g[2] == "TCD"}
+    # its own reservists are the means of a mobilisation, not whom it is aimed at
+    mobilised = coded("Chile mobilized army reservists for a possible war against Peru.")
+    assert not {g for g in mobilised if g[1] == "MOBILIZE" and g[2] == "CHL"}

@@ -28,9 +28,20 @@ def named(
         and not (
             not p.received  # "protesters received assurances from the government": named roles
             and ctx.country_of(t) in home - {""}
-            and (p.type in cue.OUTWARD or (p.type in cue.VERBAL_CONFLICT and ctx.is_state(t)))
+            and (
+                (p.type in cue.OUTWARD and (ctx.is_state(t) or t.locative or _organ(ctx, t)))
+                or (p.type in cue.VERBAL_CONFLICT and ctx.is_state(t))
+            )
         )
     ]
+
+
+# the state's own organs: its forces and offices are the means of an outward act, not its recipient
+STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PRM", "UAF"})
+
+
+def _organ(ctx: Context, m: Mention) -> bool:
+    return ctx.a.actors[m.actor_key].sector in STATE_ORGANS
 
 
 def visit_host(

@@ -86,7 +86,7 @@ class Tree:
         sources = self.named(subject, doer=True)
         return (sources, self.objects(tok)) if sources else None
 
-    def noun_arguments(self, tok: Token) -> tuple[list[Mention], list[Mention]] | None:
+    def noun_arguments(self, tok: Token, benefit: bool = False) -> tuple[list[Mention], list[Mention]] | None:
         """(sources, targets) of an event noun, or None when the tree names no doer: its
         possessor or actor modifier ("Pakistan's strikes", "a Taliban attack"), its "by" phrase,
         or the subject of the verb it is the object of ("Iraq launched an assault on"); its
@@ -105,7 +105,7 @@ class Tree:
                 sources = self.named(subject, doer=True)
         if not sources:
             return None
-        targets = self._object_phrase(tok, NOUN_PREPS)
+        targets = self._object_phrase(tok, NOUN_PREPS | ({"for"} if benefit else set()))
         if not targets and tok.dep_ in ("nsubj", "nsubjpass") and is_verb(tok.head):
             targets = self.objects(tok.head)  # "US drone attacks have killed militants"
         if not targets and verb is not None:

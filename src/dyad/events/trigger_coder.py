@@ -109,7 +109,7 @@ class TriggerCoder:
         names them, else from the words; a verb coordinated with the one before shares its subject."""
         if p.kind == "noun":
             words = noun_arguments(self.ctx, p, start, end, before, after, sentence)
-            found = self._tree_noun(sentence, start, mentions)
+            found = self._tree_noun(sentence, start, mentions, p.type in ("SUPPORT", "AID"))
             if found is None:
                 return words
             return found[0], found[1] or [t for t in words[1] if t not in found[0]]
@@ -129,10 +129,13 @@ class TriggerCoder:
             subjects[sentence.index] = sources
         return sources, targets
 
-    def _tree_noun(self, sentence: Sentence, start: int, mentions: list[Mention]) -> Arguments | None:
-        """An event noun's (sources, targets) from the parse, among the sentence's actors."""
+    def _tree_noun(
+        self, sentence: Sentence, start: int, mentions: list[Mention], benefit: bool
+    ) -> Arguments | None:
+        """An event noun's (sources, targets) from the parse, among the sentence's actors (for
+        whom, after support or aid: `benefit`)."""
         tok = self.tree.token_at(sentence.index, start)
-        found = self.tree.noun_arguments(tok) if tok is not None else None
+        found = self.tree.noun_arguments(tok, benefit) if tok is not None else None
         if found is None:
             return None
         allowed = {id(m) for m in mentions}
