@@ -335,3 +335,12 @@ def test_generic_actors_have_a_sector_where_no_country_is_in_reach():
     a = dyad.process("Gunmen opened fire on a bus. Police said lawmakers would meet.", published="2024-01-01")
     coded = {m.text: (a.actors[m.actor_key].country, a.actors[m.actor_key].sector) for m in a.mentions}
     assert coded == {"Gunmen": ("", "REB"), "Police": ("", "COP"), "lawmakers": ("", "LEG")}
+
+
+def test_a_clause_before_a_title_is_no_part_of_the_role():
+    a = dyad.process(
+        "A court in Peru has released former Vice President Rosa Quispe Mamani.", published="2025-10-10"
+    )
+    person = next(m for m in a.mentions if a.actors[m.actor_key].kind == "person")
+    assert person.text == "former Vice President Rosa Quispe Mamani"
+    assert any(m.text == "Peru" for m in a.mentions)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..entities import after_courtesy
 from ..knowledge import Entity, Title, match_form, person_key
 from ..model import Actor
+from ..parse import base
 from .names import DETERMINER, name_after, name_after_comma, name_before, skip_modifiers
 from .people import Person, holds_title
 from .resolution import person_with_role
@@ -19,6 +20,11 @@ if TYPE_CHECKING:
     from .finder import Finder
 
 _PERSON_KINDS = frozenset({"person"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})  # a finite verb: a clause, no role words
+_AUXILIARIES = frozenset(
+    {"has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "shall", "should"}
+    | {"can", "could", "may", "might", "must"}
+)
 _FORMER = re.compile(r"(?i)\b(?:former|ex)\b")  # "former President X", "ex-minister X": out of office
 
 
@@ -97,11 +103,26 @@ def _role_words(f: Finder, start: int) -> tuple[int, Span | None]:
     if not words or DETERMINER.search(" " + words.group(0)):
         return start, None
     inner = start - len(words.group(0))
+    if _verbal(f, inner, start):
+        return start, None  # "Argentina has released former Vice President …": no role words
     span = _entity_ending_at(f, inner)
     first = f.text[inner:start].split()[0]
     if (span is not None or first[0].isupper()) and first not in NOT_NAME:
         return inner, span
     return start, span
+
+
+def _verbal(f: Finder, start: int, end: int) -> bool:
+    """Whether the words in [start, end) hold a verb: in the parse where the sentence was
+    parsed, else an auxiliary."""
+    doc = f.a.parses.get(f._sentence(start))
+    if doc is None:
+        return any(w.lower() in _AUXILIARIES for w in f.text[start:end].split())
+    off = base(doc)
+    return any(
+        start <= off + t.idx < end and (t.tag_ in _FINITE or t.dep_ in ("aux", "auxpass", "ROOT"))
+        for t in doc
+    )
 
 
 def _entity_ending_at(f: Finder, pos: int) -> Span | None:
