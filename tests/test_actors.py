@@ -344,3 +344,14 @@ def test_a_clause_before_a_title_is_no_part_of_the_role():
     person = next(m for m in a.mentions if a.actors[m.actor_key].kind == "person")
     assert person.text == "former Vice President Rosa Quispe Mamani"
     assert any(m.text == "Peru" for m in a.mentions)
+
+
+def test_a_headline_and_a_dateline_teach_no_names():
+    a = dyad.process(
+        "Chile and Peru Agree to Immediate Truce After Talks\n\n"
+        "SALT CREEK, May 2, 2025 — Chile and Peru agreed to an immediate truce on Friday.",
+        published="2025-05-02",
+    )
+    names = {a.actors[m.actor_key].name for m in a.mentions}
+    assert not {"Immediate Truce", "SALT CREEK", "Talks"} & names
+    assert all(a.actors[k].country for e in a.events for k in e.source_keys + e.target_keys if k)

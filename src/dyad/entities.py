@@ -213,6 +213,8 @@ def learn(finder: Finder) -> None:
     for f in names(finder):
         if not finder._free(f.start, f.end) or _covers_known(known, f):
             continue
+        if _shouted(f.name):
+            continue  # a dateline ("NEW DELHI"), no name
         if f.label == "PERSON":
             # a full name the dictionaries know; a lone surname only of someone met in this article
             # (the earlier passes already named the sitting leaders by surname)
@@ -220,8 +222,8 @@ def learn(finder: Finder) -> None:
                 person = finder._known_person(f.name)
             else:
                 person = finder.met_by_surname(match_form(f.name))
-            if person is None and f.title and finder._in_headline(f.start):
-                continue  # "Defence Minister Points Finger": a headline's verb after a title
+            if person is None and finder._in_headline(f.start):
+                continue  # "Defence Minister Points Finger": a headline's words
             if person is None:
                 key = person_key(f.name)
                 title = finder.kb.titles.get(f.title or "")
@@ -231,7 +233,7 @@ def learn(finder: Finder) -> None:
                 person = finder.people.get(key) or _Person(key, f.name, country, sector, role, "learned")
                 finder.people.setdefault(key, person)
             finder._add_person(f.start, f.end, person, "name")
-        else:
+        elif not finder._in_headline(f.start):  # "Agree to Immediate Ceasefire": a headline's words
             country, sector = _context_code(finder, placed, f, finder.kb.sector_nouns.get(f.head, "UNK"))
             key = "org:" + match_form(f.name).lower().replace(" ", "-")
             finder._add(
@@ -257,6 +259,12 @@ def _context_code(
     if sector == "UNK" and by.kind != "state" and by.sector not in ("UNK", "GOV"):
         sector = by.sector
     return by.country, sector
+
+
+def _shouted(name: str) -> bool:
+    """Several words in capitals ("NEW DELHI", "PORT SUDAN"): a dateline, not a name."""
+    words = name.split()
+    return len(words) > 1 and all(w.isupper() for w in words)
 
 
 def _covers_known(known: list[int], f: Found) -> bool:
