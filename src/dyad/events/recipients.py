@@ -30,7 +30,7 @@ def named(
             and ctx.country_of(t) in home - {""}
             and (
                 (p.type in cue.OUTWARD and (ctx.is_state(t) or t.locative or _organ(ctx, t)))
-                or (p.type in cue.VERBAL_CONFLICT and ctx.is_state(t))
+                or (p.type in cue.VERBAL_CONFLICT and (ctx.is_state(t) or _own_forces(ctx, t)))
             )
         )
     ]
@@ -42,6 +42,11 @@ STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PRM", "UAF"
 
 def _organ(ctx: Context, m: Mention) -> bool:
     return ctx.a.actors[m.actor_key].sector in STATE_ORGANS
+
+
+def _own_forces(ctx: Context, m: Mention) -> bool:
+    """An organ named by a common word ("military", "troops"): the means, not the recipient."""
+    return _organ(ctx, m) and m.text.islower()
 
 
 def visit_host(
