@@ -138,3 +138,11 @@ def test_a_state_acts_on_its_own_people_but_not_on_its_own_organs():
     # its own reservists are the means of a mobilisation, not whom it is aimed at
     mobilised = coded("Chile mobilized army reservists for a possible war against Peru.")
     assert not {g for g in mobilised if g[1] == "MOBILIZE" and g[2] == "CHL"}
+
+
+def test_a_threat_is_not_aimed_at_the_threateners_own_forces():
+    got = coded(
+        "Chile today threatened to launch a new military offensive in its war with Peru unless Lima gave way."
+    )
+    assert {g for g in got if g[:2] == ("CHL", "THREATEN")}
+    assert not {g for g in got if g[:2] == ("CHL", "THREATEN") and g[2] == "CHL"}
