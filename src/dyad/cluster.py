@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import partitions, pipeline, sources
 from .errors import DyadError, InputError
+from .processing import code_document, knowledge_for, prepared
 from .settings import Settings
 from .store import Store, is_server_url
 
@@ -95,8 +96,6 @@ _local = threading.local()
 
 @lru_cache(maxsize=4)
 def _context(settings: Settings) -> pipeline.Context:
-    from .api import knowledge_for
-
     return pipeline.Context(settings, knowledge_for(settings))
 
 
@@ -111,8 +110,6 @@ def _store(url: str) -> Store:
 def code_batch(batch: list[sources.RawDoc], settings: Settings, target: str) -> BatchResult:
     """A worker's task: code a batch and write it to the PostgreSQL store or a partition file in
     the directory `target`."""
-    from .api import code_document, prepared
-
     ctx = _context(settings)
     result = BatchResult()
     if is_server_url(target):

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .processing import process
+
 OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 # country codes of the PLOVER GSR that are not ISO 3166 (Japan, Italy, Vietnam)
 LEGACY_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
@@ -112,8 +114,6 @@ def gsr_scores(
     """Type accuracy (of the first root event, on sentences with one gold type) and triple F1.
     `root_only`: score each sentence's root events, as the gold codes one act per sentence;
     `joint_acts`: a mutual event as PLOVER records it (both sides as actors, no recipient)."""
-    from .api import process
-
     right = single = tp = predicted = gold = 0
     for g in items:
         a = process(g.text, published=g.date)

@@ -1,15 +1,28 @@
-"""The event filters' command-line options, shared by `dyad events` and `dyad export`."""
+"""The commands' shared options: the store, JSON output, actors files, and the event filters of
+`dyad events` and `dyad export`."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from .filters import COUNT_RULE, counted
+from ..filters import COUNT_RULE
 
-__all__ = ["counted"]
-
+DbOpt = Annotated[
+    str | None,
+    typer.Option("--db", help="Store: a file (default ./dyad.db or $DYAD_DB) or a postgresql:// URL."),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+RootOpt = Annotated[
+    bool, typer.Option("--root", help="Only each sentence's root event(s): one act per sentence.")
+]
+ActorsOpt = Annotated[
+    list[Path] | None,
+    typer.Option("--actors", help="Your own actors file (YAML), merged over the built-in ones."),
+]
+LimitOpt = Annotated[int | None, typer.Option(help="Show at most this many.")]
 SourceOpt = Annotated[
     str | None,
     typer.Option(help="Source: country code (PAK), country name (Pakistan) or part of an actor's name."),

@@ -1,4 +1,4 @@
-"""What the CLI prints about findings: an article's events and quotes (`dyad show`), and the demo's
+"""What the commands print as tables: events, quotes, actors and the store's counts, and the demo's
 summary, which leads with what dyad found before the counts of tables."""
 
 from __future__ import annotations
@@ -9,11 +9,16 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from .api import Dyad
-from .filters import COUNT_RULE
-from .terminal import text as _t
+from ..api import Dyad
+from ..filters import COUNT_RULE
+from ..terminal import text as _t
 
 QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+
+
+def row(table: Table, *cells) -> None:
+    """A table row of values from the store: each printed as it is (Text), never as markup."""
+    table.add_row(*(c if isinstance(c, Text) else _t(c) for c in cells))
 
 
 def events_table(rows: list[dict], title: str | None = None) -> Table:
@@ -83,3 +88,22 @@ def findings(d: Dyad, dyads: int = 5, samples: int = 5, speakers: int = 3) -> Gr
 
 def print_findings(console: Console, d: Dyad) -> None:
     console.print(findings(d))
+
+
+def actors_table(rows: list[dict], title: str | None = None) -> Table:
+    table = Table("actor", "country", "sector", "role", "mentions", "articles", title=title)
+    for r in rows:
+        row(table, r["name"], r["country"], r["sector"], r["role"] or "", r["mentions"], r["articles"])
+    return table
+
+
+def print_stats(console: Console, s: dict) -> None:
+    table = Table("what", "count", title="dyad store")
+    for k in ("articles", "sentences", "actors", "mentions", "quotes", "events"):
+        row(table, k, s[k])
+    console.print(table)
+    console.print(_t("languages: " + ", ".join(f"{k} {v}" for k, v in s["languages"].items())))
+    if s["published"]["first"]:
+        console.print(_t(f"published: {s['published']['first']} to {s['published']['last']}"))
+    if s["flags"]:
+        console.print(_t("flags: " + ", ".join(f"{k} {v}" for k, v in s["flags"].items())))
