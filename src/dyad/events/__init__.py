@@ -6,7 +6,8 @@ words around it), `acts` (whether a trigger names an act here), `modality` (refu
 stated intents), `reported` (demands and accusations in reported speech), `discourse` (a
 quotation's "we" and "you", the article's main parties), `emit` (one record per act, with its time
 and negation), `context` (lookups over the article), `cues` (the word patterns the checks use),
-`trigger_coder` (one trigger) and `coder` (an article, sentence by sentence)."""
+`noun_tree` (an event noun's arguments from the parse), `trigger_coder` (one trigger) and
+`coder` (an article, sentence by sentence)."""
 
 from .coder import MAX_SENTENCE, find_events
 from .patterns import inflect, load_patterns

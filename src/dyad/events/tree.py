@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from ..attribution import Mentions
 from ..knowledge.schema import INTERNATIONAL
 from ..parse import base, is_noun, is_proper, is_verb
-from . import cues as cue
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -86,63 +85,10 @@ class Tree:
         sources = self.named(subject, doer=True)
         return (sources, self.objects(tok)) if sources else None
 
-    def noun_arguments(self, tok: Token, benefit: bool = False) -> tuple[list[Mention], list[Mention]] | None:
-        """(sources, targets) of an event noun, or None when the tree names no doer: its
-        possessor or actor modifier ("Pakistan's strikes", "a Taliban attack"), its "by" phrase,
-        or the subject of the verb it is the object of ("Iraq launched an assault on"); its
-        target a recipient phrase of its own ("strikes on Kabul", "the release of two
-        nationals") or of that verb ("gave Canada a deadline")."""
-        if not is_noun(tok) or is_proper(tok):
-            return None
-        sources = self._modifiers(tok)
-        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
-        if not sources and by is not None:
-            sources = self._pobj(by)
-        verb = self._light_verb(tok)
-        if not sources and verb is not None:
-            subject = self.subject(verb)
-            if subject is not None and subject.lower_ not in PRONOUNS:
-                sources = self.named(subject, doer=True)
-        if not sources:
-            return None
-        targets = self._object_phrase(tok, NOUN_PREPS | ({"for"} if benefit else set()))
-        if not targets and tok.dep_ in ("nsubj", "nsubjpass") and is_verb(tok.head):
-            targets = self.objects(tok.head)  # "US drone attacks have killed militants"
-        if not targets and verb is not None:
-            targets = self._recipient(verb)
-        return sources, [m for m in targets if m not in sources]
-
-    def _light_verb(self, tok: Token) -> Token | None:
-        """The verb an event noun is the object of when that verb only carries it ("launched an
-        assault", "held talks", "took part in the raid"): its subject is the noun's doer. Not so
-        for "condemned the attack" or "attributed the attack to"."""
-        verb = tok.head
-        if tok.dep_ == "pobj" and verb.dep_ == "prep":
-            verb = verb.head
-        elif tok.dep_ != "dobj":
-            return None
-        if not is_verb(verb) or verb.i > tok.i:
-            return None
-        doc = tok.doc
-        words = doc.text[verb.idx : tok.idx]
-        found = cue.LIGHT_VERB.search(words)
-        return verb if found is not None and found.start() == 0 else None
-
-    def _owner(self, m: Mention) -> bool:
+    def owner(self, m: Mention) -> bool:
         """Whether a modifier names whose the thing is: a name ("Iranian oil", "Pakistan's
         stance") or a possessive ("the army's plan"); a common word is its kind ("military aid")."""
         return m.text != m.text.lower() or self.a.text.startswith(("'s", "’s"), m.end)
-
-    def _modifiers(self, tok: Token) -> list[Mention]:
-        """The actor a noun's own modifiers name ("Pakistan's", "Taliban", "Pakistani"), the
-        last one before it, or all of a coordination ("Turkish and Qatari")."""
-        left = tok.left_edge
-        if left.i == tok.i:
-            return []
-        doc_base = base(tok.doc)
-        mods = self.mentions.between(doc_base + left.idx, doc_base + tok.idx)
-        joined = any(t.dep_ == "cc" for t in tok.doc[left.i : tok.i])
-        return mods if joined else mods[-1:]
 
     def in_content_of(self, tok: Token, verbs: Callable[[str], bool], up: int = 8) -> bool:
         """Whether tok lies in the "of" or "for" complement of a verb `verbs` accepts: the content
@@ -203,7 +149,7 @@ class Tree:
                     return found
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
-                found = self._pobj(c)
+                found = self.pobj(c)
                 if found:
                     return found
         for c in verb.children:
@@ -220,32 +166,32 @@ class Tree:
                         return found
         for c in verb.children:
             if c.dep_ == "dobj":
-                found = self._object_phrase(c)
+                found = self.object_phrase(c)
                 if found:
                     return found
         return []
 
-    def _recipient(self, verb: Token) -> list[Mention]:
+    def recipient(self, verb: Token) -> list[Mention]:
         """Whom a verb's act reaches: its indirect object or a recipient preposition's object
         ("gave Canada a deadline", "issued a warning to Pakistan")."""
         for c in verb.children:
             found = self.named(c) if c.dep_ == "dative" else []
             if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
-                found = self._pobj(c)
+                found = self.pobj(c)
             if found:
                 return found
         return []
 
-    def _pobj(self, prep: Token) -> list[Mention]:
+    def pobj(self, prep: Token) -> list[Mention]:
         obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
         return self.named(obj) if obj is not None else []
 
-    def _object_phrase(self, obj: Token, preps: frozenset[str] = OBJECT_PREPS) -> list[Mention]:
+    def object_phrase(self, obj: Token, preps: frozenset[str] = OBJECT_PREPS) -> list[Mention]:
         """An actor in a recipient phrase of the object ("the withdrawal of foreign forces", "an
         investigation into the police")."""
         for c in obj.children:
             if c.dep_ == "prep" and c.i > obj.i and c.lower_ in preps:
-                found = self._pobj(c)
+                found = self.pobj(c)
                 if found:
                     return found
         return []
@@ -277,7 +223,7 @@ class Tree:
             if home and self.a.actors[m.actor_key].country in INTERNATIONAL:
                 return home[-1:]  # "the Iranian Red Crescent": the society of a country
             return [m]
-        mods = [x for x in mods if self._owner(x)]
+        mods = [x for x in mods if self.owner(x)]
         if mods and owner:
             return mods if joined else mods[-1:]
         for c in head.children:

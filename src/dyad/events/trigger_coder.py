@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..model import Mention, Sentence
 from . import cues as cue
-from . import recipients
+from . import noun_tree, recipients
 from .acts import Acts
 from .context import Arguments, Context
 from .discourse import Discourse
@@ -135,7 +135,7 @@ class TriggerCoder:
         """An event noun's (sources, targets) from the parse, among the sentence's actors (for
         whom, after support or aid: `benefit`)."""
         tok = self.tree.token_at(sentence.index, start)
-        found = self.tree.noun_arguments(tok, benefit) if tok is not None else None
+        found = noun_tree.noun_arguments(self.tree, tok, benefit) if tok is not None else None
         if found is None:
             return None
         allowed = {id(m) for m in mentions}
