@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from .errors import KnowledgeError
+from .inflection import inflect
 from .knowledge.files import LINE, data_path, load_yaml
 
 
@@ -34,7 +35,5 @@ def speech_verbs() -> re.Pattern[str]:
 def quotation_cues() -> re.Pattern[str]:
     """A pattern of every verb that may introduce a quotation: the speech verbs and, in all their
     forms, the quoting verbs ("he continued", "Beck joked")."""
-    from .events.patterns import inflect
-
     words, quoting = _data()
     return _pattern([*words, *(f for lemma in quoting for f in inflect(lemma))])

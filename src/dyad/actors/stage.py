@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..entities import learn
 from ..knowledge import Knowledge
 from ..model import Article
 from .agents import agents, bare_agents, ethnic_minorities
 from .finder import Finder
+from .learning import learn
 from .people import people_by_attribution
 from .recognition import dictionary, known_people, phrases, vessels
 from .resolution import definite_descriptions, roles, surnames
