@@ -11,9 +11,9 @@ import bisect
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..attribution import Mentions
 from ..knowledge.schema import INTERNATIONAL
 from ..parse import base, is_noun, is_proper, is_verb
+from ..quote_discourse import Mentions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
