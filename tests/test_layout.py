@@ -11,15 +11,11 @@ import tomllib
 from pathlib import Path
 
 import grimp
-import pytest
 from conftest import ROOT
 
 PACKAGE = ROOT / "src" / "dyad"
 MAX_MODULE_LINES = 400
 MAX_CLASS_LINES = 200
-# store.py is being split into a package on branch store-split (issue 17): remove it here when that
-# lands (the strict xfail below fails once store.py keeps the limits)
-SPLITTING = {"store.py"}
 
 
 def long_modules(root: Path) -> list[str]:
@@ -68,21 +64,12 @@ def lint_imports(config: Path, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=300)
 
 
-def _split(entry: str) -> bool:
-    return entry.split(":")[0] in SPLITTING
-
-
 def test_no_module_is_over_400_lines():
-    assert [m for m in long_modules(PACKAGE) if not _split(m)] == []
+    assert [m for m in long_modules(PACKAGE)] == []
 
 
 def test_no_class_is_over_200_lines():
-    assert [c for c in long_classes(PACKAGE) if not _split(c)] == []
-
-
-@pytest.mark.xfail(strict=True, reason="store.py is being split on branch store-split (issue 17)")
-def test_the_module_being_split_is_within_the_limits_too():
-    assert [x for x in long_modules(PACKAGE) + long_classes(PACKAGE) if _split(x)] == []
+    assert [c for c in long_classes(PACKAGE)] == []
 
 
 def test_no_import_cycle_among_dyads_modules():
