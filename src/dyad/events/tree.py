@@ -183,6 +183,7 @@ class Tree:
         return []
 
     def pobj(self, prep: Token) -> list[Mention]:
+        """The actors a preposition's object names."""
         obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
         return self.named(obj) if obj is not None else []
 
