@@ -22,8 +22,8 @@ import time
 from pathlib import Path
 
 import dyad
-from dyad import sources
 from dyad.api import article_from
+from dyad.ingest import sources
 from dyad.settings import Settings
 
 CORPUS = Path(dyad.__file__).parent / "demo_corpus"
@@ -227,7 +227,7 @@ def reference_rates(n: int = 100) -> tuple[float, float]:
     busier machine shows in both."""
     import importlib
 
-    from dyad.parse import MODEL
+    from dyad.linguistic.parse import MODEL
 
     texts = [json.loads(f.read_text(encoding="utf-8"))["text"] for f in sorted(POLNEAR.glob("*/*.json"))[:n]]
     full = importlib.import_module(MODEL).load()

@@ -5,18 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .actors import find_actors
-from .clean import clean_text, html_to_text
-from .events import event_sentences, find_events
-from .fields import trimmed
+from .coding.actors import find_actors
+from .coding.events import event_sentences, find_events
+from .coding.locations import find_locations
+from .coding.quotes import find_quotes
+from .ingest.clean import clean_text, html_to_text
+from .ingest.fields import trimmed
+from .ingest.language import detect_language
+from .ingest.metadata import date_in_text, parse_date, title_in_text
 from .knowledge import Knowledge
-from .language import detect_language
-from .locations import find_locations
-from .metadata import date_in_text, parse_date, title_in_text
+from .linguistic.parse import parse_more, parse_sentences
+from .linguistic.sentences import split_sentences
 from .model import Article
-from .parse import parse_more, parse_sentences
-from .quotes import find_quotes
-from .sentences import split_sentences
 from .settings import Settings
 
 
