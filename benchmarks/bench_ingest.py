@@ -143,16 +143,16 @@ def stage_times(n: int, real: bool = False) -> tuple[dict[str, float], float]:
         docs = [x for x in sources.read([corpus], 10**8) if isinstance(x, sources.RawDoc)]
     for raw in docs[:50]:  # warm up: imports, lingua's language models (loaded at the first non-English text)
         pipeline.run(article_from(raw, settings), ctx)
-    totals = dict.fromkeys([name for name, _ in pipeline.PREPARE + pipeline.CODE], 0.0)
+    totals = dict.fromkeys([stage.name for stage in pipeline.PREPARE + pipeline.CODE], 0.0)
     parsed = sentences = 0
     for raw in docs:
         article = article_from(raw, settings)
-        for name, stage in pipeline.PREPARE + pipeline.CODE:
-            if name in dict(pipeline.CODE) and not article.is_english:
+        for stage in pipeline.PREPARE + pipeline.CODE:
+            if stage in pipeline.CODE and not article.is_english:
                 continue
             t = time.perf_counter()
-            stage(article, ctx)
-            totals[name] += time.perf_counter() - t
+            stage.run(article, ctx)
+            totals[stage.name] += time.perf_counter() - t
         parsed, sentences = parsed + len(article.parses), sentences + len(article.sentences)
     return {name: 1000 * t / len(docs) for name, t in totals.items()}, parsed / max(1, sentences)
 
