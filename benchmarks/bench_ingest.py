@@ -22,8 +22,8 @@ import time
 from pathlib import Path
 
 import dyad
-from dyad import sources
 from dyad.api import article_from
+from dyad.ingest import sources
 from dyad.settings import Settings
 
 CORPUS = Path(dyad.__file__).parent / "demo_corpus"
@@ -143,16 +143,16 @@ def stage_times(n: int, real: bool = False) -> tuple[dict[str, float], float]:
         docs = [x for x in sources.read([corpus], 10**8) if isinstance(x, sources.RawDoc)]
     for raw in docs[:50]:  # warm up: imports, lingua's language models (loaded at the first non-English text)
         pipeline.run(article_from(raw, settings), ctx)
-    totals = dict.fromkeys([name for name, _ in pipeline.PREPARE + pipeline.CODE], 0.0)
+    totals = dict.fromkeys([stage.name for stage in pipeline.PREPARE + pipeline.CODE], 0.0)
     parsed = sentences = 0
     for raw in docs:
         article = article_from(raw, settings)
-        for name, stage in pipeline.PREPARE + pipeline.CODE:
-            if name in dict(pipeline.CODE) and not article.is_english:
+        for stage in pipeline.PREPARE + pipeline.CODE:
+            if stage in pipeline.CODE and not article.is_english:
                 continue
             t = time.perf_counter()
-            stage(article, ctx)
-            totals[name] += time.perf_counter() - t
+            stage.run(article, ctx)
+            totals[stage.name] += time.perf_counter() - t
         parsed, sentences = parsed + len(article.parses), sentences + len(article.sentences)
     return {name: 1000 * t / len(docs) for name, t in totals.items()}, parsed / max(1, sentences)
 
@@ -227,7 +227,7 @@ def reference_rates(n: int = 100) -> tuple[float, float]:
     busier machine shows in both."""
     import importlib
 
-    from dyad.parse import MODEL
+    from dyad.linguistic.parse import MODEL
 
     texts = [json.loads(f.read_text(encoding="utf-8"))["text"] for f in sorted(POLNEAR.glob("*/*.json"))[:n]]
     full = importlib.import_module(MODEL).load()

@@ -93,7 +93,7 @@ def _hand_parsed(words: list[str], heads: list[int], deps: list[str], tags: list
     model gets wrong, whatever the model does today), and its person mentions by first word."""
     from spacy.tokens import Doc
 
-    from dyad import parse
+    from dyad.linguistic import parse
     from dyad.model import Actor, Article, Mention, Sentence
 
     doc = Doc(parse.nlp().vocab, words=words, heads=heads, deps=deps, tags=tags)
@@ -109,7 +109,7 @@ def _hand_parsed(words: list[str], heads: list[int], deps: list[str], tags: list
 
 
 def _speaker_names(a) -> list:
-    from dyad.quotes import find_quotes
+    from dyad.coding.quotes import find_quotes
 
     find_quotes(a)
     return [a.actors[q.speaker_key].name if q.speaker_key else None for q in a.quotes]
@@ -160,8 +160,8 @@ def test_a_subject_inside_a_quotation_is_no_speaker():
 
 
 def test_a_sentence_that_opens_inside_a_quotation_is_parsed_with_its_opening_mark():
-    from dyad import parse
-    from dyad.sentences import split_sentences
+    from dyad.linguistic import parse
+    from dyad.linguistic.sentences import split_sentences
 
     text = "Rain fell. “The levee held. It will not hold,” Tomasz Wrobel said."
     a = dyad.model.Article(raw=text, text=text)
@@ -268,8 +268,8 @@ def test_a_dateline_in_capitals_is_no_organisation_or_person():
 def test_a_name_after_a_possessive_starts_after_it():
     from spacy.tokens import Doc
 
-    from dyad import parse
-    from dyad.entities import _compound_start
+    from dyad.coding.entities import _compound_start
+    from dyad.linguistic import parse
 
     # "noted NBC’s Dante Chinni" as the small model reads it: the outlet a compound of the surname
     words = ["noted", "NBC", "’s", "Dante", "Chinni", "."]
@@ -319,7 +319,7 @@ def test_polnear_dev_quote_speaker_accuracy(tmp_path):
 
 
 def test_names_knowledge_loads_as_lowercase_words():
-    from dyad.entities import _names
+    from dyad.coding.entities import _names
 
     names = _names()
     assert {"mr.", "sen."} <= names["honorifics"] and "party" in names["organisation_words"]
@@ -327,7 +327,7 @@ def test_names_knowledge_loads_as_lowercase_words():
 
 
 def test_a_missing_or_different_model_is_one_line_naming_the_fix(monkeypatch):
-    from dyad import parse
+    from dyad.linguistic import parse
 
     def missing(name):
         raise ImportError(name)
@@ -347,7 +347,7 @@ def test_a_missing_or_different_model_is_one_line_naming_the_fix(monkeypatch):
 def test_the_parse_runs_on_numpy_products_and_gives_the_default_parse():
     import importlib
 
-    from dyad import parse
+    from dyad.linguistic import parse
 
     ours = parse.nlp()
     ops = {type(n.ops).__name__ + str(n.ops.use_blis) for _, c in ours.pipeline for n in c.model.walk()}
@@ -364,7 +364,7 @@ def test_the_parse_runs_on_numpy_products_and_gives_the_default_parse():
 
 
 def test_only_the_sentences_that_need_it_are_parsed():
-    from dyad import parse
+    from dyad.linguistic import parse
 
     text = (
         "The river rose overnight. Farmers moved their cattle to higher ground.\n\n"

@@ -8,8 +8,8 @@ import trafilatura
 from conftest import SEEDS
 
 import dyad
-from dyad.clean import clean_text, html_to_text
-from dyad.sentences import split_sentences
+from dyad.ingest.clean import clean_text, html_to_text
+from dyad.linguistic.sentences import split_sentences
 
 SEED3 = SEEDS / "003_faa9dfb136758eec.txt"
 SEED0 = SEEDS / "000_002a772d83aea243.txt"
@@ -136,7 +136,7 @@ def test_html_text_and_metadata_are_trafilaturas_full_extraction(name):
 
 
 def test_html_metadata_falls_back_to_trafilaturas_own_when_its_internals_change(monkeypatch):
-    from dyad import clean
+    from dyad.ingest import clean
 
     html = _PAGES["json-ld"]
     expected = html_to_text(html)

@@ -4,7 +4,7 @@ import codecs
 
 import pytest
 
-from dyad.decode import DecodeError, decode
+from dyad.ingest.decode import DecodeError, decode
 
 TEXT = "Pakistan’s minister said “talks are over” — café."
 

@@ -2,8 +2,8 @@
 direction errors issue 14 found in the demo corpus's kind of text, and the tree's general rules."""
 
 import dyad
-from dyad import parse
-from dyad.events import Tree, event_sentences
+from dyad.coding.events import Tree, event_sentences
+from dyad.linguistic import parse
 
 
 def coded(text: str) -> set[tuple[str, str, str, bool]]:

@@ -12,10 +12,10 @@ from conftest import DEV, SEEDS, SHARED
 
 import dyad
 from dyad import api
-from dyad.events import inflect
+from dyad.coding.events import inflect
+from dyad.coding.timeref import is_historical, resolve_date
 from dyad.gsr import as_cameo_root, gsr_scores, load_cameo_map, load_petr2, load_plover_gsr
 from dyad.knowledge.files import data_path, load_yaml
-from dyad.timeref import is_historical, resolve_date
 
 ENTRIES = load_yaml(data_path("events.yaml"))
 

@@ -18,8 +18,9 @@ from conftest import ROOT
 from hostile import Case, article, build, ingest, time_bound
 
 import dyad
-from dyad import fields, terminal
+from dyad.cli import terminal
 from dyad.errors import InputError
+from dyad.ingest import fields
 
 TABLES = ("meta", "articles", "sentences", "actors", "mentions", "quotes", "events", "candidates")
 

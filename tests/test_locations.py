@@ -12,7 +12,7 @@ import sqlite3
 import pytest
 
 import dyad
-from dyad.export import geo_type, write_csv
+from dyad.export.formats import geo_type, write_csv
 from dyad.store import SCHEMA_VERSION, Store
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from conftest import ROOT
 
 import dyad
-from dyad import sources
+from dyad.ingest import sources
 
 CORPUS = ROOT / "src" / "dyad" / "demo_corpus"
 

@@ -9,7 +9,7 @@ from conftest import DEV, SEEDS, SHARED
 
 import dyad
 from dyad import api
-from dyad.quote_marks import quote_spans
+from dyad.linguistic.quote_marks import quote_spans
 
 
 def quotes_of(text: str) -> list[tuple[str | None, str]]:

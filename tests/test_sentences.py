@@ -2,7 +2,7 @@
 
 import pytest
 
-from dyad.sentences import split_sentences
+from dyad.linguistic.sentences import split_sentences
 
 CASES = [
     # (text, expected sentences)

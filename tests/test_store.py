@@ -131,7 +131,7 @@ def _partition_events(tmp_path, old: bool = False) -> set[tuple]:
     a partition written before events had root and mutual."""
     pa = pytest.importorskip("pyarrow")
     pq = pytest.importorskip("pyarrow.parquet")
-    from dyad import partitions
+    from dyad.store import partitions
 
     articles = [
         dyad.process(text, published="2025-10-10")

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from dyad.timeref import resolve_date
+from dyad.coding.timeref import resolve_date
 
 PUBLISHED = date(2025, 11, 8)  # a Saturday
 

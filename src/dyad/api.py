@@ -1,7 +1,7 @@
 """The Python API: open a store, ingest inputs, read what was found. The CLI and the web only wrap it.
 
-`Dyad` is made of its parts: ingest (ingesting.py, in several processes parallel.py, the writes
-storing.py), the views (queries.py) and the views as DataFrames (frames.py). Coding without a store
+`Dyad` is made of its parts: ingest (ingesting.py, in several processes scale/parallel.py, the writes
+storing.py), the views (queries.py) and the views as DataFrames (export/frames.py). Coding without a store
 is processing.py; its functions are named here too, as before."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import pipeline
-from .frames import Frames
+from .export.frames import Frames
 from .ingesting import Ingesting
 from .processing import (
     article_from,

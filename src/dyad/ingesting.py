@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from . import sources
 from .errors import InputError
-from .parallel import Parallel
+from .ingest import sources
+from .scale.parallel import Parallel
 from .storing import IngestReport, ProgressFn
 
 

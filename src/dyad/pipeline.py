@@ -5,18 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .actors import find_actors
-from .clean import clean_text, html_to_text
-from .events import event_sentences, find_events
-from .fields import trimmed
+from .coding.actors import find_actors
+from .coding.events import event_sentences, find_events
+from .coding.locations import find_locations
+from .coding.quotes import find_quotes
+from .ingest.clean import clean_text, html_to_text
+from .ingest.fields import trimmed
+from .ingest.language import detect_language
+from .ingest.metadata import date_in_text, parse_date, title_in_text
 from .knowledge import Knowledge
-from .language import detect_language
-from .locations import find_locations
-from .metadata import date_in_text, parse_date, title_in_text
+from .linguistic.parse import parse_more, parse_sentences
+from .linguistic.sentences import split_sentences
 from .model import Article
-from .parse import parse_more, parse_sentences
-from .quotes import find_quotes
-from .sentences import split_sentences
 from .settings import Settings
 
 
@@ -102,29 +102,68 @@ def locations(article: Article, ctx: Context) -> None:
     find_locations(article, ctx.knowledge.place_points)
 
 
-Stage = Callable[[Article, Context], None]
+StageFn = Callable[[Article, Context], None]
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A named step over the article model, with the `Article` fields it reads and those it writes
+    (as spaCy's components declare theirs); tests/test_pipeline.py holds every stage to its word."""
+
+    name: str
+    run: StageFn
+    reads: tuple[str, ...]
+    writes: tuple[str, ...]
+
 
 # Preparing an article gives its cleaned text, which identifies it; coding needs English text.
-PREPARE: list[tuple[str, Stage]] = [
-    ("extract_html", extract_html),
-    ("clean", clean),
-    ("metadata", metadata),
-    ("language", language),
+PREPARE: list[Stage] = [
+    Stage(
+        "extract_html",
+        extract_html,
+        reads=("format", "raw", "title", "outlet", "url", "published"),
+        writes=("text", "title", "outlet", "url", "published"),
+    ),
+    Stage("clean", clean, reads=("text",), writes=("text", "flags")),
+    Stage(
+        "metadata",
+        metadata,
+        reads=("title", "published", "text"),
+        writes=("title", "published", "flags"),
+    ),
+    Stage("language", language, reads=("text",), writes=("language", "flags")),
 ]
-CODE: list[tuple[str, Stage]] = [
-    ("sentences", sentences),
-    ("parse", parse),
-    ("actors", actors),
-    ("quotes", quotes),
-    ("parse_events", parse_events),
-    ("events", events),
-    ("locations", locations),
+CODE: list[Stage] = [
+    Stage("sentences", sentences, reads=("text",), writes=("sentences",)),
+    Stage("parse", parse, reads=("text", "sentences"), writes=("parses",)),
+    Stage(
+        "actors", actors, reads=("text", "published", "sentences", "parses"), writes=("mentions", "actors")
+    ),
+    Stage("quotes", quotes, reads=("text", "sentences", "parses", "mentions", "actors"), writes=("quotes",)),
+    Stage(
+        "parse_events",
+        parse_events,
+        reads=("text", "sentences", "parses", "mentions", "actors"),
+        writes=("parses",),
+    ),
+    Stage(
+        "events",
+        events,
+        reads=("text", "published", "sentences", "parses", "mentions", "actors", "quotes"),
+        writes=("events", "candidates"),
+    ),
+    Stage(
+        "locations",
+        locations,
+        reads=("text", "sentences", "mentions", "actors", "events"),
+        writes=("events",),
+    ),
 ]
 
 
 def prepare(article: Article, ctx: Context) -> Article:
-    for _, stage in PREPARE:
-        stage(article, ctx)
+    for stage in PREPARE:
+        stage.run(article, ctx)
     return article
 
 
@@ -133,8 +172,8 @@ def code(article: Article, ctx: Context) -> Article:
     article.sentences, article.mentions, article.actors = [], [], {}
     article.quotes, article.events, article.candidates = [], [], []
     if article.is_english:
-        for _, stage in CODE:
-            stage(article, ctx)
+        for stage in CODE:
+            stage.run(article, ctx)
     article.parses = {}  # the parse serves the stages; it is not kept or stored
     return article
 

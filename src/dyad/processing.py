@@ -8,11 +8,12 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-from . import fields, gold, pipeline, sources
-from .decode import DecodeError, decode
+from . import gold, pipeline
 from .errors import InputError
+from .ingest import fields, sources
+from .ingest.decode import DecodeError, decode
+from .ingest.metadata import parse_date
 from .knowledge import Knowledge, load_knowledge
-from .metadata import parse_date
 from .model import Article
 from .settings import Settings
 

@@ -7,13 +7,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import event_clusters, partitions, pipeline, sources
+from . import event_clusters, pipeline
 from .errors import InputError
+from .ingest import sources
 from .knowledge import Knowledge
 from .model import Article
 from .processing import prepared
 from .settings import Settings
-from .store import Store
+from .store import Store, partitions
 
 ProgressFn = Callable[[int], None]
 

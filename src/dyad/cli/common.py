@@ -13,11 +13,11 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
-from .. import terminal
 from ..api import Dyad, knowledge_for
 from ..errors import DyadError, InputError
 from ..settings import Settings, default_db
 from ..store import is_server_url
+from . import terminal
 
 out = Console()
 err = Console(stderr=True)

@@ -11,12 +11,12 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from .. import api, terminal
-from .. import export as export_mod
+from .. import api
 from ..errors import DyadError
+from ..export import formats as export_mod
 from ..filters import counted
 from ..gold import to_gold
-from ..terminal import text as _t
+from . import terminal
 from .common import die, out, print_json, reading, report_error, settings_for
 from .options import (
     ActorsOpt,
@@ -33,6 +33,7 @@ from .options import (
     WhenOpt,
 )
 from .report import row
+from .terminal import text as _t
 
 
 def export(

@@ -8,12 +8,12 @@ from typing import Annotated
 
 import typer
 
-from .. import sources
 from ..api import IngestReport
 from ..errors import DyadError
-from ..terminal import text as _t
+from ..ingest import sources
 from .common import Bar, die, err, note, open_store, print_json, report_error
 from .options import ActorsOpt, DbOpt, JsonOpt
+from .terminal import text as _t
 
 
 def ingest(

@@ -11,7 +11,6 @@ from rich.text import Text
 
 from ..api import article_record
 from ..filters import counted
-from ..terminal import text as _t
 from .common import die, out, print_json, reading
 from .options import (
     AllOpt,
@@ -28,6 +27,7 @@ from .options import (
     WhenOpt,
 )
 from .report import actors_table, events_table, print_stats, quotes_table, row
+from .terminal import text as _t
 
 
 def actors_cmd(

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from ..api import Dyad
 from ..filters import COUNT_RULE
-from ..terminal import text as _t
+from .terminal import text as _t
 
 QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 

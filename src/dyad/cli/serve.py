@@ -11,12 +11,12 @@ from typing import Annotated
 
 import typer
 
-from .. import sources
+from ..ingest import sources
 from ..settings import default_db
-from ..terminal import text as _t
 from .common import Bar, die, open_store, out, report_error
 from .options import DbOpt
 from .report import actors_table, print_findings, print_stats
+from .terminal import text as _t
 
 
 def serve(

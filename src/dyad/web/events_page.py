@@ -11,8 +11,9 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from .. import filters, tables
+from .. import filters
 from ..api import Dyad
+from ..export import tables
 from ..knowledge.schema import EVENT_TYPES
 from .render import QUAD_NAMES
 

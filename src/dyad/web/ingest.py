@@ -16,9 +16,9 @@ from pathlib import Path
 import anyio
 from fastapi import HTTPException, Request
 
-from .. import fields
 from ..api import Dyad
 from ..errors import DyadError, InputError
+from ..ingest import fields
 from ..settings import Settings
 
 MAX_BODY = 5 * 1024 * 1024
@@ -80,8 +80,8 @@ def _start_worker(parent: int, settings: Settings | None) -> None:
     _follow_parent(parent)
     if settings is not None:
         from ..api import knowledge_for
-        from ..gazetteer import load_gazetteer
-        from ..parse import nlp
+        from ..coding.gazetteer import load_gazetteer
+        from ..linguistic.parse import nlp
 
         try:
             knowledge_for(settings)

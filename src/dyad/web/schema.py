@@ -11,7 +11,7 @@ from fastapi import Path as PathParam
 from fastapi import Query
 from pydantic import BaseModel, BeforeValidator
 
-from ..fields import RECORD_FIELDS
+from ..ingest.fields import RECORD_FIELDS
 from ..knowledge.schema import EVENT_TYPES
 from .ingest import MAX_BODY
 

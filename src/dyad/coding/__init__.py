@@ -1,0 +1,1 @@
+"""Coding an article: actors, quotes, events, time and places."""

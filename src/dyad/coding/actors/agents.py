@@ -1,0 +1,160 @@
+"""Generic actors: sector nouns with the country or organisation before them ("Pakistani
+soldiers", "Sudan's army"), or with the country of their sentence ("the army", "gunmen"); and
+ethnic minorities, coded to the country they live in."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING
+
+from ...knowledge import Entity
+from ...knowledge.schema import INTERNATIONAL
+from ...model import Actor, Mention
+from .spans import Span
+from .words import FUNCTION_WORDS, IRREGULAR_PAST, PARTICIPLE_ADJECTIVES
+
+if TYPE_CHECKING:
+    from .finder import Finder
+
+_PERSON_KINDS = frozenset({"person"})
+_ETHNIC = re.compile(r"(?i)\bethnic\s+$")
+_PEOPLE_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central)\s+)?")
+
+
+def agents(f: Finder, nouns: list[Span]) -> None:
+    """ "Pakistani soldiers", "Sudan's army", "Turkish and Qatari officials": each country or
+    organisation before a free sector noun, with the noun's sector."""
+    for n in nouns:
+        if not f._free(n.start, n.end):
+            continue
+        mods = _agent_modifiers(f, n.start)
+        if not mods:
+            continue
+        for span, entity in mods:
+            actor = agent_actor(f, entity, n.phrase)
+            if span is mods[-1][0]:
+                f._add(span.start, n.end, actor, "agent")
+            else:
+                f._add(span.start, span.end, actor, "agent")
+
+
+def _agent_modifiers(f: Finder, pos: int) -> list[tuple[Span, Entity]]:
+    """Countries or organisations right before a sector noun (one adjective may intervene)."""
+    head = f.mt[max(0, pos - 40) : pos]
+    m = re.search(r"(?:['’]s\s+|\s+)(?:(?:[a-z][\w-]*)\s+)?$", head)
+    if not m:
+        return []
+    end = pos - len(m.group(0))
+    if m.group(0).startswith(("'", "’")) and not re.match(r"['’]s\s", m.group(0)):
+        return []
+    between = re.sub(r"^['’]s\s+", "", m.group(0)).strip()
+    if between and (
+        between in f.kb.sector_nouns
+        or between in FUNCTION_WORDS
+        or (between.endswith("ed") and between not in PARTICIPLE_ADJECTIVES)
+        or between in IRREGULAR_PAST
+    ):
+        return []  # "Britain mobilized army", "Baghdad between insurgents": not one phrase
+    span = f.proper_end.get(end)
+    if span is None or not f._free(span.start, span.end):
+        return []
+    phrase = f._phrase(span)
+    if phrase is None or phrase.entity.kind in _PERSON_KINDS:
+        return []
+    return [*_coordinated(f, span, phrase.how), (span, phrase.entity)]
+
+
+def _coordinated(f: Finder, span: Span, how: str) -> list[tuple[Span, Entity]]:
+    """The country or organisation coordinated before another: "Turkish and Qatari officials"."""
+    m2 = re.search(r"\s+(?:and|,)\s+$", f.mt[max(0, span.start - 8) : span.start])
+    if m2:
+        prev = f.proper_end.get(span.start - len(m2.group(0)))
+        if prev is not None and f._free(prev.start, prev.end):
+            pp = f._phrase(prev)
+            if pp is not None and pp.how == how and pp.entity.kind not in _PERSON_KINDS:
+                return [(prev, pp.entity)]
+    return []
+
+
+def agent_actor(f: Finder, entity: Entity, noun: str) -> Actor:
+    """The actor a sector noun names with its country or organisation: "Pakistani soldiers"
+    is the Pakistani military, "the Afghan delegation" a body of its own."""
+    sector = f.kb.sector_nouns[noun]
+    role = f.kb.agent_roles.get(noun)
+    code = entity.code_on(f.day)
+    if code.sector == sector and entity.kind != "person" and role is None:
+        return f._actor(entity)
+    country = code.country
+    label = f.kb.demonym.get(country, entity.name) if entity.kind == "state" else entity.name
+    if role is not None:
+        return Actor(
+            f"{country}/{sector}/{role}", f"{label} {role}", "agent", country, sector, role, "dictionary"
+        )
+    name = f"{label} {f.kb.sector_labels.get(sector, sector.lower())}"
+    return Actor(f"{country}/{sector}", name, "agent", country, sector, None, "dictionary")
+
+
+def bare_agents(f: Finder, nouns: list[Span]) -> None:
+    """ "the army", "civilians": the country comes from the sentence or the article."""
+    for n in nouns:
+        if n.phrase not in f.kb.bare_nouns or not f._free(n.start, n.end):
+            continue
+        country = f._context_country(n.start)
+        entity = f.kb.entities.get(country) if country else None
+        if entity is not None:
+            f._add(n.start, n.end, agent_actor(f, entity, n.phrase), "agent")
+        elif country is None:  # "gunmen", "lawmakers" with no country named: the sector alone
+            sector = f.kb.sector_nouns[n.phrase]
+            label = f.kb.sector_labels.get(sector, sector.lower())
+            f._add(n.start, n.end, Actor(f"/{sector}", label, "agent", "", sector, None, "learned"), "agent")
+
+
+def ethnic_minorities(f: Finder) -> None:
+    """ "Ethnic Albanians in Serbia", "the Albanians of southern Serbia" are coded to the country
+    they live in (CAMEO's convention): the one named, else the nearest other country named in
+    their sentence; with none, to their kin state."""
+    replaced: set[str] = set()
+    starts = [m.start for m in f.mentions]  # sorted; a mention replaced keeps its place
+    in_sentence: dict[int, list[int]] = {}
+    for i, m in enumerate(f.mentions):
+        in_sentence.setdefault(m.sentence, []).append(i)
+    for i, m in enumerate(f.mentions):
+        kin = f.actors[m.actor_key]
+        others = _homes(f, m, kin, starts, in_sentence)
+        if others is None:
+            continue
+        others = [x for x in others if f.actors[x.actor_key].country != kin.country]
+        if not others:
+            continue
+        home = f.actors[min(others, key=lambda x: abs(x.start - m.start)).actor_key].country
+        sector = kin.sector if kin.kind == "agent" else "CVL"
+        label = f.kb.demonym.get(kin.country, kin.name)
+        actor = Actor(
+            f"{home}/{sector}/ethnic-{kin.country}", f"ethnic {label} in {home}", "agent", home, sector
+        )
+        f.actors.setdefault(actor.key, actor)
+        f.mentions[i] = Mention(m.start, m.end, m.text, actor.key, m.sentence, m.how, m.locative)
+        replaced.add(kin.key)
+    used = {m.actor_key for m in f.mentions}
+    for key in replaced - used:
+        del f.actors[key]
+
+
+def _homes(
+    f: Finder, m: Mention, kin: Actor, starts: list[int], in_sentence: dict[int, list[int]]
+) -> list[Mention] | None:
+    """The mentions that may name where an ethnic group lives: the state after "the Albanians
+    of", else, after "ethnic", the other countries of the sentence; None: no ethnic group."""
+    of = _PEOPLE_OF.match(f.text, m.end) if m.how == "demonym" and m.text.endswith("s") else None
+    if of is not None:  # "the Albanians of southern Serbia"
+        at = bisect.bisect_left(starts, of.end())
+        where = f.mentions[at] if at < len(starts) and starts[at] == of.end() else None
+        return [where] if where and f.actors[where.actor_key].kind == "state" else []
+    if _ETHNIC.search(f.text[max(0, m.start - 8) : m.start]):
+        return [
+            x
+            for x in (f.mentions[j] for j in in_sentence[m.sentence])
+            if f.actors[x.actor_key].country not in (kin.country, *INTERNATIONAL)
+        ]
+    return None

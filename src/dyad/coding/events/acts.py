@@ -1,0 +1,126 @@
+"""Whether a trigger names an act at all, here: not the content of an accusation, a wish, a
+condition, an idiom or a noun that looks like a verb; and what act it is (a refusal is a REJECT,
+"protested that" a complaint)."""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Mention, Sentence
+from . import cues as cue
+from .context import Context
+from .modality import REFUSABLE, in_condition, refusal, retyped
+from .patterns import Pattern
+from .tree import Tree
+
+
+class Acts:
+    """The checks a trigger passes before its arguments are read, in the order they apply."""
+
+    def __init__(self, ctx: Context, tree: Tree, tree_negated: set[int]):
+        self.ctx = ctx
+        self.tree = tree
+        self.tree_negated = tree_negated  # where each trigger the parse shows negated starts
+
+    def pattern(
+        self, sentence: Sentence, mentions: list[Mention], start: int, end: int, p: Pattern, lead: str
+    ) -> Pattern | None:
+        """The act a trigger names (p, or p read as a refusal or a complaint), None if none;
+        `lead` is the 30 characters of the sentence before it."""
+        if self._not_done(sentence, start, end, p, lead):
+            return None
+        p = self._reframed(start, end, p, lead)
+        if p is None or self._not_an_act(sentence, mentions, start, end, p, lead):
+            return None
+        return p
+
+    def _not_done(self, sentence: Sentence, start: int, end: int, p: Pattern, lead: str) -> bool:
+        """What is told, accused, wanted or supposed, not done."""
+        text = self.ctx.text
+        if start > self.ctx.reporter_clause(sentence):
+            return True  # "..., a member of the team trying to broker a pact has said": who tells it
+        gerund = p.kind == "verb" and text[start:end].split()[0].lower().endswith("ing")
+        if gerund and cue.ACCUSED_OF.search(text[max(sentence.start, start - 120) : start]):
+            return True  # "accused Kabul of harbouring militants": the content of the accusation
+        if p.kind == "noun" and cue.ACCUSED_OF_NOUN.search(text[max(sentence.start, start - 140) : start]):
+            return True  # "blamed India for the suicide blast": what the accusation is about
+        tok = self.tree.token_at(sentence.index, start)
+        if tok is not None and p.type != "ACCUSE" and self.tree.in_content_of(tok, self._accusing):
+            return True  # "accused Pakistan of ... carrying out air raids": what the accusation is about
+        if tok is not None and self.tree.negated(tok):
+            # "Venezuela threatens no one", "has never formally attacked"
+            self.tree_negated.add(start)
+        if (
+            p.type == "AGREE"
+            and cue.SIGNED_DECREE.match(text[end : end + 60])
+            and cue.SIGN.match(text[start:end])
+        ):
+            return True  # "Trump signed a directive": a decree at home, not an agreement
+        if gerund and cue.CONTENT_OF.search(text[max(sentence.start, start - 40) : start]):
+            return True  # "an appeal for deploying troops", "a proposal for signing": what a noun is about
+        if cue.ANY.search(lead) or in_condition(text, sentence, start):
+            return True  # "any attack on Pakistan would ...", "should Pakistan conduct airstrikes"
+        # "Obama wants Putin to attack": what someone wants another to do is not done
+        return bool(cue.WANTED.search(text[max(sentence.start, start - 80) : start]))
+
+    def _accusing(self, word: str) -> bool:
+        p = self.ctx.p.verb_forms.get(word)
+        return p is not None and p.type == "ACCUSE"
+
+    def _reframed(self, start: int, end: int, p: Pattern, lead: str) -> Pattern | None:
+        """A refusal as CAMEO's reject, a protest in words as a complaint; None for a clause of a
+        noun ("a deal allowing drone operations")."""
+        text = self.ctx.text
+        if p.type in REFUSABLE and cue.REFUSED_YIELD.search(lead):
+            p = refusal(p)  # "will not lift the ban", "would not provide support" (CAMEO 12)
+        elif (
+            p.type == "CONCEDE"
+            and text[start:end].split()[0].lower().endswith("ing")
+            and not cue.PROGRESSIVE.search(lead)
+        ):
+            return None  # "a deal allowing drone operations": a clause of a noun
+        if p.type == "PROTEST" and p.kind == "verb" and cue.VERBAL_PROTEST.match(text[end : end + 12]):
+            p = retyped(p, "ACCUSE")  # "protested that ...", "protested to Uganda": a complaint (CAMEO 11)
+        return p
+
+    def _not_an_act(
+        self, sentence: Sentence, mentions: list[Mention], start: int, end: int, p: Pattern, lead: str
+    ) -> bool:
+        """Words that only look like the act: an idiom, a noun, a stance, background."""
+        text, ctx = self.ctx.text, self.ctx
+        if p.kind == "verb" and cue.NO_EVIDENCE.match(text[end : end + 40]):
+            return True  # "offered no evidence", "provided details": words, not an offer or aid
+        if p.object_to and not ctx.told_to(end):
+            return True  # "told reporters that": speech; "told Israel to call back its aircraft": a demand
+        if cue.NOT_AN_ACT.match(text, start):
+            return True  # "struck a cautious note", "provided Israel stopped first", "asked about talks"
+        if p.type == "SUPPORT" and cue.DEFENDED.match(text[start:end]) and ctx.direct_object(end) is None:
+            return True  # "defended Iraq" supports Iraq; "defended itself", "defended its airstrikes" do not
+        if p.kind == "verb" and cue.BACKGROUND_PASSIVE.search(text[max(sentence.start, start - 80) : start]):
+            return True  # "the province where 28 people were killed": background, and no one named as doer
+        if (
+            text[start:end].lower() == "met"
+            and cue.PROGRESSIVE.search(lead)
+            and not cue.BY.match(text[end : end + 10])
+        ):
+            return True  # "until their demands are met": not a meeting
+        if p.kind == "noun" and cue.MODIFIER_OF.match(text[end : end + 30]):
+            return True  # "war crimes", "the attack anniversary": the noun names something else
+        if p.kind == "verb" and cue.DETERMINER.search(lead):
+            return True  # "the same targets", "the attacks": a noun, not the verb
+        words = text[start:end].lower().split()
+        word = words[0]
+        phrase = len(words) > 1 and words[1] == "to"  # "plans to impose": a verb whatever its form
+        bare = not phrase and (word in ctx.p.lemmas or (word.endswith("s") and not word.endswith("ss")))
+        # "heavy return fire", "stumbling blocks": nothing makes the word a verb
+        return p.kind == "verb" and bare and not self._base_form_is_verb(lead, mentions, start)
+
+    def _base_form_is_verb(self, lead: str, mentions: list[Mention], start: int) -> bool:
+        """A bare form is a verb after an auxiliary or a pronoun, or right after an actor."""
+        if cue.BASE_VERB_LEAD.search(lead):
+            return True
+        return any(
+            re.fullmatch(r"\s*(?:\w+ly\s+)?", self.ctx.text[m.end : start])
+            for m in mentions
+            if m.end <= start
+        )

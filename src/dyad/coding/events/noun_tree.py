@@ -1,0 +1,74 @@
+"""An event noun's arguments from the dependency parse: whose act it names (a possessor or
+actor modifier, a "by" phrase, the subject of a light verb) and on whom (a recipient phrase of
+its own or of that verb)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...linguistic.parse import base, is_noun, is_proper, is_verb
+from . import cues as cue
+from .tree import NOUN_PREPS, PRONOUNS, Tree
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ...model import Mention
+
+
+def noun_arguments(
+    tree: Tree, tok: Token, benefit: bool = False
+) -> tuple[list[Mention], list[Mention]] | None:
+    """(sources, targets) of an event noun, or None when the tree names no doer: its
+    possessor or actor modifier ("Pakistan's strikes", "a Taliban attack"), its "by" phrase,
+    or the subject of the verb it is the object of ("Iraq launched an assault on"); its
+    target a recipient phrase of its own ("strikes on Kabul", "the release of two
+    nationals") or of that verb ("gave Canada a deadline")."""
+    if not is_noun(tok) or is_proper(tok):
+        return None
+    sources = _modifiers(tree, tok)
+    by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    if not sources and by is not None:
+        sources = tree.pobj(by)
+    verb = _light_verb(tok)
+    if not sources and verb is not None:
+        subject = tree.subject(verb)
+        if subject is not None and subject.lower_ not in PRONOUNS:
+            sources = tree.named(subject, doer=True)
+    if not sources:
+        return None
+    targets = tree.object_phrase(tok, NOUN_PREPS | ({"for"} if benefit else set()))
+    if not targets and tok.dep_ in ("nsubj", "nsubjpass") and is_verb(tok.head):
+        targets = tree.objects(tok.head)  # "US drone attacks have killed militants"
+    if not targets and verb is not None:
+        targets = tree.recipient(verb)
+    return sources, [m for m in targets if m not in sources]
+
+
+def _light_verb(tok: Token) -> Token | None:
+    """The verb an event noun is the object of when that verb only carries it ("launched an
+    assault", "held talks", "took part in the raid"): its subject is the noun's doer. Not so
+    for "condemned the attack" or "attributed the attack to"."""
+    verb = tok.head
+    if tok.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif tok.dep_ != "dobj":
+        return None
+    if not is_verb(verb) or verb.i > tok.i:
+        return None
+    doc = tok.doc
+    words = doc.text[verb.idx : tok.idx]
+    found = cue.LIGHT_VERB.search(words)
+    return verb if found is not None and found.start() == 0 else None
+
+
+def _modifiers(tree: Tree, tok: Token) -> list[Mention]:
+    """The actor a noun's own modifiers name ("Pakistan's", "Taliban", "Pakistani"), the
+    last one before it, or all of a coordination ("Turkish and Qatari")."""
+    left = tok.left_edge
+    if left.i == tok.i:
+        return []
+    doc_base = base(tok.doc)
+    mods = tree.mentions.between(doc_base + left.idx, doc_base + tok.idx)
+    joined = any(t.dep_ == "cc" for t in tok.doc[left.i : tok.i])
+    return mods if joined else mods[-1:]

@@ -1,0 +1,101 @@
+"""Recipients: which named targets an act is aimed at, whom it is aimed at when none is named
+("urged both sides", the other party of the article's dyad, the source's own state), the host of
+a visit, and whether a symmetric act goes one way."""
+
+from __future__ import annotations
+
+from ...model import Mention, Sentence
+from . import cues as cue
+from .context import Context
+from .discourse import Discourse
+from .patterns import Pattern
+
+
+def named(
+    ctx: Context, sentence: Sentence, p: Pattern, start: int, sources: list[Mention], targets: list[Mention]
+) -> list[Mention]:
+    """The targets that are not the sources themselves, their own country (for an outward or
+    verbal conflict act), nor named in a closing ", X said"."""
+    own = {m.actor_key for m in sources}
+    home = {ctx.country_of(m) for m in sources}
+    tail = ctx.reporter_clause(sentence)
+    if start < tail:  # "..., Thai military sources said": who reports it, not whom it concerns
+        targets = [t for t in targets if t.start < tail]
+    return [  # "X imposed ... in X", "Akayev agreed to resign without returning to Kyrgyzstan"
+        t
+        for t in targets
+        if t.actor_key not in own
+        and not (
+            not p.received  # "protesters received assurances from the government": named roles
+            and ctx.country_of(t) in home - {""}
+            and (
+                (p.type in cue.OUTWARD and (ctx.is_state(t) or t.locative or _organ(ctx, t)))
+                or (p.type in cue.VERBAL_CONFLICT and (ctx.is_state(t) or _own_forces(ctx, t)))
+            )
+        )
+    ]
+
+
+# the state's own organs: its forces and offices are the means of an outward act, not its recipient
+STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PRM", "UAF"})
+
+
+def _organ(ctx: Context, m: Mention) -> bool:
+    return ctx.a.actors[m.actor_key].sector in STATE_ORGANS
+
+
+def _own_forces(ctx: Context, m: Mention) -> bool:
+    """An organ named by a common word ("military", "troops"): the means, not the recipient."""
+    return _organ(ctx, m) and m.text.islower()
+
+
+def visit_host(
+    ctx: Context, mentions: list[Mention], sources: list[Mention], clause: tuple[int, int]
+) -> list[Mention]:
+    """ "arrived in Amman on a visit": the first place of another country in the clause."""
+    c_start, c_end = clause
+    home = {ctx.country_of(m) for m in sources}
+    return [
+        m for m in mentions if m.locative and c_start <= m.start < c_end and ctx.country_of(m) not in home
+    ][:1]
+
+
+def implicit(
+    ctx: Context,
+    discourse: Discourse,
+    p: Pattern,
+    end: int,
+    c_end: int,
+    sources: list[Mention],
+    hosting: bool,
+) -> list[str | None] | None:
+    """No recipient named: "both sides", else the other party of the article's main dyad, else
+    the source's own state; [None] for a type whose recipient is optional; None: no event."""
+    types = ctx.p.types
+    target_keys: list[str | None] = discourse.both_sides(end, c_end, sources)
+    if p.type == "SUPPORT" and cue.OWN_SIDE.match(ctx.text[end : end + 40]):
+        return None  # "praised his military's valour": at home, and aimed at no other party
+    visiting = p.mode == "visit" and not hosting  # a visit's host is named ("visited troops")
+    # "welcomed the strikes": support for an act, whose doer is not named here
+    endorsing = p.type == "SUPPORT" and p.kind == "verb" and bool(cue.THING.match(ctx.text, end))
+    if not target_keys and (p.kind == "verb" or types[p.type].quad >= 3) and not (visiting or endorsing):
+        target_keys = discourse.counterpart(sources)
+    if not target_keys and (p.type == "CONCEDE" or types[p.type].quad >= 3):
+        target_keys = discourse.home(sources, p)
+    if not target_keys and not types[p.type].needs_target:
+        target_keys = [None]  # PLOVER's recipient is optional: "Bosnian Serbs withdrew"
+    return target_keys
+
+
+def one_way(
+    ctx: Context, promised: set[tuple[int, int]], start: int, end: int, targets: list[Mention]
+) -> bool:
+    """ "agreed to US mediation", "agreed to provide aid for Romania and Poland": a symmetric act
+    aimed one way (`promised`: the (trigger, target) pairs of a promised act's recipients)."""
+    if not targets:
+        return False
+    gap = ctx.text[end : targets[0].start]
+    possessor = cue.POSSESSIVE.match(ctx.text, targets[0].end)  # "with Pakistan's stance"
+    return (start, id(targets[0])) in promised or bool(
+        cue.ONE_WAY.search(gap) or cue.INFINITIVE.search(gap) or possessor
+    )

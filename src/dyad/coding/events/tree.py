@@ -1,0 +1,236 @@
+"""Event arguments from the dependency parse: who acts (the trigger's subject, a passive's agent,
+the subject it shares through a coordination or a governing verb) and on whom (its object, the
+object of a preposition that marks a recipient, the patient of a passive).
+
+The coder asks for a trigger's arguments here first, and falls back to the words around the
+trigger (window.py) only where a sentence was not parsed or the tree names no actor."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ...knowledge.schema import INTERNATIONAL
+from ...linguistic.parse import base, is_noun, is_proper, is_verb
+from ..quote_discourse import Mentions
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from ...model import Article, Mention
+
+# prepositions whose object receives an act ("fired on", "sanctions against", "talks with")
+RECIPIENT_PREPS = frozenset({"on", "against", "with", "to", "into", "at", "toward", "towards", "upon"})
+# phrases inside a noun phrase that belong to what it names ("the government of Iraq")
+OWN_PREPS = frozenset({"of"})
+# prepositions of an object noun whose object the act reaches ("a ban on", "a request from")
+OBJECT_PREPS = RECIPIENT_PREPS | {"of", "from", "for"}
+# an event noun's recipient ("strikes on Kabul", "talks with Delhi", "the release of two nationals")
+NOUN_PREPS = RECIPIENT_PREPS | {"of", "between"}
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
+FAILING = frozenset({"fail", "fails", "failed", "failing"})
+NEGATIVE_OBJECTS = frozenset({"nobody", "nothing", "none", "noone"})
+CLIMB = frozenset({"conj", "xcomp", "advcl"})  # a verb that shares the subject of the one it hangs on
+MAX_CLIMB = 4
+
+
+class Tree:
+    """One article's parsed sentences, and its actor mentions by position (those the article
+    holds: the event coder gives it the mentions of actors with a country)."""
+
+    def __init__(self, article: Article):
+        self.a = article
+        self.mentions = Mentions(article, lambda _: False)
+
+    def token_at(self, sentence: int, pos: int) -> Token | None:
+        """The parsed token that starts at article offset pos, if the sentence was parsed."""
+        doc: Doc | None = self.a.parses.get(sentence)
+        if doc is None:
+            return None
+        off = pos - base(doc)
+        idx = [t.idx for t in doc]
+        i = bisect.bisect_right(idx, off) - 1
+        return doc[i] if i >= 0 and doc[i].idx == off else None
+
+    def verb_arguments(
+        self, tok: Token, material: bool = False
+    ) -> tuple[list[Mention], list[Mention]] | None:
+        """(sources, targets) of a verb trigger, or None when the tree names no doer among the
+        actors (a pronoun for the discourse to resolve, a passive without its agent, a verb read
+        as a noun, a subject the dictionaries do not know). A `material` act in the passive with
+        no agent has no doer: no sources."""
+        if not is_verb(tok):
+            return None
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and agent is not None:
+            # "warplanes supported by Russia": a reduced relative, its noun the patient
+            by = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            sources = self.named(by, doer=True) if by is not None else []
+            return (sources, self.named(tok.head)) if sources else None
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        if passive:
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if by is None and material:
+                return [], []  # "the crossings have been closed": no doer named
+            sources = self.named(by, doer=True) if by is not None else []
+            if not sources:
+                return None  # "is opposed to", "were killed by a roadside bomb": read from the words
+            patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            return sources, self.named(patient) if patient is not None else []
+        subject = self.subject(tok)
+        if subject is None or subject.lower_ in PRONOUNS or not (is_noun(subject) or subject.tag_ == "CD"):
+            return None
+        sources = self.named(subject, doer=True)
+        return (sources, self.objects(tok)) if sources else None
+
+    def owner(self, m: Mention) -> bool:
+        """Whether a modifier names whose the thing is: a name ("Iranian oil", "Pakistan's
+        stance") or a possessive ("the army's plan"); a common word is its kind ("military aid")."""
+        return m.text != m.text.lower() or self.a.text.startswith(("'s", "’s"), m.end)
+
+    def in_content_of(self, tok: Token, verbs: Callable[[str], bool], up: int = 8) -> bool:
+        """Whether tok lies in the "of" or "for" complement of a verb `verbs` accepts: the content
+        of an accusation ("accused Pakistan of violating its airspace and carrying out raids")."""
+        t = tok
+        for _ in range(up):
+            h = t.head
+            if h.i == t.i:
+                return False
+            if t.dep_ == "prep" and t.lower_ in ("of", "for") and is_verb(h) and verbs(h.lower_):
+                return True
+            t = h
+        return False
+
+    def negated(self, tok: Token) -> bool:
+        """ "not" or "never" on the trigger, or a negative object ("threatens no one")."""
+        if tok.dep_ == "xcomp" and tok.head.lower_ in FAILING:
+            return True  # "failed to reach agreement"
+        for c in tok.children:
+            if c.dep_ == "neg":
+                return True
+            if c.dep_ == "dobj" and (
+                c.lower_ in NEGATIVE_OBJECTS or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
+            ):
+                return True
+        return False
+
+    def subject(self, verb: Token) -> Token | None:
+        """The verb's subject; a coordinated or governed verb's is the one it hangs on ("agreed to
+        send", "met and agreed"); a relative clause's is its noun ("forces that shelled")."""
+        v = verb
+        for _ in range(MAX_CLIMB):
+            subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                if subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+                    return v.head
+                return subj
+            if v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG"):
+                return v.head
+            if v.dep_ not in CLIMB or v.head.i == v.i:
+                return None
+            if v.dep_ == "xcomp":  # "urged Kabul to act": the object of the governing verb acts
+                obj = next((c for c in v.head.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    return obj
+            v = v.head
+        return None
+
+    def objects(self, verb: Token, depth: int = 2) -> list[Mention]:
+        """Who the act is aimed at: the direct object, a recipient preposition's object, the
+        subject of a clause the verb governs ("demanded that Kabul act"), the recipient of the act
+        it governs ("refused to provide aid to Riyadh"), else an actor the object's own phrase
+        names ("a ban on Indian channels")."""
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative"):
+                found = self.named(c)
+                if found:
+                    return found
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
+                found = self.pobj(c)
+                if found:
+                    return found
+        for c in verb.children:
+            if c.dep_ in ("ccomp", "xcomp"):
+                subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                found = self.named(subj) if subj is not None else []
+                if found:
+                    return found
+        if depth:
+            for c in verb.children:
+                if c.dep_ == "xcomp" and is_verb(c):
+                    found = self.objects(c, depth - 1)
+                    if found:
+                        return found
+        for c in verb.children:
+            if c.dep_ == "dobj":
+                found = self.object_phrase(c)
+                if found:
+                    return found
+        return []
+
+    def recipient(self, verb: Token) -> list[Mention]:
+        """Whom a verb's act reaches: its indirect object or a recipient preposition's object
+        ("gave Canada a deadline", "issued a warning to Pakistan")."""
+        for c in verb.children:
+            found = self.named(c) if c.dep_ == "dative" else []
+            if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
+                found = self.pobj(c)
+            if found:
+                return found
+        return []
+
+    def pobj(self, prep: Token) -> list[Mention]:
+        """The actors a preposition's object names."""
+        obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        return self.named(obj) if obj is not None else []
+
+    def object_phrase(self, obj: Token, preps: frozenset[str] = OBJECT_PREPS) -> list[Mention]:
+        """An actor in a recipient phrase of the object ("the withdrawal of foreign forces", "an
+        investigation into the police")."""
+        for c in obj.children:
+            if c.dep_ == "prep" and c.i > obj.i and c.lower_ in preps:
+                found = self.pobj(c)
+                if found:
+                    return found
+        return []
+
+    def named(self, head: Token, doer: bool = False) -> list[Mention]:
+        """The actors a noun phrase names, one per coordinated head ("Pakistan and India") or
+        coordinated modifier ("Turkish and Qatari officials"). A doer is a group or a name: the
+        actor in "Islamabad's court building" is no doer, but it is whose "appeal" was rejected."""
+        out: list[Mention] = []
+        for h in (head, *head.conjuncts):
+            for m in self._phrase(h, owner=not doer or is_proper(h) or h.tag_ == "NNS"):
+                if m not in out:
+                    out.append(m)
+        return out
+
+    def _phrase(self, head: Token, owner: bool) -> list[Mention]:
+        """The mention covering the phrase's head (with its coordinated modifiers), else the last
+        one among its modifiers when they may name its owner, else the first in an "of" phrase
+        ("the leaders of Iraq")."""
+        doc_base = base(head.doc)
+        left = head.left_edge
+        mods = self.mentions.between(doc_base + left.idx, doc_base + head.idx)
+        m = self.mentions.covering(doc_base + head.idx, doc_base + head.idx + len(head))
+        joined = any(t.dep_ == "cc" for t in head.doc[left.i : head.i])
+        if m is not None:
+            if joined:
+                return [*(x for x in mods if x.end <= m.start), m]
+            home = [x for x in mods if x.end <= m.start and not self.a.text[x.end : m.start].strip()]
+            if home and self.a.actors[m.actor_key].country in INTERNATIONAL:
+                return home[-1:]  # "the Iranian Red Crescent": the society of a country
+            return [m]
+        mods = [x for x in mods if self.owner(x)]
+        if mods and owner:
+            return mods if joined else mods[-1:]
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in OWN_PREPS and c.i > head.i:
+                right = c.right_edge
+                inner = self.mentions.between(doc_base + c.idx, doc_base + right.idx + len(right))
+                if inner:
+                    return inner[:1]
+        return []

@@ -1,0 +1,1 @@
+"""The linguistic layer: sentences, the dependency parse, quotation marks, speech verbs, inflection."""

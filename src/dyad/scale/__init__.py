@@ -1,0 +1,1 @@
+"""Coding many documents at once: worker processes and the Dask cluster."""
