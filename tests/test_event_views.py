@@ -228,3 +228,22 @@ def test_a_schema_2_store_gains_root_and_mutual(cli, roots):
     }
     assert cli("ingest", "--reprocess", "--db", roots).exit_code == 0
     assert _coded(_json(cli, "events", "--db", roots)) == CODED
+
+
+def test_the_rolled_up_network_keeps_an_actor_of_no_country_beside_the_countries():
+    from dyad.web.pictures import rolled_up
+
+    graph = {
+        "nodes": [
+            {"id": 1, "name": "Pakistan", "kind": "state", "country": "PAK"},
+            {"id": 2, "name": "Meridian Shipping", "kind": "organisation", "country": ""},
+            {"id": 3, "name": "Afghanistan", "kind": "state", "country": "AFG"},
+        ],
+        "edges": [
+            {"source": 2, "target": 1, "events": 1, "mean_score": -2.0},
+            {"source": 1, "target": 3, "events": 1, "mean_score": -2.0},
+        ],
+    }
+    rolled = rolled_up(graph)
+    assert {n["id"] for n in rolled["nodes"]} == {"PAK", "AFG", 2}
+    assert {(e["source"], e["target"]) for e in rolled["edges"]} == {(2, "PAK"), ("PAK", "AFG")}

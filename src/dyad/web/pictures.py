@@ -70,7 +70,7 @@ def rolled_up(graph: dict) -> dict:
         sums[pair][1] += e["events"] * e["mean_score"]
     edges = [
         {"source": s, "target": t, "events": int(n), "mean_score": round(total / n, 2)}
-        for (s, t), (n, total) in sorted(sums.items(), key=lambda x: (-x[1][0], x[0]))
+        for (s, t), (n, total) in sorted(sums.items(), key=lambda x: (-x[1][0], tuple(map(str, x[0]))))
     ]
     linked = {e["source"] for e in edges} | {e["target"] for e in edges}
     for key, node in nodes.items():
