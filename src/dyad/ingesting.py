@@ -3,6 +3,7 @@ cluster), partitions loaded, stored articles recoded; then the new events join t
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -10,6 +11,8 @@ from .errors import InputError
 from .ingest import sources
 from .scale.parallel import Parallel
 from .storing import IngestReport, ProgressFn
+
+BATCH = 16  # articles coded together in one process: enough to fill the parser's batches
 
 
 class Ingesting(Parallel):
@@ -45,18 +48,27 @@ class Ingesting(Parallel):
             if workers > 1:
                 self._ingest_parallel(items, report, reprocess, progress, on_error, workers)
                 return report
-            for item in items:
-                if isinstance(item, sources.Progress):
-                    if progress:
-                        progress(item.nbytes)
-                elif isinstance(item, InputError):
-                    self._fail(report, item, on_error)
-                else:
-                    try:
-                        self._ingest_one(item, report, reprocess)
-                    except InputError as err:
-                        self._fail(report, err, on_error)
+            self._ingest_serial(items, report, reprocess, progress, on_error)
         return report
+
+    def _ingest_serial(self, items, report: IngestReport, reprocess: bool, progress, on_error) -> None:
+        """Ingest in this process, BATCH articles at a time (coded together, see `_ingest_many`);
+        the progress of a batch's bytes is shown once it is stored."""
+        batch: list[sources.RawDoc] = []
+        done = 0
+        for item in itertools.chain(items, [None]):
+            if isinstance(item, sources.Progress):
+                done += item.nbytes
+            elif isinstance(item, InputError):
+                self._fail(report, item, on_error)
+            elif item is not None:
+                batch.append(item)
+            if batch and (item is None or len(batch) >= BATCH):
+                self._ingest_many(batch, report, reprocess, on_error)
+                batch = []
+            if done and not batch and progress:
+                progress(done)
+                done = 0
 
     def load(
         self,

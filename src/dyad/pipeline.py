@@ -14,7 +14,7 @@ from .ingest.fields import trimmed
 from .ingest.language import detect_language
 from .ingest.metadata import date_in_text, parse_date, title_in_text
 from .knowledge import Knowledge
-from .linguistic.parse import parse_more, parse_sentences
+from .linguistic.parse import parse_many, wanted
 from .linguistic.sentences import split_sentences
 from .model import Article
 from .settings import Settings
@@ -71,9 +71,16 @@ def sentences(article: Article, ctx: Context) -> None:
 
 
 def parse(article: Article, ctx: Context) -> None:
-    """Tags and dependency parse of the sentences with quotations or speech."""
+    """Tags and dependency parse of the sentences with quotations, speech or names."""
+    parse_all([article], ctx)
+
+
+def parse_all(articles: list[Article], ctx: Context) -> None:
+    """`parse` over several articles in one stream of batches."""
+    for article in articles:
+        article.parses = {}
     if ctx.settings.parse:
-        parse_sentences(article)
+        parse_many(articles, [wanted(a) for a in articles])
 
 
 def actors(article: Article, ctx: Context) -> None:
@@ -88,8 +95,13 @@ def quotes(article: Article, ctx: Context) -> None:
 
 def parse_events(article: Article, ctx: Context) -> None:
     """The parse of the sentences with an event trigger and an actor, besides those parsed."""
+    parse_events_all([article], ctx)
+
+
+def parse_events_all(articles: list[Article], ctx: Context) -> None:
+    """`parse_events` over several articles in one stream of batches."""
     if ctx.settings.parse:
-        parse_more(article, event_sentences(article))
+        parse_many(articles, [event_sentences(a) for a in articles])
 
 
 def events(article: Article, ctx: Context) -> None:
@@ -114,6 +126,7 @@ class Stage:
     run: StageFn
     reads: tuple[str, ...]
     writes: tuple[str, ...]
+    run_many: Callable[[list[Article], Context], None] | None = None  # the same over several at once
 
 
 # Preparing an article gives its cleaned text, which identifies it; coding needs English text.
@@ -135,7 +148,7 @@ PREPARE: list[Stage] = [
 ]
 CODE: list[Stage] = [
     Stage("sentences", sentences, reads=("text",), writes=("sentences",)),
-    Stage("parse", parse, reads=("text", "sentences"), writes=("parses",)),
+    Stage("parse", parse, reads=("text", "sentences"), writes=("parses",), run_many=parse_all),
     Stage(
         "actors", actors, reads=("text", "published", "sentences", "parses"), writes=("mentions", "actors")
     ),
@@ -145,6 +158,7 @@ CODE: list[Stage] = [
         parse_events,
         reads=("text", "sentences", "parses", "mentions", "actors"),
         writes=("parses",),
+        run_many=parse_events_all,
     ),
     Stage(
         "events",
@@ -169,13 +183,26 @@ def prepare(article: Article, ctx: Context) -> Article:
 
 def code(article: Article, ctx: Context) -> Article:
     """Run the coding stages (English articles only); clears what an earlier run found."""
-    article.sentences, article.mentions, article.actors = [], [], {}
-    article.quotes, article.events, article.candidates = [], [], []
-    if article.is_english:
-        for stage in CODE:
-            stage.run(article, ctx)
-    article.parses = {}  # the parse serves the stages; it is not kept or stored
-    return article
+    return code_many([article], ctx)[0]
+
+
+def code_many(articles: list[Article], ctx: Context) -> list[Article]:
+    """`code` over several articles, stage by stage: the stages that can take several articles at
+    once (the parse) do, the others take them one by one. Each article comes out as `code` alone
+    would give it."""
+    for article in articles:
+        article.sentences, article.mentions, article.actors = [], [], {}
+        article.quotes, article.events, article.candidates = [], [], []
+    english = [a for a in articles if a.is_english]
+    for stage in CODE:
+        if stage.run_many is not None:
+            stage.run_many(english, ctx)
+        else:
+            for article in english:
+                stage.run(article, ctx)
+    for article in articles:
+        article.parses = {}  # the parse serves the stages; it is not kept or stored
+    return articles
 
 
 def run(article: Article, ctx: Context) -> Article:

@@ -64,13 +64,24 @@ def prepared(raw: sources.RawDoc, settings: Settings, ctx: pipeline.Context) -> 
 
 
 def code_document(job: tuple[sources.RawDoc, Settings]) -> Article | InputError:
-    """A raw document through the whole pipeline (a worker process's task)."""
+    """A raw document through the whole pipeline."""
     raw, settings = job
+    return code_documents(([raw], settings))[0]
+
+
+def code_documents(job: tuple[list[sources.RawDoc], Settings]) -> list[Article | InputError]:
+    """Raw documents through the whole pipeline, coded together (a worker process's task): each
+    the article, or the InputError that names why it has none."""
+    raws, settings = job
     ctx = pipeline.Context(settings, knowledge_for(settings))
-    try:
-        return pipeline.code(prepared(raw, settings, ctx), ctx)
-    except InputError as err:
-        return err
+    out: list[Article | InputError] = []
+    for raw in raws:
+        try:
+            out.append(prepared(raw, settings, ctx))
+        except InputError as err:
+            out.append(err)
+    pipeline.code_many([a for a in out if isinstance(a, Article)], ctx)
+    return out
 
 
 def process(

@@ -84,6 +84,36 @@ class Storing:
             return existing
         return self._write_new(pipeline.code(article, self.ctx), report)
 
+    def _ingest_many(
+        self, raws: list[sources.RawDoc], report: IngestReport, reprocess: bool, on_error
+    ) -> None:
+        """Store several articles, in input order, coding the new ones together (`code_many`: the
+        parser takes their sentences in one stream). Each is stored, counted as a duplicate or
+        reported as it would be alone: a text met twice in `raws` is coded once."""
+        new: list[Article] = []
+        for raw in raws:
+            try:
+                article = prepared(raw, self.settings, self.ctx)
+            except InputError as err:
+                self._fail(report, err, on_error)
+                continue
+            if any(a.content_hash == article.content_hash for a in new):
+                self._write_all(new, report)  # the second copy then finds the first stored
+                new = []
+            existing = self.store.find_by_hash(article.content_hash)
+            if existing is None:
+                new.append(article)
+                continue
+            report.duplicates += 1
+            if reprocess:
+                self._recode(existing)
+                report.recoded += 1
+        self._write_all(new, report)
+
+    def _write_all(self, articles: list[Article], report: IngestReport) -> None:
+        for article in pipeline.code_many(articles, self.ctx):
+            self._write_new(article, report)
+
     def _save_coded(self, article: Article, report: IngestReport, reprocess: bool) -> int | None:
         """Write a coded article unless its text is stored already; returns its id."""
         existing = self.store.find_by_hash(article.content_hash)

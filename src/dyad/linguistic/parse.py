@@ -109,18 +109,37 @@ def wanted(article: Article) -> list[int]:
     return out
 
 
-def parse_sentences(article: Article, batch_size: int = 64) -> None:
+BATCH = 64  # sentences per nlp.pipe batch: the parser's steps run over them together
+
+
+def parse_sentences(article: Article) -> None:
     """Fill article.parses with the sentences `wanted` selects."""
     article.parses = {}
-    parse_more(article, wanted(article), batch_size)
+    parse_many([article], [wanted(article)])
 
 
-def parse_more(article: Article, indexes: list[int], batch_size: int = 64) -> None:
-    """Parse the given sentences not parsed yet, into article.parses (sentence index -> spaCy Doc
-    of that sentence's text), at most MAX_PARSED in all. A sentence that opens inside a quotation
-    is given its opening mark, and one that ends inside one its closing mark ("“We are ready. We
-    will not wait,” Okafor said."), so the parse sees the quotation whole; `base` maps a Doc's
-    offsets back to the article."""
+def parse_more(article: Article, indexes: list[int]) -> None:
+    """Parse the given sentences of one article not parsed yet (see `parse_many`)."""
+    parse_many([article], [indexes])
+
+
+def parse_many(articles: list[Article], indexes: list[list[int]]) -> None:
+    """Parse the given sentences of several articles not parsed yet, in one stream of batches (an
+    article alone gives the parser about 20 sentences, too few to fill its steps): into each
+    article's parses (sentence index -> spaCy Doc of that sentence's text), at most MAX_PARSED an
+    article."""
+    jobs = [(a, *job) for a, chosen in zip(articles, indexes, strict=True) for job in _texts(a, chosen)]
+    docs = nlp().pipe((text for _, _, _, text in jobs), batch_size=BATCH)
+    for (article, i, start, _), doc in zip(jobs, docs, strict=True):
+        doc.user_data["base"] = start
+        article.parses[i] = doc
+
+
+def _texts(article: Article, indexes: list[int]) -> list[tuple[int, int, str]]:
+    """(sentence index, article offset, text) of each sentence to parse: those not parsed yet, at
+    most MAX_PARSED in all. A sentence that opens inside a quotation is given its opening mark, and
+    one that ends inside one its closing mark ("“We are ready. We will not wait,” Okafor said."), so
+    the parse sees the quotation whole; the offset maps a Doc's offsets back to the article."""
     from .quote_marks import quote_spans
 
     indexes = [i for i in indexes if i not in article.parses]
@@ -129,10 +148,10 @@ def parse_more(article: Article, indexes: list[int], batch_size: int = 64) -> No
         indexes = indexes[: max(0, room)]
         article.flag("partly-parsed")
     if not indexes:
-        return
+        return []
     text, spans = article.text, quote_spans(article.text)
     opens = [q.open_at for q in spans]
-    texts, bases = [], []
+    out = []
     for i in indexes:
         s = article.sentences[i]
         k = bisect.bisect_left(opens, s.start) - 1  # the last quotation opening before the sentence
@@ -142,11 +161,8 @@ def parse_more(article: Article, indexes: list[int], batch_size: int = 64) -> No
         k = bisect.bisect_left(opens, s.end) - 1  # a quotation opening in the sentence, closing after it
         if not tail and k >= 0 and s.start <= opens[k] and spans[k].end >= s.end:
             tail = text[spans[k].end]
-        texts.append(head + text[s.start : s.end] + tail)
-        bases.append(s.start - len(head))
-    for i, start, doc in zip(indexes, bases, nlp().pipe(texts, batch_size=batch_size), strict=True):
-        doc.user_data["base"] = start
-        article.parses[i] = doc
+        out.append((i, s.start - len(head), head + text[s.start : s.end] + tail))
+    return out
 
 
 def base(doc: Doc) -> int:

@@ -15,7 +15,8 @@ from pathlib import Path
 from .. import pipeline
 from ..errors import DyadError, InputError
 from ..ingest import sources
-from ..processing import code_document, knowledge_for, prepared
+from ..model import Article
+from ..processing import code_documents, knowledge_for, prepared
 from ..settings import Settings
 from ..store import Store, is_server_url, partitions
 
@@ -115,6 +116,7 @@ def code_batch(batch: list[sources.RawDoc], settings: Settings, target: str) -> 
     result = BatchResult()
     if is_server_url(target):
         store = _store(target)
+        new: list[Article] = []
         for raw in batch:
             try:
                 article = prepared(raw, settings, ctx)
@@ -123,15 +125,17 @@ def code_batch(batch: list[sources.RawDoc], settings: Settings, target: str) -> 
                 continue
             if store.find_by_hash(article.content_hash) is not None:
                 result.duplicates += 1
-            elif store.save(pipeline.code(article, ctx), ctx.knowledge.version) is None:
-                result.duplicates += 1  # stored meanwhile by another worker
+            else:
+                new.append(article)
+        for article in pipeline.code_many(new, ctx):
+            if store.save(article, ctx.knowledge.version) is None:
+                result.duplicates += 1  # stored meanwhile by another worker, or twice in the batch
             else:
                 result.stored += 1
                 result.not_english += not article.is_english
         return result
     coded = []
-    for raw in batch:
-        done = code_document((raw, settings))
+    for done in code_documents((batch, settings)):
         if isinstance(done, InputError):
             result.failed.append((done.name, done.reason))
         else:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import InputError, StoreError
 from ..ingest import sources
-from ..processing import code_document
+from ..processing import code_documents
 from ..storing import IngestReport, Storing
 from . import cluster
 from .cluster import code_batch
@@ -40,8 +40,8 @@ class Parallel(Storing):
                         self._write_in_workers(pool, batch, report, on_error)
                         batch = []
                         continue
-                    coded = pool.map(code_document, [(raw, self.settings) for raw in batch], chunksize=8)
-                    for result in coded:
+                    chunks = [(batch[i : i + 8], self.settings) for i in range(0, len(batch), 8)]
+                    for result in itertools.chain.from_iterable(pool.map(code_documents, chunks)):
                         if isinstance(result, InputError):
                             self._fail(report, result, on_error)
                         else:
