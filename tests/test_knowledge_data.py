@@ -125,12 +125,25 @@ def test_institution_names_are_not_generic_nouns():
             "JUD",
         ),
         ("Federal Police in Brazil arrested the mayor on Tuesday.", "Federal Police", "BRA", "COP"),
+        ("Zambian guards moved the detainees to a new camp.", "detainees", "ZMB", "CVL"),
+        ("Peru released 40 prisoners after the amnesty.", "prisoners", "PER", "CVL"),
+        ("Hostages held in Mali were freed at dawn.", "Hostages", "MLI", "CVL"),
+        ("The warden said the inmates of Chile had gone on hunger strike.", "inmates", "CHL", "CVL"),
     ],
 )
 def test_sector_nouns_of_institutions(text, mention, country, sector):
     a = dyad.process(text, published="2025-06-01")
     got = {m.text: (a.actors[m.actor_key].country, a.actors[m.actor_key].sector) for m in a.mentions}
     assert got.get(mention) == (country, sector), got
+
+
+def test_a_bare_noun_takes_the_country_of_its_own_in_or_of_phrase_unless_it_is_armed():
+    """ "civilians in Ghana" are Ghana's even after another country is named; troops "in" a
+    country are often another's, so they keep the country named before them."""
+    a = dyad.process("Togo said the refugees in Ghana would be moved, and troops in Benin stayed.")
+    got = {m.text: a.actors[m.actor_key].country for m in a.mentions}
+    assert got["refugees"] == "GHA", got
+    assert got["troops"] != "BEN", got
 
 
 # --- breakaway and unrecognised authorities: the parent country's PRE

@@ -95,12 +95,16 @@ def agent_actor(f: Finder, entity: Entity, noun: str) -> Actor:
     return Actor(f"{country}/{sector}", name, "agent", country, sector, None, "dictionary")
 
 
+_ARMED = frozenset({"MIL", "PRM", "REB", "UAF"})  # often abroad: "troops in Syria"
+
+
 def bare_agents(f: Finder, nouns: list[Span]) -> None:
     """ "the army", "civilians": the country comes from the sentence or the article."""
     for n in nouns:
         if n.phrase not in f.kb.bare_nouns or not f._free(n.start, n.end):
             continue
-        country = f._context_country(n.start)
+        armed = f.kb.sector_nouns[n.phrase] in _ARMED
+        country = f._context_country(n.start, None if armed else n.end)
         entity = f.kb.entities.get(country) if country else None
         if entity is not None:
             f._add(n.start, n.end, agent_actor(f, entity, n.phrase), "agent")

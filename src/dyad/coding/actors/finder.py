@@ -16,6 +16,7 @@ from .spans import Span
 _LOCATIVE = re.compile(
     r"(?i)\b(in|at|from|near|to|into|over|outside|inside|across|around|via)\s+(?:the\s+)?$"
 )
+_OF_PLACE = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?")  # "prisoners in Iraq": whose they are
 _NAMES_A_MEETING = re.compile(
     r"\s+(?:peace\s+|ceasefire\s+)?(?:talks|ceasefire|truce|agreements?|accords?|process|summit|meeting|"
     r"conference|declaration|format|deal|round|negotiations|dialogue|protocol|communiqu[eé])\b"
@@ -143,9 +144,14 @@ class Finder:
             self.headlines[line_start] = title_case(line, 0.7) and not sentence
         return self.headlines[line_start]
 
-    def _context_country(self, pos: int) -> str | None:
-        """The country named nearest before pos in its sentence (else after it), else the
-        country the article names most."""
+    def _context_country(self, pos: int, end: int | None = None) -> str | None:
+        """The country of the phrase that ends at `end` when one follows it ("prisoners in Iraq",
+        "the people of Gaza"), else the country named nearest before pos in its sentence (else
+        after it), else the country the article names most."""
+        if end is not None and (m := _OF_PLACE.match(self.mt, end)):
+            for start, _, country in self._states()[0]:
+                if start == m.end():
+                    return country
         sent = self._sentence(pos)
         before: tuple[int, str] | None = None
         after: tuple[int, str] | None = None
