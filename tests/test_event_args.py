@@ -146,3 +146,11 @@ def test_a_threat_is_not_aimed_at_the_threateners_own_forces():
     )
     assert {g for g in got if g[:2] == ("CHL", "THREATEN")}
     assert not {g for g in got if g[:2] == ("CHL", "THREATEN") and g[2] == "CHL"}
+
+
+def test_two_sides_that_fail_to_agree_each_reject_the_other_and_one_refusal_goes_one_way():
+    got = coded("Ghana and Togo failed to reach agreement on the fishing grounds.")
+    assert {("GHA", "REJECT", "TGO", False), ("TGO", "REJECT", "GHA", False)} <= got
+    got = coded("Ghana refused to sign a deal with Togo.")
+    assert ("GHA", "REJECT", "TGO", False) in got
+    assert not {g for g in got if g[0] == "TGO"}

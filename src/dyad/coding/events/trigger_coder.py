@@ -33,6 +33,7 @@ class TriggerCoder:
         """The events of the trigger at [start, end) with pattern p, among the sentence's mentions."""
         text = self.ctx.text
         lead = text[max(sentence.start, start - 30) : start]
+        joint = p.symmetric
         p = self.acts.pattern(sentence, mentions, start, end, p, lead)
         if p is None:
             return
@@ -61,7 +62,8 @@ class TriggerCoder:
             self.emitter.mediation(sentence, sources, targets, p, start, end)
             return
         targets = recipients.named(self.ctx, sentence, p, start, sources, targets)
-        if p.symmetric and not targets and len(sources) >= 2:  # "India and Pakistan agreed"
+        # "India and Pakistan agreed"; "... failed to reach agreement": each side rejects the other
+        if (p.symmetric or (p.refusal and joint)) and not targets and len(sources) >= 2:
             self.emitter.symmetric(sentence, sources, p, start, end)
             return
         self._emit_all(sentence, mentions, p, start, end, (c_start, c_end), sources, targets)
