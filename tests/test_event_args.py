@@ -154,3 +154,20 @@ def test_two_sides_that_fail_to_agree_each_reject_the_other_and_one_refusal_goes
     got = coded("Ghana refused to sign a deal with Togo.")
     assert ("GHA", "REJECT", "TGO", False) in got
     assert not {g for g in got if g[0] == "TGO"}
+
+
+def test_the_one_who_summons_complains_and_the_one_urged_acts():
+    got = coded("Ghana summoned the Togolese ambassador to complain about the border raid.")
+    assert ("GHA", "ACCUSE", "TGO", False) in got
+    assert not {g for g in got if g[0] == "TGO" and g[1] == "ACCUSE"}
+    got = coded("Ghana urged Togo to withdraw its troops from the border.")
+    assert ("GHA", "REQUEST", "TGO", False) in got
+
+
+def test_what_is_discussed_is_the_content_and_the_partner_follows_with_or_was_called():
+    got = coded("Ghana discussed Mali with Togo on Monday.")
+    assert {("GHA", "CONSULT", "TGO", False), ("TGO", "CONSULT", "GHA", False)} <= got
+    assert not {g for g in got if "MLI" in (g[0], g[2])}
+    got = coded("Ghana called Togo on Monday to discuss the situation in Mali.")
+    assert ("GHA", "CONSULT", "TGO", False) in got
+    assert not {g for g in got if "MLI" in (g[0], g[2])}

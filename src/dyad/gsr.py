@@ -63,6 +63,13 @@ def load_cameo_map(path: Path) -> dict[str, str]:
     return mapping
 
 
+def _petr_code(found: re.Match | None) -> str:
+    """The country of a PETRARCH actor code; "---" (no country identified) is "", as in the GSR's
+    triples and dyad's."""
+    code = (found.group(1) if found else "")[:3].upper()
+    return "" if code == "---" else code
+
+
 def load_petr2(path: Path, cameo_map: dict[str, str]) -> list[GoldSentence]:
     """PETR2_GSR_validation.xml (not well-formed XML: read line by line)."""
     out: list[GoldSentence] = []
@@ -83,13 +90,7 @@ def load_petr2(path: Path, cameo_map: dict[str, str]) -> list[GoldSentence]:
                 c = code.group(1)
                 plover = cameo_map.get(c) or cameo_map.get(c[:3]) or cameo_map.get(c[:2])
                 if plover:
-                    current["events"].append(
-                        (
-                            (src.group(1) if src else "")[:3].upper(),
-                            plover,
-                            (tgt.group(1) if tgt else "")[:3].upper(),
-                        )
-                    )
+                    current["events"].append((_petr_code(src), plover, _petr_code(tgt)))
         elif current is not None and line.startswith("<Text>"):
             body = []
             i += 1

@@ -11,7 +11,7 @@ from . import cues as cue
 from .context import Context
 from .modality import REFUSABLE, in_condition, refusal, retyped
 from .patterns import Pattern
-from .tree import Tree
+from .tree import Tree, in_content_of, negated
 
 
 class Acts:
@@ -45,9 +45,9 @@ class Acts:
         if p.kind == "noun" and cue.ACCUSED_OF_NOUN.search(text[max(sentence.start, start - 140) : start]):
             return True  # "blamed India for the suicide blast": what the accusation is about
         tok = self.tree.token_at(sentence.index, start)
-        if tok is not None and p.type != "ACCUSE" and self.tree.in_content_of(tok, self._accusing):
+        if tok is not None and p.type != "ACCUSE" and in_content_of(tok, self._accusing):
             return True  # "accused Pakistan of ... carrying out air raids": what the accusation is about
-        if tok is not None and self.tree.negated(tok):
+        if tok is not None and negated(tok):
             # "Venezuela threatens no one", "has never formally attacked"
             self.tree_negated.add(start)
         if (

@@ -27,6 +27,7 @@ class Pattern:
     refusal: bool = False  # a refusal coded as REJECT ("will not lift the ban"): not also negated
     received: bool = False  # the subject receives; the giver is named after "from"
     object_to: bool = False  # an act only with an actor and "to" after it ("told Israel to ...")
+    content: bool = False  # the object is what the act is about, not whom ("discussed Syria with")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +55,8 @@ _ADVERBS = frozenset({"on", "out", "back", "down", "up", "off", "over"})
 _PREPOSITIONS = frozenset({"against", "into", "from", "about", "of", "at"})
 
 
-_ALLOWED = {"type", "verbs", "nouns", "mode", "context", "symmetric", "received", "object_to", LINE}
+_ALLOWED = {"type", "verbs", "nouns", "mode", "context", "symmetric", "received", "object_to", "content"}
+_ALLOWED |= {LINE}
 
 
 @dataclass
@@ -92,6 +94,7 @@ def load_patterns() -> Patterns:
                 line,
                 received=bool(e.get("received", False)),
                 object_to=bool(e.get("object_to", False)),
+                content=bool(e.get("content", False)),
             )
             for w in words:
                 _add_word(tables, w.lower(), kind, p)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ...knowledge.schema import INTERNATIONAL
+from ...linguistic.inflection import verb_forms
 from ...linguistic.parse import base, is_noun, is_proper, is_verb
 from ..quote_discourse import Mentions
 
@@ -31,6 +32,10 @@ NOUN_PREPS = RECIPIENT_PREPS | {"of", "between"}
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
 FAILING = frozenset({"fail", "fails", "failed", "failing"})
 NEGATIVE_OBJECTS = frozenset({"nobody", "nothing", "none", "noone"})
+# verbs whose object does not do what their "to" clause names: "summoned the envoy to complain"
+PURPOSE = frozenset(
+    f for v in ("summon", "call", "phone", "telephone", "convene", "contact") for f in verb_forms(v)
+)
 CLIMB = frozenset({"conj", "xcomp", "advcl"})  # a verb that shares the subject of the one it hangs on
 MAX_CLIMB = 4
 
@@ -54,7 +59,7 @@ class Tree:
         return doc[i] if i >= 0 and doc[i].idx == off else None
 
     def verb_arguments(
-        self, tok: Token, material: bool = False
+        self, tok: Token, material: bool = False, content: bool = False
     ) -> tuple[list[Mention], list[Mention]] | None:
         """(sources, targets) of a verb trigger, or None when the tree names no doer among the
         actors (a pronoun for the discourse to resolve, a passive without its agent, a verb read
@@ -83,38 +88,12 @@ class Tree:
         if subject is None or subject.lower_ in PRONOUNS or not (is_noun(subject) or subject.tag_ == "CD"):
             return None
         sources = self.named(subject, doer=True)
-        return (sources, self.objects(tok)) if sources else None
+        return (sources, self.about(tok) if content else self.objects(tok)) if sources else None
 
     def owner(self, m: Mention) -> bool:
         """Whether a modifier names whose the thing is: a name ("Iranian oil", "Pakistan's
         stance") or a possessive ("the army's plan"); a common word is its kind ("military aid")."""
         return m.text != m.text.lower() or self.a.text.startswith(("'s", "’s"), m.end)
-
-    def in_content_of(self, tok: Token, verbs: Callable[[str], bool], up: int = 8) -> bool:
-        """Whether tok lies in the "of" or "for" complement of a verb `verbs` accepts: the content
-        of an accusation ("accused Pakistan of violating its airspace and carrying out raids")."""
-        t = tok
-        for _ in range(up):
-            h = t.head
-            if h.i == t.i:
-                return False
-            if t.dep_ == "prep" and t.lower_ in ("of", "for") and is_verb(h) and verbs(h.lower_):
-                return True
-            t = h
-        return False
-
-    def negated(self, tok: Token) -> bool:
-        """ "not" or "never" on the trigger, or a negative object ("threatens no one")."""
-        if tok.dep_ == "xcomp" and tok.head.lower_ in FAILING:
-            return True  # "failed to reach agreement"
-        for c in tok.children:
-            if c.dep_ == "neg":
-                return True
-            if c.dep_ == "dobj" and (
-                c.lower_ in NEGATIVE_OBJECTS or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
-            ):
-                return True
-        return False
 
     def subject(self, verb: Token) -> Token | None:
         """The verb's subject; a coordinated or governed verb's is the one it hangs on ("agreed to
@@ -130,7 +109,7 @@ class Tree:
                 return v.head
             if v.dep_ not in CLIMB or v.head.i == v.i:
                 return None
-            if v.dep_ == "xcomp":  # "urged Kabul to act": the object of the governing verb acts
+            if v.dep_ == "xcomp" and v.head.lower_ not in PURPOSE:  # "urged Kabul to act": the object acts
                 obj = next((c for c in v.head.children if c.dep_ == "dobj"), None)
                 if obj is not None:
                     return obj
@@ -170,6 +149,16 @@ class Tree:
                 if found:
                     return found
         return []
+
+    def about(self, verb: Token) -> list[Mention]:
+        """Whom a verb whose object is its content acts with ("discussed Syria with Lavrov"): a
+        recipient preposition's object, else the object of the verb it is the purpose of
+        ("called Lavrov to discuss Syria")."""
+        found = self.recipient(verb)
+        if not found and verb.dep_ in ("advcl", "xcomp"):
+            obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            found = self.named(obj) if obj is not None else []
+        return found
 
     def recipient(self, verb: Token) -> list[Mention]:
         """Whom a verb's act reaches: its indirect object or a recipient preposition's object
@@ -234,3 +223,31 @@ class Tree:
                 if inner:
                     return inner[:1]
         return []
+
+
+def in_content_of(tok: Token, verbs: Callable[[str], bool], up: int = 8) -> bool:
+    """Whether tok lies in the "of" or "for" complement of a verb `verbs` accepts: the content
+    of an accusation ("accused Pakistan of violating its airspace and carrying out raids")."""
+    t = tok
+    for _ in range(up):
+        h = t.head
+        if h.i == t.i:
+            return False
+        if t.dep_ == "prep" and t.lower_ in ("of", "for") and is_verb(h) and verbs(h.lower_):
+            return True
+        t = h
+    return False
+
+
+def negated(tok: Token) -> bool:
+    """ "not" or "never" on the trigger, or a negative object ("threatens no one")."""
+    if tok.dep_ == "xcomp" and tok.head.lower_ in FAILING:
+        return True  # "failed to reach agreement"
+    for c in tok.children:
+        if c.dep_ == "neg":
+            return True
+        if c.dep_ == "dobj" and (
+            c.lower_ in NEGATIVE_OBJECTS or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
+        ):
+            return True
+    return False

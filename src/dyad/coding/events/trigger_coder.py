@@ -122,7 +122,10 @@ class TriggerCoder:
         if tree is not None:  # the parse's subject and object, where it names them
             group = self.ctx.compound(tree[0][0], mentions)  # "The US, Russia, and Switzerland met"
             sources = group + [m for m in tree[0] if m not in group]
-            targets = self.ctx.compound(tree[1][0], after) if tree[1] and tree[1][0] in after else targets
+            if tree[1] and tree[1][0] in after:
+                targets = self.ctx.compound(tree[1][0], after)
+            elif tree[1] and tree[1][0].end <= start:  # "called Lavrov to discuss Syria": before it
+                targets = tree[1]
         subjects = self.window.subjects
         shared = subjects.get(sentence.index)
         if shared and cue.COORDINATED.search(self.ctx.text[max(sentence.start, start - 60) : start]):
@@ -156,7 +159,7 @@ class TriggerCoder:
         # a material act in the passive with no agent has no doer, but a detention's is the state
         # it happens in ("were detained in Afghanistan", read from the words)
         material = self.ctx.p.types[p.type].quad in (2, 4) and p.mode != "withdraw" and p.type != "COERCE"
-        found = self.tree.verb_arguments(tok, material) if tok is not None else None
+        found = self.tree.verb_arguments(tok, material, p.content) if tok is not None else None
         if found is None:
             return None
         if not found[0]:
