@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ...knowledge import Entity
 from ...knowledge.schema import INTERNATIONAL
+from ...linguistic.parse import base as parse_base
 from ...model import Actor, Mention
 from .spans import Span
 from .words import FUNCTION_WORDS, IRREGULAR_PAST, PARTICIPLE_ADJECTIVES
@@ -98,10 +99,34 @@ def agent_actor(f: Finder, entity: Entity, noun: str) -> Actor:
 _ARMED = frozenset({"MIL", "PRM", "REB", "UAF"})  # often abroad: "troops in Syria"
 
 
+_KIND_WORDS = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+$")  # " war crimes ": what kind of court
+
+
+def _modified(f: Finder, start: int) -> bool:
+    """Whether an organisation's name modifies the noun over words of its kind ("the U.N. war
+    crimes court"): the noun is that organisation's, not the country's around it. In a parsed
+    sentence the name must be in the noun's phrase ("attacked an army camp" is no such case)."""
+    gap = _KIND_WORDS.search(f.text, max(0, start - 40), start)
+    if gap is None or f._free(gap.start() - 1, gap.start()):
+        return False
+    owner = next((m for m in reversed(f.mentions) if m.end == gap.start()), None)
+    if owner is None or f.actors[owner.actor_key].kind not in ("igo", "group", "org"):
+        return False
+    doc = f.a.parses.get(f._sentence(start))
+    if doc is None:
+        return True
+    at = start - parse_base(doc)
+    noun = next((t for t in doc if t.idx == at), None)
+    if noun is None:
+        return True
+    phrase = noun.head if noun.dep_ == "compound" else noun  # "the army camp": the camp's phrase
+    return phrase.left_edge.idx <= owner.start - parse_base(doc)
+
+
 def bare_agents(f: Finder, nouns: list[Span]) -> None:
     """ "the army", "civilians": the country comes from the sentence or the article."""
     for n in nouns:
-        if n.phrase not in f.kb.bare_nouns or not f._free(n.start, n.end):
+        if n.phrase not in f.kb.bare_nouns or not f._free(n.start, n.end) or _modified(f, n.start):
             continue
         armed = f.kb.sector_nouns[n.phrase] in _ARMED
         country = f._context_country(n.start, None if armed else n.end)
