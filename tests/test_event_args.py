@@ -176,7 +176,9 @@ def test_what_is_discussed_is_the_content_and_the_partner_follows_with_or_was_ca
 def test_a_court_takes_its_place_and_an_organisations_court_stays_the_organisations():
     got = coded("A court in Ghana lifted a travel ban on Togo's former minister on Monday.")
     assert ("GHA", "CONCEDE", "TGO", False) in got
-    a = dyad.process("The minister was indicted by the U.N. war crimes court in Ghana.", published="2025-10-10")
+    a = dyad.process(
+        "The minister was indicted by the U.N. war crimes court in Ghana.", published="2025-10-10"
+    )
     court = next(m for m in a.mentions if "court" in m.text or m.text == "U.N.")
     assert a.actors[court.actor_key].country == "IGO"
 
