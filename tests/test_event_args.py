@@ -188,3 +188,11 @@ def test_a_pardon_and_a_hyphenated_cease_fire_are_retreats():
     assert {g[1] for g in coded("Ghana announced a cease-fire with Togo on Monday.") if g[0] == "GHA"} & {
         "RETREAT"
     }
+
+
+def test_cameo2plover_signing_is_support_sanctions_coerce_and_lifting_them_a_retreat():
+    got = coded("Ghana and Togo signed a trade pact on Monday.")
+    assert {("GHA", "SUPPORT", "TGO", False), ("TGO", "SUPPORT", "GHA", False)} <= got
+    assert not {g for g in got if g[1] == "AGREE"}  # the pact signed is the signing's content
+    assert ("GHA", "COERCE", "TGO", False) in coded("Ghana imposed sanctions on Togo on Monday.")
+    assert ("GHA", "RETREAT", "TGO", False) in coded("Ghana lifted sanctions on Togo on Monday.")

@@ -131,7 +131,7 @@ INTENT = re.compile(
 AUXILIARY = re.compile(r"(?i)\b(?:did|does|do|not|to|will|would|could|can|may|might|must|should|n't)\s+$")
 DETERMINER = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|our|these|those|same|such|no)\s+$")
 PRONOUN = re.compile(r"\b(?:he|she|He|She)" + _BEFORE_VERB)  # "where he urged": the person named before
-VERBAL = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
+VERBAL = frozenset({"AGREE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
 COMPLEMENT = re.compile(  # "urged Kabul to ", "demanded that Israel "
     r"(?i)\s+(?:[\w'’.-]+\s+){0,6}?(?:to|that(?:\s+[\w'’.-]+){0,3})\s+(?:\w+ly\s+)?"
 )
