@@ -196,3 +196,8 @@ def test_cameo2plover_signing_is_support_sanctions_coerce_and_lifting_them_a_ret
     assert not {g for g in got if g[1] == "AGREE"}  # the pact signed is the signing's content
     assert ("GHA", "COERCE", "TGO", False) in coded("Ghana imposed sanctions on Togo on Monday.")
     assert ("GHA", "RETREAT", "TGO", False) in coded("Ghana lifted sanctions on Togo on Monday.")
+
+
+def test_a_conviction_accuses_and_peacekeepers_sent_are_aid():
+    assert ("GHA", "ACCUSE", "TGO", False) in coded("A court in Ghana convicted two Togolese men of fraud.")
+    assert ("GHA", "AID", "MLI", False) in coded("Ghana is sending peacekeepers to Mali this month.")
