@@ -201,3 +201,8 @@ def test_cameo2plover_signing_is_support_sanctions_coerce_and_lifting_them_a_ret
 def test_a_conviction_accuses_and_peacekeepers_sent_are_aid():
     assert ("GHA", "ACCUSE", "TGO", False) in coded("A court in Ghana convicted two Togolese men of fraud.")
     assert ("GHA", "AID", "MLI", False) in coded("Ghana is sending peacekeepers to Mali this month.")
+
+
+def test_peacekeepers_withdrawn_are_a_sanction_and_troops_withdrawn_a_retreat():
+    assert ("GHA", "SANCTION", "MLI", False) in coded("Ghana withdrew peacekeepers from Mali on Monday.")
+    assert ("GHA", "RETREAT", "MLI", False) in coded("Ghana withdrew its troops from Mali on Monday.")
