@@ -206,3 +206,10 @@ def test_a_conviction_accuses_and_peacekeepers_sent_are_aid():
 def test_peacekeepers_withdrawn_are_a_sanction_and_troops_withdrawn_a_retreat():
     assert ("GHA", "SANCTION", "MLI", False) in coded("Ghana withdrew peacekeepers from Mali on Monday.")
     assert ("GHA", "RETREAT", "MLI", False) in coded("Ghana withdrew its troops from Mali on Monday.")
+
+
+def test_support_for_ones_own_states_decision_is_aimed_at_it_but_not_at_ones_own_forces():
+    got = coded("Ghana's president defended Ghana's decision to close the border.")
+    assert ("GHA", "SUPPORT", "GHA", False) in got
+    got = coded("Ghana's president praised his military's courage after the clashes with Togo.")
+    assert not {g for g in got if g[1] == "SUPPORT" and g[2] == "GHA"}

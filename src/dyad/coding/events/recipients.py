@@ -27,6 +27,7 @@ def named(
         if t.actor_key not in own
         and not (
             not p.received  # "protesters received assurances from the government": named roles
+            and not (p.type == "SUPPORT" and _whose(ctx, t))  # "Merkel defended Germany's decision"
             and ctx.country_of(t) in home - {""}
             and (
                 (p.type in cue.OUTWARD and (ctx.is_state(t) or t.locative or _organ(ctx, t)))
@@ -34,6 +35,12 @@ def named(
             )
         )
     ]
+
+
+def _whose(ctx: Context, m: Mention) -> bool:
+    """A name in the possessive: whose decision, policy or effort the act is about ("Germany's";
+    not "his military's valour", one's own forces)."""
+    return not m.text.islower() and bool(cue.POSSESSIVE.match(ctx.text, m.end))
 
 
 # the state's own organs: its forces and offices are the means of an outward act, not its recipient
