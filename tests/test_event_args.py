@@ -213,3 +213,7 @@ def test_support_for_ones_own_states_decision_is_aimed_at_it_but_not_at_ones_own
     assert ("GHA", "SUPPORT", "GHA", False) in got
     got = coded("Ghana's president praised his military's courage after the clashes with Togo.")
     assert not {g for g in got if g[1] == "SUPPORT" and g[2] == "GHA"}
+
+
+def test_a_ceasefire_declared_in_a_country_is_aimed_at_it():
+    assert ("GHA", "RETREAT", "MLI", False) in coded("Ghana declared a unilateral ceasefire in Mali on Friday.")

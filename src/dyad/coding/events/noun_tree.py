@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 def noun_arguments(
-    tree: Tree, tok: Token, benefit: bool = False
+    tree: Tree, tok: Token, preps: frozenset[str] = frozenset()
 ) -> tuple[list[Mention], list[Mention]] | None:
     """(sources, targets) of an event noun, or None when the tree names no doer: its
     possessor or actor modifier ("Pakistan's strikes", "a Taliban attack"), its "by" phrase,
@@ -37,7 +37,7 @@ def noun_arguments(
             sources = tree.named(subject, doer=True)
     if not sources:
         return None
-    targets = tree.object_phrase(tok, NOUN_PREPS | ({"for"} if benefit else set()))
+    targets = tree.object_phrase(tok, NOUN_PREPS | preps)
     if not targets and tok.dep_ in ("nsubj", "nsubjpass") and is_verb(tok.head):
         targets = tree.objects(tok.head)  # "US drone attacks have killed militants"
     if not targets and verb is not None:

@@ -111,7 +111,7 @@ class TriggerCoder:
         names them, else from the words; a verb coordinated with the one before shares its subject."""
         if p.kind == "noun":
             words = noun_arguments(self.ctx, p, start, end, before, after, sentence)
-            found = self._tree_noun(sentence, start, mentions, p.type in ("SUPPORT", "AID"))
+            found = self._tree_noun(sentence, start, mentions, _noun_preps(p))
             if found is None:
                 return words
             return found[0], found[1] or [t for t in words[1] if t not in found[0]]
@@ -135,12 +135,12 @@ class TriggerCoder:
         return sources, targets
 
     def _tree_noun(
-        self, sentence: Sentence, start: int, mentions: list[Mention], benefit: bool
+        self, sentence: Sentence, start: int, mentions: list[Mention], preps: frozenset[str]
     ) -> Arguments | None:
-        """An event noun's (sources, targets) from the parse, among the sentence's actors (for
-        whom, after support or aid: `benefit`)."""
+        """An event noun's (sources, targets) from the parse, among the sentence's actors (also
+        after the `preps`, see `_noun_preps`)."""
         tok = self.tree.token_at(sentence.index, start)
-        found = noun_tree.noun_arguments(self.tree, tok, benefit) if tok is not None else None
+        found = noun_tree.noun_arguments(self.tree, tok, preps) if tok is not None else None
         if found is None:
             return None
         allowed = {id(m) for m in mentions}
@@ -199,3 +199,11 @@ class TriggerCoder:
                 if p.symmetric and not implicit and not one_way:
                     back = next(t for t in targets if t.actor_key == tgt)
                     self.emitter.emit(sentence, back, None, p, start, end, target_key=src.actor_key)
+
+
+def _noun_preps(p: Pattern) -> frozenset[str]:
+    """The prepositions, besides a recipient's, whose object an event noun is aimed at: whom
+    support or aid is for, where a ceasefire holds ("a ceasefire in Idlib")."""
+    if p.type in ("SUPPORT", "AID"):
+        return frozenset({"for"})
+    return frozenset({"in"}) if p.mode == "ceasefire" else frozenset()
