@@ -216,4 +216,6 @@ def test_support_for_ones_own_states_decision_is_aimed_at_it_but_not_at_ones_own
 
 
 def test_a_ceasefire_declared_in_a_country_is_aimed_at_it():
-    assert ("GHA", "RETREAT", "MLI", False) in coded("Ghana declared a unilateral ceasefire in Mali on Friday.")
+    assert ("GHA", "RETREAT", "MLI", False) in coded(
+        "Ghana declared a unilateral ceasefire in Mali on Friday."
+    )
