@@ -219,3 +219,11 @@ def test_a_ceasefire_declared_in_a_country_is_aimed_at_it():
     assert ("GHA", "RETREAT", "MLI", False) in coded(
         "Ghana declared a unilateral ceasefire in Mali on Friday."
     )
+
+
+def test_the_complaint_a_summons_is_for_is_aimed_at_the_one_summoned():
+    a = dyad.process(
+        "Ghana summoned the Togolese ambassador to complain about a raid in Mali.", published="2025-10-10"
+    )
+    complaint = next(e for e in a.events if e.type == "ACCUSE")
+    assert a.actors[complaint.target_keys[0]].country == "TGO"

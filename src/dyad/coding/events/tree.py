@@ -120,7 +120,13 @@ class Tree:
         """Who the act is aimed at: the direct object, a recipient preposition's object, the
         subject of a clause the verb governs ("demanded that Kabul act"), the recipient of the act
         it governs ("refused to provide aid to Riyadh"), else an actor the object's own phrase
-        names ("a ban on Indian channels")."""
+        names ("a ban on Indian channels"). The act a summons is for is aimed at the one summoned
+        ("summoned the envoy to complain")."""
+        if verb.dep_ in ("xcomp", "advcl") and verb.head.lower_ in PURPOSE:
+            obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            found = self.named(obj) if obj is not None else []
+            if found:
+                return found
         for c in verb.children:
             if c.dep_ in ("dobj", "dative"):
                 found = self.named(c)
