@@ -227,3 +227,9 @@ def test_the_complaint_a_summons_is_for_is_aimed_at_the_one_summoned():
     )
     complaint = next(e for e in a.events if e.type == "ACCUSE")
     assert a.actors[complaint.target_keys[0]].country == "TGO"
+
+
+def test_an_arrest_warrant_for_someone_coerces_them():
+    assert ("GHA", "COERCE", "TGO", False) in coded(
+        "A court in Ghana issued an arrest warrant for two Togolese men."
+    )
