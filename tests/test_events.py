@@ -266,11 +266,14 @@ def test_intent_conventions():
     assert not any(t == "CONCEDE" for _, t, _ in got)
 
 
-def test_a_planned_meeting_is_a_future_meeting():
+def test_a_meeting_an_actor_will_hold_is_an_intent_to_meet_and_one_expected_a_future_meeting():
+    """CAMEO2PLOVER codes "express intent to meet or negotiate" (036) as AGREE, in the future; a
+    meeting others report as expected stays a meeting, in the future."""
     _, found = events("Egypt's foreign minister will visit Jordan next month.")
-    visit = [e for e in found if e.type == "CONSULT"]
-    assert visit and all(e.when == "future" for e in visit)
-    assert {t for _, t, _ in triples("Egypt and Jordan will meet next week.")} == {"CONSULT"}
+    assert [(e.type, e.when) for e in found] == [("AGREE", "future")]
+    assert {t for _, t, _ in triples("Egypt and Jordan will meet next week.")} == {"AGREE"}
+    _, found = events("Egypt and Jordan are expected to resume talks in Cairo next week.")
+    assert found and all(e.type == "CONSULT" and e.when == "future" for e in found)
 
 
 def test_defending_another_is_support_defending_oneself_is_not():

@@ -47,9 +47,9 @@ def convention(
     sentence: Sentence,
     start: int,
 ) -> tuple[Pattern, list[Mention], list[Mention]]:
-    """CAMEO2PLOVER's conventions: a stated intent to cooperate is AGREE, to coerce is
-    THREATEN ("will release" AGREE, "will impose martial law" THREATEN); "Y must act", said by
-    X, is X REQUEST Y."""
+    """CAMEO2PLOVER's conventions: a stated intent to cooperate or to meet is AGREE, to coerce is
+    THREATEN ("will release", "will visit" AGREE, "will impose martial law" THREATEN); "Y must
+    act", said by X, is X REQUEST Y."""
     quad = ctx.p.types[p.type].quad
     must = cue.MUST.search(lead)
     if must and before:
@@ -65,9 +65,9 @@ def convention(
     )
     if intent and condition and p.type not in ("CONSULT",):
         return retyped(p, "THREATEN"), sources, targets  # "will withdraw ... unless ..."
-    # a planned meeting stays a meeting, in the future (the gold format's convention)
-    if intent and p.type not in ("CONSULT", "AGREE") and not intent.group(0).lower().startswith("agreed"):
-        if quad == 2 or p.type in ("SUPPORT", "CONCEDE"):
+    # a meeting the actor will hold is an intent to meet (CAMEO 036): AGREE
+    if intent and p.type != "AGREE" and not intent.group(0).lower().startswith("agreed"):
+        if quad == 2 or p.type in ("SUPPORT", "CONCEDE", "CONSULT"):
             return retyped(p, "AGREE"), sources, targets
         if quad == 4 and not cue.DECIDED.search(ctx.text[max(sentence.start, start - 60) : start]):
             return retyped(p, "THREATEN"), sources, targets
