@@ -233,3 +233,10 @@ def test_an_arrest_warrant_for_someone_coerces_them():
     assert ("GHA", "COERCE", "TGO", False) in coded(
         "A court in Ghana issued an arrest warrant for two Togolese men."
     )
+
+
+def test_support_for_an_armed_group_is_material_aid_and_for_a_state_words_of_support():
+    got = coded("Ghana supported the rebels in the war against Togo.")
+    assert {g[1] for g in got if g[0] == "GHA"} & {"AID"}
+    assert not {g for g in got if g[0] == "GHA" and g[1] == "SUPPORT"}
+    assert ("GHA", "SUPPORT", "TGO", False) in coded("Ghana supported Togo at the summit.")

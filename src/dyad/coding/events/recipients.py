@@ -56,6 +56,21 @@ def _own_forces(ctx: Context, m: Mention) -> bool:
     return _organ(ctx, m) and m.text.islower()
 
 
+ARMED_GROUPS = frozenset({"REB", "PRM", "UAF"})
+
+
+def material_support(ctx: Context, p: Pattern, targets: list[Mention]) -> Pattern:
+    """Support given to armed groups is material: "Pakistan had supported the Haqqanis in past
+    conflicts", "Iran supports the militia" are AID (CAMEO 07), not words of support."""
+    armed = targets and all(
+        ctx.a.actors[t.actor_key].sector in ARMED_GROUPS and ctx.a.actors[t.actor_key].kind != "state"
+        for t in targets
+    )
+    if p.type == "SUPPORT" and p.kind == "verb" and not p.symmetric and armed:
+        return Pattern("AID", "verb", "military", "military", False, p.line)
+    return p
+
+
 def visit_host(
     ctx: Context, mentions: list[Mention], sources: list[Mention], clause: tuple[int, int]
 ) -> list[Mention]:
