@@ -240,3 +240,8 @@ def test_support_for_an_armed_group_is_material_aid_and_for_a_state_words_of_sup
     assert {g[1] for g in got if g[0] == "GHA"} & {"AID"}
     assert not {g for g in got if g[0] == "GHA" and g[1] == "SUPPORT"}
     assert ("GHA", "SUPPORT", "TGO", False) in coded("Ghana supported Togo at the summit.")
+
+
+def test_a_body_meeting_alone_meets_no_other_party():
+    assert not {g for g in coded("Ghana's cabinet met on Sunday to discuss the budget.") if g[1] == "CONSULT"}
+    assert ("GHA", "CONSULT", "TGO", False) in coded("Ghana's cabinet met Togo's envoy on Sunday.")

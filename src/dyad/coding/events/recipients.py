@@ -97,6 +97,8 @@ def implicit(
     target_keys: list[str | None] = discourse.both_sides(end, c_end, sources)
     if p.type == "SUPPORT" and cue.OWN_SIDE.match(ctx.text[end : end + 40]):
         return None  # "praised his military's valour": at home, and aimed at no other party
+    if p.type == "CONSULT" and p.symmetric and p.mode is None and not target_keys:
+        return None  # "Israel's Cabinet met on Sunday": a body meeting alone meets no other party
     visiting = p.mode == "visit" and not hosting  # a visit's host is named ("visited troops")
     # "welcomed the strikes": support for an act, whose doer is not named here
     endorsing = p.type == "SUPPORT" and p.kind == "verb" and bool(cue.THING.match(ctx.text, end))
