@@ -245,3 +245,8 @@ def test_support_for_an_armed_group_is_material_aid_and_for_a_state_words_of_sup
 def test_a_body_meeting_alone_meets_no_other_party():
     assert not {g for g in coded("Ghana's cabinet met on Sunday to discuss the budget.") if g[1] == "CONSULT"}
     assert ("GHA", "CONSULT", "TGO", False) in coded("Ghana's cabinet met Togo's envoy on Sunday.")
+
+
+def test_calling_an_actor_is_a_phone_call_but_calling_it_something_is_not():
+    assert ("GHA", "CONSULT", "TGO", False) in coded("Ghana's president called Togo's president on Tuesday.")
+    assert not {g for g in coded("Ghana's president called Togo's president a liar.") if g[1] == "CONSULT"}

@@ -90,6 +90,8 @@ class Acts:
         text, ctx = self.ctx.text, self.ctx
         if p.kind == "verb" and cue.NO_EVIDENCE.match(text[end : end + 40]):
             return True  # "offered no evidence", "provided details": words, not an offer or aid
+        if p.object_actor and not ctx.called(end):
+            return True  # "called Lavrov on Tuesday" is a call; "called it a disaster", "called for" not
         if p.object_to and not ctx.told_to(end):
             return True  # "told reporters that": speech; "told Israel to call back its aircraft": a demand
         if cue.NOT_AN_ACT.match(text, start):

@@ -119,6 +119,12 @@ class Context:
         m = self.direct_object(end)
         return m is not None and bool(cue.TO_VERB.match(self.text, m.end))
 
+    def called(self, end: int) -> bool:
+        """An actor named right after the verb, and not what it is called ("called Putin a
+        killer") nor asked to do ("called Kabul to account")."""
+        m = self.direct_object(end)
+        return m is not None and not cue.NAMED_AS.match(self.text, m.end)
+
     def object_is_person(self, end: int) -> bool:
         m = self.direct_object(end)
         return m is not None and self.a.actors[m.actor_key].kind == "person"

@@ -197,4 +197,5 @@ LEADING_ADJUNCT = re.compile(
     r"in retaliation for|under|in)\b[^,;]{0,150},\s"
 )
 ATTRIBUTION = re.compile(r"(?i)\b(according to|reported|reports|citing|quoted)\b")
+NAMED_AS = re.compile(r"(?i)['’]?s?\s+(?:a|an|the|as|to|his|her|their|its|\w+er)\b")  # "called X a liar"
 DIRECT_OBJECT_GAP = re.compile(r"\s+(?:the\s+)?")  # between a verb and its object: "warned the"

@@ -28,6 +28,7 @@ class Pattern:
     received: bool = False  # the subject receives; the giver is named after "from"
     object_to: bool = False  # an act only with an actor and "to" after it ("told Israel to ...")
     content: bool = False  # the object is what the act is about, not whom ("discussed Syria with")
+    object_actor: bool = False  # an act only with an actor as its object ("called Lavrov")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +57,7 @@ _PREPOSITIONS = frozenset({"against", "into", "from", "about", "of", "at"})
 
 
 _ALLOWED = {"type", "verbs", "nouns", "mode", "context", "symmetric", "received", "object_to", "content"}
-_ALLOWED |= {LINE}
+_ALLOWED |= {"object_actor", LINE}
 
 
 @dataclass
@@ -95,6 +96,7 @@ def load_patterns() -> Patterns:
                 received=bool(e.get("received", False)),
                 object_to=bool(e.get("object_to", False)),
                 content=bool(e.get("content", False)),
+                object_actor=bool(e.get("object_actor", False)),
             )
             for w in words:
                 _add_word(tables, w.lower(), kind, p)
