@@ -250,3 +250,9 @@ def test_a_body_meeting_alone_meets_no_other_party():
 def test_calling_an_actor_is_a_phone_call_but_calling_it_something_is_not():
     assert ("GHA", "CONSULT", "TGO", False) in coded("Ghana's president called Togo's president on Tuesday.")
     assert not {g for g in coded("Ghana's president called Togo's president a liar.") if g[1] == "CONSULT"}
+
+
+def test_a_complaint_is_aimed_at_the_one_complained_of_not_the_one_complained_to():
+    got = coded("Ghana complained to the African Union on Monday over Togolese border raids.")
+    assert ("GHA", "ACCUSE", "TGO", False) in got
+    assert not {g for g in got if g[1] == "ACCUSE" and g[2] != "TGO"}

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 # prepositions whose object receives an act ("fired on", "sanctions against", "talks with")
 RECIPIENT_PREPS = frozenset({"on", "against", "with", "to", "into", "at", "toward", "towards", "upon"})
+# what a complaint is about: "complained to the UN over Israeli raids" accuses Israel
+COMPLAINED_OF = frozenset({"over", "about", "against"})
 # phrases inside a noun phrase that belong to what it names ("the government of Iraq")
 OWN_PREPS = frozenset({"of"})
 # prepositions of an object noun whose object the act reaches ("a ban on", "a request from")
@@ -59,7 +61,7 @@ class Tree:
         return doc[i] if i >= 0 and doc[i].idx == off else None
 
     def verb_arguments(
-        self, tok: Token, material: bool = False, content: bool = False
+        self, tok: Token, material: bool = False, content: bool = False, complaint: bool = False
     ) -> tuple[list[Mention], list[Mention]] | None:
         """(sources, targets) of a verb trigger, or None when the tree names no doer among the
         actors (a pronoun for the discourse to resolve, a passive without its agent, a verb read
@@ -88,7 +90,8 @@ class Tree:
         if subject is None or subject.lower_ in PRONOUNS or not (is_noun(subject) or subject.tag_ == "CD"):
             return None
         sources = self.named(subject, doer=True)
-        return (sources, self.about(tok) if content else self.objects(tok)) if sources else None
+        targets = self.about(tok) if content else self.objects(tok, complaint=complaint)
+        return (sources, targets) if sources else None
 
     def owner(self, m: Mention) -> bool:
         """Whether a modifier names whose the thing is: a name ("Iranian oil", "Pakistan's
@@ -116,12 +119,13 @@ class Tree:
             v = v.head
         return None
 
-    def objects(self, verb: Token, depth: int = 2) -> list[Mention]:
+    def objects(self, verb: Token, depth: int = 2, complaint: bool = False) -> list[Mention]:
         """Who the act is aimed at: the direct object, a recipient preposition's object, the
         subject of a clause the verb governs ("demanded that Kabul act"), the recipient of the act
         it governs ("refused to provide aid to Riyadh"), else an actor the object's own phrase
         names ("a ban on Indian channels"). The act a summons is for is aimed at the one summoned
-        ("summoned the envoy to complain")."""
+        ("summoned the envoy to complain"); a `complaint` at the one complained of before the one
+        complained to ("complained to the UN over Israeli raids")."""
         if verb.dep_ in ("xcomp", "advcl") and verb.head.lower_ in PURPOSE:
             obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
             found = self.named(obj) if obj is not None else []
@@ -132,11 +136,13 @@ class Tree:
                 found = self.named(c)
                 if found:
                     return found
-        for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
-                found = self.pobj(c)
-                if found:
-                    return found
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS | COMPLAINED_OF]
+        if complaint:
+            preps.sort(key=lambda c: c.lower_ not in COMPLAINED_OF)
+        for c in preps:
+            found = self.pobj(c) if complaint or c.lower_ in RECIPIENT_PREPS else []
+            if found:
+                return found
         for c in verb.children:
             if c.dep_ in ("ccomp", "xcomp"):
                 subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)

@@ -160,7 +160,8 @@ class TriggerCoder:
         # a material act in the passive with no agent has no doer, but a detention's is the state
         # it happens in ("were detained in Afghanistan", read from the words)
         material = self.ctx.p.types[p.type].quad in (2, 4) and p.mode != "withdraw" and p.type != "COERCE"
-        found = self.tree.verb_arguments(tok, material, p.content) if tok is not None else None
+        complaint = p.type == "ACCUSE"
+        found = self.tree.verb_arguments(tok, material, p.content, complaint) if tok is not None else None
         if found is None:
             return None
         if not found[0]:
