@@ -256,3 +256,10 @@ def test_a_complaint_is_aimed_at_the_one_complained_of_not_the_one_complained_to
     got = coded("Ghana complained to the African Union on Monday over Togolese border raids.")
     assert ("GHA", "ACCUSE", "TGO", False) in got
     assert not {g for g in got if g[1] == "ACCUSE" and g[2] != "TGO"}
+
+
+def test_defending_an_actors_right_supports_it_and_ruling_out_rejects():
+    assert ("GHA", "SUPPORT", "TGO", False) in coded(
+        "Ghana defended the right of Togolese troops to patrol the border."
+    )
+    assert ("GHA", "REJECT", "TGO", False) in coded("Ghana ruled out talks with Togo on Monday.")

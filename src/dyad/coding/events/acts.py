@@ -83,6 +83,14 @@ class Acts:
             p = retyped(p, "ACCUSE")  # "protested that ...", "protested to Uganda": a complaint (CAMEO 11)
         return p
 
+    def _defends(self, sentence: Sentence, start: int, end: int) -> bool:
+        """Whether "defended" has an actor as its object: named right after it, or in its object's
+        phrase ("defended the right of Russian troops to fire")."""
+        if self.ctx.direct_object(end) is not None:
+            return True
+        tok = self.tree.token_at(sentence.index, start)
+        return tok is not None and bool(self.tree.objects(tok, depth=0))
+
     def _not_an_act(
         self, sentence: Sentence, mentions: list[Mention], start: int, end: int, p: Pattern, lead: str
     ) -> bool:
@@ -96,7 +104,11 @@ class Acts:
             return True  # "told reporters that": speech; "told Israel to call back its aircraft": a demand
         if cue.NOT_AN_ACT.match(text, start):
             return True  # "struck a cautious note", "provided Israel stopped first", "asked about talks"
-        if p.type == "SUPPORT" and cue.DEFENDED.match(text[start:end]) and ctx.direct_object(end) is None:
+        if (
+            p.type == "SUPPORT"
+            and cue.DEFENDED.match(text[start:end])
+            and not self._defends(sentence, start, end)
+        ):
             return True  # "defended Iraq" supports Iraq; "defended itself", "defended its airstrikes" do not
         if p.kind == "verb" and cue.BACKGROUND_PASSIVE.search(text[max(sentence.start, start - 80) : start]):
             return True  # "the province where 28 people were killed": background, and no one named as doer
