@@ -263,3 +263,9 @@ def test_defending_an_actors_right_supports_it_and_ruling_out_rejects():
         "Ghana defended the right of Togolese troops to patrol the border."
     )
     assert ("GHA", "REJECT", "TGO", False) in coded("Ghana ruled out talks with Togo on Monday.")
+
+
+def test_a_protest_in_a_closing_attribution_is_a_complaint_and_in_the_street_a_protest():
+    got = coded("Togo is failing to protect Ghanaian traders, Ghana's trade minister protested on Wednesday.")
+    assert ("GHA", "ACCUSE", "TGO", False) in got
+    assert {g[1] for g in coded("Thousands of Ghanaians protested in Accra on Wednesday.")} == {"PROTEST"}

@@ -79,7 +79,11 @@ class Acts:
             and not cue.PROGRESSIVE.search(lead)
         ):
             return None  # "a deal allowing drone operations": a clause of a noun
-        if p.type == "PROTEST" and p.kind == "verb" and cue.VERBAL_PROTEST.match(text[end : end + 12]):
+        if (
+            p.type == "PROTEST"
+            and p.kind == "verb"
+            and (cue.VERBAL_PROTEST.match(text[end : end + 12]) or self._protested_saying(start, end))
+        ):
             p = retyped(p, "ACCUSE")  # "protested that ...", "protested to Uganda": a complaint (CAMEO 11)
         return p
 
@@ -90,6 +94,15 @@ class Acts:
             return True
         tok = self.tree.token_at(sentence.index, start)
         return tok is not None and bool(self.tree.objects(tok, depth=0))
+
+    def _protested_saying(self, start: int, end: int) -> bool:
+        """ "…, a human rights group protested on Wednesday.": a closing attribution, words."""
+        sentence = self.ctx.a.sentences[self.ctx.sentence_at(start)]
+        text = self.ctx.text
+        return bool(
+            cue.CLOSING_SUBJECT.search(text, sentence.start, start)
+            and cue.CLOSING_TAIL.fullmatch(text, end, sentence.end)
+        )
 
     def _not_an_act(
         self, sentence: Sentence, mentions: list[Mention], start: int, end: int, p: Pattern, lead: str

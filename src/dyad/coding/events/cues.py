@@ -190,6 +190,8 @@ NOUN_PREP = re.compile(
 )
 DEFENDED = re.compile(r"(?i)^defend")
 ORDERED = re.compile(r"(?i)^order")
+CLOSING_SUBJECT = re.compile(r",\s+(?:[\w.'’-]+\s+){1,8}$")  # ", a human rights group " before a verb
+CLOSING_TAIL = re.compile(r"[^,;“”\"]{0,40}")  # "here Wednesday." after it, to the end
 VERBAL_PROTEST = re.compile(r"\s+(?:that\b|to\s+(?:the\s+)?[A-Z])")
 LEADING_ADJUNCT = re.compile(
     r"(?i)^\s*(?:(?:a|one|two|three|several|hours|days|weeks)\s+(?:day|days|hours|weeks)?\s*)?"
