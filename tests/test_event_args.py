@@ -269,3 +269,9 @@ def test_a_protest_in_a_closing_attribution_is_a_complaint_and_in_the_street_a_p
     got = coded("Togo is failing to protect Ghanaian traders, Ghana's trade minister protested on Wednesday.")
     assert ("GHA", "ACCUSE", "TGO", False) in got
     assert {g[1] for g in coded("Thousands of Ghanaians protested in Accra on Wednesday.")} == {"PROTEST"}
+
+
+def test_defying_a_ban_rejects_whoever_imposed_it():
+    assert ("GHA", "REJECT", "TGO", False) in coded(
+        "Ghana has violated a ban by Togo on fishing in the lagoon."
+    )
