@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..errors import KnowledgeError
 from ..knowledge import match_form
 from ..knowledge.files import LINE, data_path, load_yaml
-from ..linguistic.parse import char_span, is_proper
+from ..linguistic.parse import PROPER_TAGS, char_span, is_proper, tokens_with
 from ..linguistic.speech import quotation_cues
 
 if TYPE_CHECKING:
@@ -91,8 +91,8 @@ def names(finder: Finder) -> Iterator[Found]:
     a = finder.a
     speech = quotation_cues()
     for i, doc in a.parses.items():
-        for tok in doc:
-            if not is_proper(tok) or (tok.dep_ == "compound" and is_proper(tok.head)):
+        for tok in tokens_with(doc, "TAG", PROPER_TAGS):
+            if tok.dep_ == "compound" and is_proper(tok.head):
                 continue  # not the head of a chain of proper nouns
             span = doc[_compound_start(tok) : tok.i + 1]
             words = [t for t in span if not t.is_punct]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..ingest.metadata import title_case
 from ..linguistic.parse import base as parse_base
-from ..linguistic.parse import is_verb
+from ..linguistic.parse import is_verb, tokens_with
 from ..linguistic.speech import quotation_cues, speech_verbs
 from ..model import Actor, Article, Mention
 
@@ -81,7 +81,7 @@ class Discourse:
         found: list[tuple[int, str]] = []
         for _, doc in sorted(self.a.parses.items()):
             base = parse_base(doc)
-            for t in doc:
+            for t in tokens_with(doc, "DEP", SUBJECTS | {"pobj"}):
                 if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according":
                     pass  # "According to Ham, …"
                 elif t.dep_ not in SUBJECTS:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import importlib
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -180,9 +181,22 @@ def is_noun(t: Token) -> bool:
     return t.tag_.startswith("NN")
 
 
+PROPER_TAGS = frozenset({"NNP", "NNPS"})
+
+
 def is_proper(t: Token) -> bool:
     """A proper noun (NNP, NNPS)."""
-    return t.tag_ in ("NNP", "NNPS")
+    return t.tag_ in PROPER_TAGS
+
+
+def tokens_with(doc: Doc, attr: str, values: frozenset[str]) -> Iterator[Token]:
+    """The tokens of a parse whose TAG or DEP is one of `values`, in order, read from the parse's
+    arrays (building a Token for every word costs more than the check)."""
+    strings = doc.vocab.strings
+    wanted = {strings[v] for v in values if v in strings}
+    for i, value in enumerate(doc.to_array(attr).tolist()):
+        if value in wanted:
+            yield doc[i]
 
 
 def char_span(article: Article, sentence: int, tokens: Token | Span | Doc) -> tuple[int, int]:

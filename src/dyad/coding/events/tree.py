@@ -56,7 +56,9 @@ class Tree:
         if doc is None:
             return None
         off = pos - base(doc)
-        idx = [t.idx for t in doc]
+        idx = doc.user_data.get("idx")
+        if idx is None:  # the tokens' offsets, once per parse (a Token is built at each access)
+            idx = doc.user_data["idx"] = doc.to_array("IDX").tolist()
         i = bisect.bisect_right(idx, off) - 1
         return doc[i] if i >= 0 and doc[i].idx == off else None
 
