@@ -123,6 +123,11 @@ class Knowledge:
         return _automaton(self.proper)
 
     @cached_property
+    def surname_automaton(self) -> ahocorasick.Automaton:
+        """The bare surnames that name a known person anywhere ("Asif")."""
+        return _automaton(self.surnames)
+
+    @cached_property
     def holder_automaton(self) -> ahocorasick.Automaton:
         """Every known person's short forms ("Obama", "Erdogan")."""
         return _automaton(self.holders)

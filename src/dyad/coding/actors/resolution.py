@@ -12,7 +12,7 @@ from ...model import Mention
 from ..entities import after_courtesy, thing_words
 from .names import DETERMINER, skip_modifiers
 from .people import Person
-from .spans import Span, longest, occurrences
+from .spans import Span, longest, occurrences, whole_words
 from .words import HEADS
 
 if TYPE_CHECKING:
@@ -41,15 +41,11 @@ def _surname_forms(f: Finder) -> dict[str, Person | Entity]:
     for person in f.people.values():
         for s in person.surnames:
             forms.setdefault(match_form(s), person)
-    for form, entities in f.kb.surnames.items():
+    for form in sorted({s.phrase for s in whole_words(f.kb.surname_automaton, f.mt)}):
+        entities = f.kb.surnames[form]
         if form in f.kb.ambiguous_surnames:  # "Khan", "Singh": many people bear them
             continue
-        if (
-            form not in forms
-            and len(entities) == 1
-            and form in f.mt
-            and not _others_sitting(f, form, entities[0])
-        ):
+        if form not in forms and len(entities) == 1 and not _others_sitting(f, form, entities[0]):
             forms[form] = entities[0]
     for form, entity in _sitting_by_surname(f):
         forms.setdefault(form, entity)
