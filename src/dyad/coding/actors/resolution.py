@@ -41,7 +41,8 @@ def _surname_forms(f: Finder) -> dict[str, Person | Entity]:
     for person in f.people.values():
         for s in person.surnames:
             forms.setdefault(match_form(s), person)
-    for form in sorted({s.phrase for s in whole_words(f.kb.surname_automaton, f.mt)}):
+    found = whole_words(f.kb.surname_automaton, f.mt) if f.kb.surnames else []  # none: no automaton
+    for form in sorted({s.phrase for s in found}):
         entities = f.kb.surnames[form]
         if form in f.kb.ambiguous_surnames:  # "Khan", "Singh": many people bear them
             continue
