@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import json
 import sys
 from pathlib import Path
 
@@ -99,3 +100,31 @@ def test_stages_keep_to_their_declarations(demo_docs):
             assert not untold, f"{stage.name} looked at {sorted(untold)} on {raw.name}"
     # the declarations are not loose either: every stage wrote something over the corpus
     assert all(changed.values()), {n: sorted(c) for n, c in changed.items()}
+
+
+def test_coding_articles_together_gives_each_what_coding_it_alone_gives(demo_docs):
+    """`code_many` parses several articles' sentences in one stream: each article comes out with
+    the mentions, quotes and events `code` gives it alone."""
+    settings = Settings()
+    ctx = pipeline.Context(settings, knowledge_for(settings))
+
+    def coded(article: Article) -> tuple:
+        return (article.mentions, article.actors, article.quotes, article.events, article.candidates)
+
+    alone = [coded(pipeline.run(article_from(raw, settings), ctx)) for raw in demo_docs]
+    together = pipeline.code_many(
+        [pipeline.prepare(article_from(raw, settings), ctx) for raw in demo_docs], ctx
+    )
+    assert [coded(a) for a in together] == alone
+    assert all(not a.parses for a in together)  # the parse is let go of, as `code` does
+
+
+def test_a_text_twice_in_one_batch_is_stored_once_and_counted_a_duplicate(tmp_path):
+    text = "Ghana and Togo agreed on Monday to reopen their border, officials said. " * 3
+    corpus = tmp_path / "batch.jsonl"
+    records = [{"id": "a", "text": text}, {"id": "b", "text": text}, {"id": "c", "text": text + "More."}]
+    corpus.write_text("\n".join(json.dumps(r) for r in records) + "\n{broken\n", encoding="utf-8")
+    with dyad.open(tmp_path / "store.db") as d:
+        report = d.ingest([str(corpus)])
+        assert (report.stored, report.duplicates, len(report.failed)) == (2, 1, 1)
+        assert len(d.store.article_ids()) == 2
