@@ -355,3 +355,13 @@ def test_a_headline_and_a_dateline_teach_no_names():
     names = {a.actors[m.actor_key].name for m in a.mentions}
     assert not {"Immediate Truce", "SALT CREEK", "Talks"} & names
     assert all(a.actors[k].country for e in a.events for k in e.source_keys + e.target_keys if k)
+
+
+def test_the_office_named_without_a_country_or_a_name_is_held_in_the_country_in_context():
+    a = dyad.process(
+        "Ghana's president refused a request from the prime minister on Tuesday.", published="2025-06-01"
+    )
+    pm = next(m for m in a.mentions if m.text.endswith("prime minister"))
+    assert (a.actors[pm.actor_key].country, a.actors[pm.actor_key].sector) == ("GHA", "GOV")
+    b = dyad.process("A minister resigned on Tuesday.", published="2025-06-01")
+    assert not [m for m in b.mentions if m.text.endswith("minister")]  # no office of any one country

@@ -219,11 +219,17 @@ def _person_code(f: Finder, title: Title, ctx: Entity | None, pos: int) -> tuple
 
 
 def _anonymous_role(f: Finder, t: Span, title: Title, ctx: Entity | None, role_start: int) -> None:
-    """ "A Taliban spokesman", "a senior Pakistani official": a role without a name."""
-    if ctx is None or not f._free(role_start, t.end):
+    """ "A Taliban spokesman", "a senior Pakistani official": a role without a name; "the prime
+    minister" with no country named holds the office of the country in context."""
+    if not f._free(role_start, t.end):
+        return
+    definite = re.search(r"(?i)\bthe\s+$", f.text[max(0, role_start - 5) : role_start])
+    if ctx is None and (definite is None or title.sector != "GOV"):
         return
     left = _left_modifier(f, t.start)[0]
     country, sector = _person_code(f, title, ctx, t.start)
+    if country is None:
+        return
     sector = "ELI" if f.former else sector
     key = f"role:{country}:{sector}:{title.title}"
     name = f"{f.text[left : t.end].strip()}"
