@@ -70,5 +70,6 @@ def _modifiers(tree: Tree, tok: Token) -> list[Mention]:
         return []
     doc_base = base(tok.doc)
     mods = tree.mentions.between(doc_base + left.idx, doc_base + tok.idx)
+    mods = [m for m in mods if tree.owner(m)]  # "a military assault": the kind of assault, no actor
     joined = any(t.dep_ == "cc" for t in tok.doc[left.i : tok.i])
     return mods if joined else mods[-1:]
