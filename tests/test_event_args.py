@@ -275,3 +275,9 @@ def test_defying_a_ban_rejects_whoever_imposed_it():
     assert ("GHA", "REJECT", "TGO", False) in coded(
         "Ghana has violated a ban by Togo on fishing in the lagoon."
     )
+
+
+def test_what_an_attack_killed_is_the_attacks_own_event_not_one_by_its_place():
+    got = coded("The Togolese attack on Accra killed ten people on Monday.")
+    assert ("TGO", "ASSAULT", "GHA", False) in got
+    assert not {g for g in got if g[0] == "GHA"}

@@ -45,6 +45,8 @@ class Acts:
         if p.kind == "noun" and cue.ACCUSED_OF_NOUN.search(text[max(sentence.start, start - 140) : start]):
             return True  # "blamed India for the suicide blast": what the accusation is about
         tok = self.tree.token_at(sentence.index, start)
+        if tok is not None and p.kind == "verb" and self._done_by_event(tok, p):
+            return True  # "the Taliban attack on Kabul killed ten": the attack's own event
         if tok is not None and p.type != "ACCUSE" and in_content_of(tok, self._accusing):
             return True  # "accused Pakistan of ... carrying out air raids": what the accusation is about
         if tok is not None and negated(tok):
@@ -62,6 +64,12 @@ class Acts:
             return True  # "any attack on Pakistan would ...", "should Pakistan conduct airstrikes"
         # "Obama wants Putin to attack": what someone wants another to do is not done
         return bool(cue.WANTED.search(text[max(sentence.start, start - 80) : start]))
+
+    def _done_by_event(self, tok, p: Pattern) -> bool:
+        """Whether a verb's subject is an event noun of the same type: its outcome, one act."""
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        named = self.ctx.p.forms.get(subject.lower_) if subject is not None else None
+        return named is not None and named.kind == "noun" and named.type == p.type
 
     def _accusing(self, word: str) -> bool:
         p = self.ctx.p.verb_forms.get(word)
