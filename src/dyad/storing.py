@@ -77,10 +77,7 @@ class Storing:
         article = prepared(raw, self.settings, self.ctx)
         existing = self.store.find_by_hash(article.content_hash)
         if existing is not None:  # known already: no need to code it again
-            report.duplicates += 1
-            if reprocess:
-                self._recode(existing)
-                report.recoded += 1
+            self._known(existing, report, reprocess)
             return existing
         return self._write_new(pipeline.code(article, self.ctx), report)
 
@@ -103,12 +100,16 @@ class Storing:
             existing = self.store.find_by_hash(article.content_hash)
             if existing is None:
                 new.append(article)
-                continue
-            report.duplicates += 1
-            if reprocess:
-                self._recode(existing)
-                report.recoded += 1
+            else:
+                self._known(existing, report, reprocess)
         self._write_all(new, report)
+
+    def _known(self, existing: int, report: IngestReport, reprocess: bool) -> None:
+        """A text stored already: a duplicate, recoded if asked."""
+        report.duplicates += 1
+        if reprocess:
+            self._recode(existing)
+            report.recoded += 1
 
     def _write_all(self, articles: list[Article], report: IngestReport) -> None:
         for article in pipeline.code_many(articles, self.ctx):

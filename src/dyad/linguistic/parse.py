@@ -171,6 +171,16 @@ def base(doc: Doc) -> int:
     return doc.user_data["base"]
 
 
+def token_starting(doc: Doc, pos: int) -> Token | None:
+    """The token of a parsed sentence that starts at article offset pos, if any."""
+    off = pos - base(doc)
+    idx = doc.user_data.get("idx")
+    if idx is None:  # the tokens' offsets, once per parse (a Token is built at each access)
+        idx = doc.user_data["idx"] = doc.to_array("IDX").tolist()
+    i = bisect.bisect_right(idx, off) - 1
+    return doc[i] if i >= 0 and idx[i] == off else None
+
+
 def is_verb(t: Token) -> bool:
     """A verb or an auxiliary (VB, VBD, VBG, VBN, VBP, VBZ, MD)."""
     return t.tag_.startswith("VB") or t.tag_ == "MD"

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ...knowledge import Entity
 from ...knowledge.schema import INTERNATIONAL
 from ...linguistic.parse import base as parse_base
+from ...linguistic.parse import token_starting
 from ...model import Actor, Mention
 from .spans import Span
 from .words import FUNCTION_WORDS, IRREGULAR_PAST, PARTICIPLE_ADJECTIVES
@@ -115,8 +116,7 @@ def _modified(f: Finder, start: int) -> bool:
     doc = f.a.parses.get(f._sentence(start))
     if doc is None:
         return True
-    at = start - parse_base(doc)
-    noun = next((t for t in doc if t.idx == at), None)
+    noun = token_starting(doc, start)
     if noun is None:
         return True
     phrase = noun.head if noun.dep_ == "compound" else noun  # "the army camp": the camp's phrase

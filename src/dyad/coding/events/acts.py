@@ -101,8 +101,7 @@ class Acts:
         if self.ctx.direct_object(end) is not None:
             return True
         tok = self.tree.token_at(sentence.index, start)
-        obj = next((c for c in tok.children if c.dep_ == "dobj"), None) if tok is not None else None
-        return obj is not None and bool(self.tree.named(obj))  # not "defended its airstrikes on Peru"
+        return tok is not None and bool(self.tree.direct_object(tok))  # not "defended its airstrikes on Peru"
 
     def _protested_saying(self, start: int, end: int) -> bool:
         """ "…, a human rights group protested on Wednesday.": a closing attribution, words."""

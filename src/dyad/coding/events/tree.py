@@ -7,13 +7,12 @@ trigger (window.py) only where a sentence was not parsed or the tree names no ac
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ...knowledge.schema import INTERNATIONAL
 from ...linguistic.inflection import verb_forms
-from ...linguistic.parse import base, is_noun, is_proper, is_verb
+from ...linguistic.parse import base, is_noun, is_proper, is_verb, token_starting
 from ..quote_discourse import Mentions
 
 if TYPE_CHECKING:
@@ -53,14 +52,7 @@ class Tree:
     def token_at(self, sentence: int, pos: int) -> Token | None:
         """The parsed token that starts at article offset pos, if the sentence was parsed."""
         doc: Doc | None = self.a.parses.get(sentence)
-        if doc is None:
-            return None
-        off = pos - base(doc)
-        idx = doc.user_data.get("idx")
-        if idx is None:  # the tokens' offsets, once per parse (a Token is built at each access)
-            idx = doc.user_data["idx"] = doc.to_array("IDX").tolist()
-        i = bisect.bisect_right(idx, off) - 1
-        return doc[i] if i >= 0 and doc[i].idx == off else None
+        return token_starting(doc, pos) if doc is not None else None
 
     def verb_arguments(
         self, tok: Token, material: bool = False, content: bool = False, complaint: bool = False
@@ -129,8 +121,7 @@ class Tree:
         ("summoned the envoy to complain"); a `complaint` at the one complained of before the one
         complained to ("complained to the UN over Israeli raids")."""
         if verb.dep_ in ("xcomp", "advcl") and verb.head.lower_ in PURPOSE:
-            obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
-            found = self.named(obj) if obj is not None else []
+            found = self.direct_object(verb.head)
             if found:
                 return found
         for c in verb.children:
@@ -170,9 +161,13 @@ class Tree:
         ("called Lavrov to discuss Syria")."""
         found = self.recipient(verb)
         if not found and verb.dep_ in ("advcl", "xcomp"):
-            obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
-            found = self.named(obj) if obj is not None else []
+            found = self.direct_object(verb.head)
         return found
+
+    def direct_object(self, verb: Token) -> list[Mention]:
+        """The actors a verb's direct object names."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        return self.named(obj) if obj is not None else []
 
     def recipient(self, verb: Token) -> list[Mention]:
         """Whom a verb's act reaches: its indirect object or a recipient preposition's object
