@@ -110,7 +110,7 @@ def wanted(article: Article) -> list[int]:
     return out
 
 
-BATCH = 64  # sentences per nlp.pipe batch: the parser's steps run over them together
+BATCH = 128  # sentences per nlp.pipe batch: the parser's steps run over them together
 
 
 def parse_sentences(article: Article) -> None:
