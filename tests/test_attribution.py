@@ -351,7 +351,7 @@ def test_the_parse_runs_on_numpy_products_and_gives_the_default_parse():
 
     ours = parse.nlp()
     ops = {type(n.ops).__name__ + str(n.ops.use_blis) for _, c in ours.pipeline for n in c.model.walk()}
-    assert ops == {"NumpyOpsFalse"}
+    assert ops == {"InferenceOpsFalse"}
     default = importlib.import_module(parse.MODEL).load(exclude=list(parse.EXCLUDE))
     assert any(getattr(n.ops, "use_blis", False) for _, c in default.pipeline for n in c.model.walk())
     texts = [
@@ -361,6 +361,21 @@ def test_the_parse_runs_on_numpy_products_and_gives_the_default_parse():
     ]
     for a, b in zip(ours.pipe(texts), default.pipe(texts), strict=True):
         assert [(t.tag_, t.dep_, t.head.i) for t in a] == [(t.tag_, t.dep_, t.head.i) for t in b]
+
+
+def test_the_inference_maxout_keeps_thincs_largest_piece():
+    import numpy
+    from thinc.api import NumpyOps
+
+    from dyad.linguistic import parse
+
+    ops, reference = parse._inference_ops()(use_blis=False), NumpyOps(use_blis=False)
+    rng = numpy.random.default_rng(3)
+    for pieces in (2, 3, 4):
+        x = rng.standard_normal((57, 96, pieces)).astype("float32")
+        best, which = ops.maxout(x)
+        assert numpy.array_equal(best, reference.maxout(x)[0])
+        assert best.shape == (57, 96) and which.size == 0  # nothing kept for a backward pass
 
 
 def test_only_the_sentences_that_need_it_are_parsed():

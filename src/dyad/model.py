@@ -127,9 +127,14 @@ class Article:
 
     @property
     def content_hash(self) -> str:
-        """Identity of the article: the cleaned text with whitespace folded."""
-        folded = " ".join(self.text.split())
-        return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+        """Identity of the article: the cleaned text with whitespace folded (kept until the text
+        changes: the ingest asks for it several times)."""
+        text, cached = self.text, self.__dict__.get("_hash_of")
+        if cached is not None and cached[0] is text:
+            return cached[1]
+        digest = hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+        self.__dict__["_hash_of"] = (text, digest)
+        return digest
 
     @property
     def is_english(self) -> bool:

@@ -88,18 +88,20 @@ class Storing:
         parser takes their sentences in one stream). Each is stored, counted as a duplicate or
         reported as it would be alone: a text met twice in `raws` is coded once."""
         new: list[Article] = []
+        hashes: set[str] = set()  # of the articles in `new`
         for raw in raws:
             try:
                 article = prepared(raw, self.settings, self.ctx)
             except InputError as err:
                 self._fail(report, err, on_error)
                 continue
-            if any(a.content_hash == article.content_hash for a in new):
+            if article.content_hash in hashes:
                 self._write_all(new, report)  # the second copy then finds the first stored
-                new = []
+                new, hashes = [], set()
             existing = self.store.find_by_hash(article.content_hash)
             if existing is None:
                 new.append(article)
+                hashes.add(article.content_hash)
             else:
                 self._known(existing, report, reprocess)
         self._write_all(new, report)
