@@ -77,7 +77,7 @@ def _inference_ops():
     from thinc.api import NumpyOps
 
     class InferenceOps(NumpyOps):
-        def maxout(self, X):  # noqa: N803 (thinc's name)
+        def maxout(self, X):
             best = numpy.maximum(X[..., 0], X[..., 1])
             for piece in range(2, X.shape[-1]):
                 numpy.maximum(best, X[..., piece], out=best)
