@@ -281,3 +281,9 @@ def test_what_an_attack_killed_is_the_attacks_own_event_not_one_by_its_place():
     got = coded("The Togolese attack on Accra killed ten people on Monday.")
     assert ("TGO", "ASSAULT", "GHA", False) in got
     assert not {g for g in got if g[0] == "GHA"}
+
+
+def test_the_tree_names_the_recipient_even_where_it_is_a_place():
+    # the refusal's recipient is whom the refused act reaches, a region named as a place
+    assert ("RUS", "REJECT", "GEO", False) in coded("Moscow refuses to lift its sanctions on Abkhazia.")
+    assert not {g for g in coded("Moscow refuses to lift its sanctions on Abkhazia.") if g[2] == "RUS"}

@@ -125,7 +125,7 @@ class TriggerCoder:
             sources = group + [m for m in tree[0] if m not in group]
             if tree[1] and tree[1][0] in after:
                 targets = self.ctx.compound(tree[1][0], after)
-            elif tree[1] and tree[1][0].end <= start:  # "called Lavrov to discuss Syria": before it
+            elif tree[1]:  # "called Lavrov to discuss Syria": before it; a place named as a recipient
                 targets = tree[1]
         subjects = self.window.subjects
         shared = subjects.get(sentence.index)
