@@ -287,3 +287,14 @@ def test_the_tree_names_the_recipient_even_where_it_is_a_place():
     # the refusal's recipient is whom the refused act reaches, a region named as a place
     assert ("RUS", "REJECT", "GEO", False) in coded("Moscow refuses to lift its sanctions on Abkhazia.")
     assert not {g for g in coded("Moscow refuses to lift its sanctions on Abkhazia.") if g[2] == "RUS"}
+
+
+def test_returning_a_thing_to_an_actor_is_a_retreat_and_returning_to_a_place_is_no_act():
+    got = coded("Germany returned the looted bronzes to Nigeria on Monday.")
+    assert ("DEU", "RETREAT", "NGA", False) in got
+    assert not coded("Pakistan's foreign minister returned to Islamabad on Monday.")
+
+
+def test_the_verb_of_a_reported_demand_is_the_demand_not_an_act_of_its_own():
+    got = coded("Chile said on Monday that Peru must return the seized fishing boats.")
+    assert got == {("CHL", "REQUEST", "PER", False)}

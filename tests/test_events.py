@@ -51,6 +51,8 @@ def test_every_pattern_entry_codes_its_type(entry):
             text = f"Afghanistan {(past or [word])[0]} from Pakistan on Monday, officials said."
         if entry.get("object_to"):  # an actor and "to" after the verb
             text = f"Pakistan {(past or [word])[0]} Afghanistan to withdraw its troops, officials said."
+        if entry.get("given_to"):  # a thing given to an actor
+            text = f"Pakistan {(past or [word])[0]} the seized trucks to Afghanistan, officials said."
     else:
         text = f"Pakistan launched {entry['nouns'][0]} over Afghanistan on Monday, officials said."
     assert entry["type"] in {t for s, t, _ in triples(text) if s == "PAK"}

@@ -112,6 +112,17 @@ class Acts:
             and cue.CLOSING_TAIL.fullmatch(text, end, sentence.end)
         )
 
+    def _given_to(self, sentence: Sentence, start: int) -> bool:
+        """The parse shows a thing given to an actor: an object (or a passive's subject) and "to"
+        an actor, on the verb or on the object ("returned the manuscript to Italy", "was handed
+        back to Peru")."""
+        tok = self.tree.token_at(sentence.index, start)
+        if tok is None:
+            return False
+        things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        to = [c for h in (tok, *things) for c in h.children if c.dep_ == "prep" and c.lower_ == "to"]
+        return bool(things) and any(self.tree.pobj(c) for c in to)  # the parse may hang it on the thing
+
     def _not_an_act(
         self, sentence: Sentence, mentions: list[Mention], start: int, end: int, p: Pattern, lead: str
     ) -> bool:
@@ -123,6 +134,8 @@ class Acts:
             return True  # "called Lavrov on Tuesday" is a call; "called it a disaster", "called for" not
         if p.object_to and not ctx.told_to(end):
             return True  # "told reporters that": speech; "told Israel to call back its aircraft": a demand
+        if p.given_to and not self._given_to(sentence, start):
+            return True  # "returned the relics to Peru" gives back; "returned to Kabul", "returned fire" not
         if cue.NOT_AN_ACT.match(text, start):
             return True  # "struck a cautious note", "provided Israel stopped first", "asked about talks"
         if (

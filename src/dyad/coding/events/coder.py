@@ -87,6 +87,8 @@ class Coder:
                 o_start, o_end, speaker, subject = pending.pop(0)
                 self.emitter.emit(sentence, speaker, subject, OBLIGATION, o_start, o_end)
                 previous = (o_start, o_end, OBLIGATION)
+            if previous is not None and previous[2] is OBLIGATION and start < previous[1]:
+                continue  # "Sudan must return the helicopter": the verb the demand is made of
             if p.type == "REQUEST" and cue.ORDERED.match(form) and not self.ctx.object_is_person(end):
                 continue  # "ordered Menem to appear" is a demand; "ordered troops to the border" is not
             if is_complement(self.ctx.text, previous, start, form, p):

@@ -29,6 +29,7 @@ class Pattern:
     object_to: bool = False  # an act only with an actor and "to" after it ("told Israel to ...")
     content: bool = False  # the object is what the act is about, not whom ("discussed Syria with")
     object_actor: bool = False  # an act only with an actor as its object ("called Lavrov")
+    given_to: bool = False  # an act only with a thing given to an actor ("returned the relics to Peru")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,7 @@ _PREPOSITIONS = frozenset({"against", "into", "from", "about", "of", "at"})
 
 
 _ALLOWED = {"type", "verbs", "nouns", "mode", "context", "symmetric", "received", "object_to", "content"}
-_ALLOWED |= {"object_actor", LINE}
+_ALLOWED |= {"object_actor", "given_to", LINE}
 
 
 @dataclass
@@ -97,6 +98,7 @@ def load_patterns() -> Patterns:
                 object_to=bool(e.get("object_to", False)),
                 content=bool(e.get("content", False)),
                 object_actor=bool(e.get("object_actor", False)),
+                given_to=bool(e.get("given_to", False)),
             )
             for w in words:
                 _add_word(tables, w.lower(), kind, p)

@@ -125,8 +125,8 @@ class TriggerCoder:
             sources = group + [m for m in tree[0] if m not in group]
             if tree[1] and tree[1][0] in after:
                 targets = self.ctx.compound(tree[1][0], after)
-            elif tree[1]:  # "called Lavrov to discuss Syria": before it; a place named as a recipient
-                targets = tree[1]
+            elif tree[1] and (tree[1][0].end <= start or self._recipient_place(sentence, tree[1][0])):
+                targets = tree[1]  # "called Lavrov to discuss Syria": before it
         subjects = self.window.subjects
         shared = subjects.get(sentence.index)
         if shared and cue.COORDINATED.search(self.ctx.text[max(sentence.start, start - 60) : start]):
@@ -134,6 +134,14 @@ class TriggerCoder:
         if sources:
             subjects[sentence.index] = sources
         return sources, targets
+
+    def _recipient_place(self, sentence: Sentence, m: Mention) -> bool:
+        """A place the tree names as a preposition's object ("refuses to lift its sanctions on
+        Abkhazia"), not one that only modifies a noun ("held the Istanbul talks")."""
+        tok = self.tree.token_at(sentence.index, m.start)
+        while tok is not None and tok.dep_ == "compound":
+            tok = tok.head
+        return tok is not None and tok.dep_ == "pobj"
 
     def _tree_noun(
         self, sentence: Sentence, start: int, mentions: list[Mention], preps: frozenset[str]
