@@ -298,3 +298,20 @@ def test_returning_a_thing_to_an_actor_is_a_retreat_and_returning_to_a_place_is_
 def test_the_verb_of_a_reported_demand_is_the_demand_not_an_act_of_its_own():
     got = coded("Chile said on Monday that Peru must return the seized fishing boats.")
     assert got == {("CHL", "REQUEST", "PER", False)}
+
+
+def test_a_dateline_in_capitals_is_no_one_and_never_the_doer():
+    a = dyad.process("ISLAMABAD -- Pakistan's foreign office on Monday rejected India's proposal.")
+    assert not [k for k in a.actors if k.startswith("person:")]
+    assert coded("ISLAMABAD -- Pakistan's foreign office on Monday rejected India's proposal.") == {
+        ("PAK", "REJECT", "IND", False)
+    }
+
+
+def test_a_bare_verb_form_the_tagger_reads_as_a_tense_is_the_act():
+    assert ("GHA", "RETREAT", "TGO", False) in coded("Ghana today let free two Togolese fishermen.")
+
+
+def test_the_clause_a_demand_governs_is_asked_not_done():
+    got = coded("Chile demanded that its South Pacific trading partners refuse to recognise Peru.")
+    assert not {g for g in got if g[1] == "REJECT"}

@@ -22,8 +22,8 @@ def learn(finder: Finder) -> None:
     for f in names(finder):
         if not finder._free(f.start, f.end) or _covers_known(known, f):
             continue
-        if _shouted(f.name):
-            continue  # a dateline ("NEW DELHI"), no name
+        if _shouted(f.name) or (f.label == "PERSON" and f.name.isupper()):
+            continue  # a dateline ("NEW DELHI", "JERUSALEM --") or a headline's word, no name
         if f.label == "PERSON":
             # a full name the dictionaries know; a lone surname only of someone met in this article
             # (the earlier passes already named the sitting leaders by surname)

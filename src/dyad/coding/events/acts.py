@@ -13,6 +13,8 @@ from .modality import REFUSABLE, in_condition, refusal, retyped
 from .patterns import Pattern
 from .tree import Tree, in_content_of, negated
 
+FINITE = frozenset({"VBD", "VBZ", "VBP"})  # a verb's tense forms: a bare form so tagged is the verb
+
 
 class Acts:
     """The checks a trigger passes before its arguments are read, in the order they apply."""
@@ -161,10 +163,14 @@ class Acts:
         phrase = len(words) > 1 and words[1] == "to"  # "plans to impose": a verb whatever its form
         bare = not phrase and (word in ctx.p.lemmas or (word.endswith("s") and not word.endswith("ss")))
         # "heavy return fire", "stumbling blocks": nothing makes the word a verb
-        return p.kind == "verb" and bare and not self._base_form_is_verb(lead, mentions, start)
+        return p.kind == "verb" and bare and not self._base_form_is_verb(sentence, lead, mentions, start)
 
-    def _base_form_is_verb(self, lead: str, mentions: list[Mention], start: int) -> bool:
-        """A bare form is a verb after an auxiliary or a pronoun, or right after an actor."""
+    def _base_form_is_verb(self, sentence: Sentence, lead: str, mentions: list[Mention], start: int) -> bool:
+        """A bare form is a verb where the parse tags it a finite one ("Yemen today let free"), or
+        after an auxiliary or a pronoun, or right after an actor."""
+        tok = self.tree.token_at(sentence.index, start)
+        if tok is not None and tok.tag_ in FINITE:
+            return True
         if cue.BASE_VERB_LEAD.search(lead):
             return True
         return any(

@@ -81,7 +81,7 @@ class Coder:
         """Each trigger that is an act of its own (not the content of a verbal act before it), in
         order, with the demands of a reported "Y must" where they stand."""
         pending = obligations(self.ctx, sentence, mentions) if mentions else []
-        previous = None
+        previous, verbal = None, set()  # the last trigger; the parse's tokens of the verbal acts
         for start, end, form, p in triggers:
             while pending and pending[0][0] < start:
                 o_start, o_end, speaker, subject = pending.pop(0)
@@ -91,9 +91,14 @@ class Coder:
                 continue  # "Sudan must return the helicopter": the verb the demand is made of
             if p.type == "REQUEST" and cue.ORDERED.match(form) and not self.ctx.object_is_person(end):
                 continue  # "ordered Menem to appear" is a demand; "ordered troops to the border" is not
-            if is_complement(self.ctx.text, previous, start, form, p):
+            if is_complement(self.ctx.text, previous, start, form, p) or self._governed(
+                sentence, verbal, start
+            ):
                 continue  # "agreed to allow", "threatened to ban": a verbal act's content
             previous = (start, end, p)
+            if p.type in cue.VERBAL and p.kind == "verb":
+                tok = self.triggers.tree.token_at(sentence.index, start)
+                verbal |= {tok.i} if tok is not None else set()
             if self.ctx.inside_quote(start):
                 voice = self.discourse.voice_at(start)
                 if voice is not None:  # "You requested funds": the speaker's words, with their you and we
@@ -102,6 +107,12 @@ class Coder:
                 self.triggers.code(sentence, mentions, start, end, p)
         for o_start, o_end, speaker, subject in pending:
             self.emitter.emit(sentence, speaker, subject, OBLIGATION, o_start, o_end)
+
+    def _governed(self, sentence: Sentence, verbal: set[int], start: int) -> bool:
+        """The parse shows the trigger as the clause a verbal act before it governs ("demanded that
+        its European Community partners refuse to recognize"): what is asked, not done."""
+        tok = self.triggers.tree.token_at(sentence.index, start) if verbal else None
+        return tok is not None and tok.dep_ in ("ccomp", "xcomp") and tok.head.i in verbal
 
     def _offers(self, sentence: Sentence, mentions: list[Mention], triggers: list[Trigger]) -> None:
         """ "X is ready to contribute troops to Y": a stated intent to cooperate (AGREE) when the verb
