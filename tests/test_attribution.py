@@ -326,6 +326,25 @@ def test_names_knowledge_loads_as_lowercase_words():
     assert "bin" in names["particles"]
 
 
+def _names_list(key: str) -> list[str]:
+    from dyad.coding.entities import _names
+
+    return sorted(_names()[key])
+
+
+@pytest.mark.parametrize("word", _names_list("thing_words"))
+def test_each_thing_word_makes_a_chain_of_names_no_actor(word):
+    a = dyad.process(f"Lena Marsh toured the Varno {word.title()} on Monday.")
+    assert not [v.name for v in a.actors.values() if "Varno" in v.name]
+
+
+@pytest.mark.parametrize("word", _names_list("organisation_words"))
+def test_each_organisation_word_makes_a_speaking_name_an_organisation_not_a_person(word):
+    a = dyad.process(f"The Varno {word.title()} said on Monday that it would appeal the ruling.")
+    m = next(m for m in a.mentions if a.text[m.start : m.end].endswith(word.title()))
+    assert a.actors[m.actor_key].kind in ("organisation", "agent")
+
+
 def test_a_missing_or_different_model_is_one_line_naming_the_fix(monkeypatch):
     from dyad.linguistic import parse
 
@@ -486,3 +505,10 @@ TWO_MINISTERS = "Prime Minister Ines Varga met Defence Minister Tomas Brandt"
 def test_a_role_phrase_speaks_for_the_person_named_with_that_role(named, role, expected):
     text = f"Talks opened on Monday.\n\n{named} in the capital.\n\n“We will rebuild,” {role} said."
     assert speakers(text) == [(expected, "We will rebuild,")]
+
+
+def test_a_region_is_no_person_but_an_organisation_named_for_one_is_an_organisation():
+    a = dyad.process("Norway pledged new funds to fight the cholera outbreak in East Africa, officials said.")
+    assert not [v for v in a.actors.values() if v.kind == "person"]
+    a = dyad.process("The East Africa Council said on Monday that it would send observers.")
+    assert [v for v in a.actors.values() if v.name.endswith("Africa Council") and v.kind == "organisation"]

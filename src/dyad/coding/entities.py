@@ -98,11 +98,12 @@ def names(finder: Finder) -> Iterator[Found]:
             words = [t for t in span if not t.is_punct]
             if not all(t.text[:1].isupper() for t in words):
                 continue
-            if any(t.lower_ in _words("thing_words") for t in words):
-                continue  # a place, a building, a law, a day: no actor
+            organisation = any(t.lower_ in _words("organisation_words") for t in words)
+            if not organisation and any(t.lower_ in _words("thing_words") for t in words):
+                continue  # a place, a building, a law, a day: no actor ("West Africa", not "Africa Union")
             if _acronym(words) and match_form(words[0].text.title()) in finder.kb.proper:
                 continue  # a known name in capitals ("KABUL, Oct. 10 —"), no acronym
-            if any(t.lower_ in _words("organisation_words") for t in words) or _acronym(words):
+            if organisation or _acronym(words):
                 label = "ORG"
             elif 2 <= len(words) <= _LONGEST_NAME or (
                 tok.dep_ in ("nsubj", "nsubjpass") and speech.fullmatch(tok.head.text)
