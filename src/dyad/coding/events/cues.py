@@ -175,7 +175,7 @@ LIGHT_VERB = re.compile(
     r"h[oe]ld(?:s|ing)?|attend(?:ed|s|ing)?|"
     r"sign(?:ed|s|ing)?|reach(?:ed|es|ing)?|issu(?:e|ed|es|ing)|deliver(?:ed|s|ing)?|stag(?:e|ed|es|ing)|"
     r"mount(?:ed|s|ing)?|pledg(?:e|ed|es|ing)|resum(?:e|ed|es|ing)|beg[iau]n|start(?:ed|s|ing)?|ma(?:de|ke|kes|king)|"
-    r"express(?:ed|es|ing)?|announc(?:e|ed|es|ing)|impos(?:e|ed|es|ing)|open(?:ed|s|ing)?|"
+    r"express(?:ed|es|ing)?|voic(?:e|ed|es|ing)|announc(?:e|ed|es|ing)|impos(?:e|ed|es|ing)|open(?:ed|s|ing)?|"
     r"receiv(?:e|ed|es|ing)|renew(?:ed|s|ing)?|step(?:ped|s)? up|intensif(?:y|ied|ies)|declar(?:e|ed|es|ing)|"
     r"organi[sz](?:e|ed|es|ing)|continu(?:e|ed|es|ing)|complet(?:e|ed|es|ing)|on|engag(?:e|ed|es|ing) in|"
     r"accelerat(?:e|ed|es|ing)|sp(?:ee|e)d(?:ed|s)? up|tighten(?:ed|s|ing)?|extend(?:ed|s|ing)?|"
