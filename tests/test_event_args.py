@@ -315,3 +315,9 @@ def test_a_bare_verb_form_the_tagger_reads_as_a_tense_is_the_act():
 def test_the_clause_a_demand_governs_is_asked_not_done():
     got = coded("Chile demanded that its South Pacific trading partners refuse to recognise Peru.")
     assert not {g for g in got if g[1] == "REJECT"}
+
+
+def test_a_withdrawal_is_aimed_at_the_country_it_leaves_and_voiced_support_at_whom_it_is_for():
+    assert ("GBR", "RETREAT", "AFG", False) in coded("Britain completed its withdrawal of troops from Afghanistan.")
+    got = coded("Brazil's president voiced his support for Mr. Petro of Colombia on Monday.")
+    assert ("BRA", "SUPPORT", "COL", False) in got

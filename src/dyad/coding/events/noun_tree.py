@@ -10,6 +10,8 @@ from ...linguistic.parse import base, is_noun, is_proper, is_verb
 from . import cues as cue
 from .tree import NOUN_PREPS, PRONOUNS, Tree
 
+FROM = frozenset({"from"})
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -37,7 +39,9 @@ def noun_arguments(
             sources = tree.named(subject, doer=True)
     if not sources:
         return None
-    targets = tree.object_phrase(tok, NOUN_PREPS | preps)
+    # the place a withdrawal leaves before the forces it withdraws ("of troops from Iraq")
+    targets = tree.object_phrase(tok, FROM) if "from" in preps else []
+    targets = targets or tree.object_phrase(tok, NOUN_PREPS | preps)
     if not targets and tok.dep_ in ("nsubj", "nsubjpass") and is_verb(tok.head):
         targets = tree.objects(tok.head)  # "US drone attacks have killed militants"
     if not targets and verb is not None:

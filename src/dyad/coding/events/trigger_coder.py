@@ -213,7 +213,8 @@ class TriggerCoder:
 
 def _noun_preps(p: Pattern) -> frozenset[str]:
     """The prepositions, besides a recipient's, whose object an event noun is aimed at: whom
-    support or aid is for, or a warrant; where a ceasefire holds ("a ceasefire in Idlib")."""
+    support or aid is for, or a warrant; where a ceasefire holds ("a ceasefire in Idlib"); whom
+    a withdrawal leaves ("its withdrawal of troops from Iraq")."""
     if p.type in ("SUPPORT", "AID") or p.mode == "arrest":  # "an arrest warrant for"
         return frozenset({"for"})
-    return frozenset({"in"}) if p.mode == "ceasefire" else frozenset()
+    return frozenset({"in", "from"}) if p.mode == "ceasefire" else frozenset()
