@@ -318,6 +318,7 @@ def test_the_clause_a_demand_governs_is_asked_not_done():
 
 
 def test_a_withdrawal_is_aimed_at_the_country_it_leaves_and_voiced_support_at_whom_it_is_for():
-    assert ("GBR", "RETREAT", "AFG", False) in coded("Britain completed its withdrawal of troops from Afghanistan.")
+    got = coded("Britain completed its withdrawal of troops from Afghanistan.")
+    assert ("GBR", "RETREAT", "AFG", False) in got
     got = coded("Brazil's president voiced his support for Mr. Petro of Colombia on Monday.")
     assert ("BRA", "SUPPORT", "COL", False) in got
