@@ -322,3 +322,10 @@ def test_a_withdrawal_is_aimed_at_the_country_it_leaves_and_voiced_support_at_wh
     assert ("GBR", "RETREAT", "AFG", False) in got
     got = coded("Brazil's president voiced his support for Mr. Petro of Colombia on Monday.")
     assert ("BRA", "SUPPORT", "COL", False) in got
+
+
+def test_a_journalist_named_as_a_person_is_an_actor_an_outlet_only_a_source_of_the_news():
+    got = coded("Iranian police arrested a French journalist in Tehran on Monday.")
+    assert ("IRN", "COERCE", "FRA", False) in got
+    got = coded("Iranian police arrested three protesters in Tehran on Monday, Reuters reported.")
+    assert not {g for g in got if "GBR" in g}

@@ -105,8 +105,10 @@ class Context:
         return self.a.actors[closing[0].actor_key].name if closing else None
 
     def provenance(self, m: Mention) -> bool:
-        """ "according to NDTV", "Ariana News reported": who tells, not who acts."""
-        return self.a.actors[m.actor_key].sector == "JRN"
+        """ "according to NDTV", "Ariana News reported": who tells, not who acts. A journalist
+        named as a person ("freed a Kyrgyz journalist") is still an actor."""
+        actor = self.a.actors[m.actor_key]
+        return actor.sector == "JRN" and actor.kind != "person"
 
     def direct_object(self, end: int) -> Mention | None:
         """The actor named right after a verb, if any."""
