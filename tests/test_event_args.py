@@ -329,3 +329,8 @@ def test_a_journalist_named_as_a_person_is_an_actor_an_outlet_only_a_source_of_t
     assert ("IRN", "COERCE", "FRA", False) in got
     got = coded("Iranian police arrested three protesters in Tehran on Monday, Reuters reported.")
     assert not {g for g in got if "GBR" in g}
+
+
+def test_some_of_a_group_is_that_group_not_the_country_that_owns_it():
+    got = coded("Iraqi authorities on Monday freed 20 of Iraq's jailed protesters.")
+    assert ("IRQ", "RETREAT", "IRQ", False) in got  # the protesters (IRQ/CVL), not left with no one

@@ -227,6 +227,10 @@ class Tree:
             return mods if joined else mods[-1:]
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in OWN_PREPS and c.i > head.i:
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                found = self._phrase(obj, owner) if obj is not None else []
+                if found:  # "11 of Iran's political prisoners": the prisoners, not Iran
+                    return found
                 right = c.right_edge
                 inner = self.mentions.between(doc_base + c.idx, doc_base + right.idx + len(right))
                 if inner:
