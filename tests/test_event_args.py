@@ -334,3 +334,10 @@ def test_a_journalist_named_as_a_person_is_an_actor_an_outlet_only_a_source_of_t
 def test_some_of_a_group_is_that_group_not_the_country_that_owns_it():
     got = coded("Iraqi authorities on Monday freed 20 of Iraq's jailed protesters.")
     assert ("IRQ", "RETREAT", "IRQ", False) in got  # the protesters (IRQ/CVL), not left with no one
+
+
+def test_peacekeeping_troops_and_borders_opened_to_refugees_are_aid():
+    got = coded("Ghana announced the deployment of 300 troops to Mali on a peacekeeping mission.")
+    assert ("GHA", "AID", "MLI", False) in got
+    assert {g[1] for g in coded("Ghana announced the deployment of 300 troops to Mali.")} == {"MOBILIZE"}
+    assert ("JOR", "AID", "SYR", False) in coded("Jordan opened its borders to Syrian refugees in 2012.")

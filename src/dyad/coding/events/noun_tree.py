@@ -42,11 +42,20 @@ def noun_arguments(
     # the place a withdrawal leaves before the forces it withdraws ("of troops from Iraq")
     targets = tree.object_phrase(tok, FROM) if "from" in preps else []
     targets = targets or tree.object_phrase(tok, NOUN_PREPS | preps)
+    targets = [m for m in targets if not _own_forces(tree, m, sources)]
     if not targets and tok.dep_ in ("nsubj", "nsubjpass") and is_verb(tok.head):
         targets = tree.objects(tok.head)  # "US drone attacks have killed militants"
     if not targets and verb is not None:
         targets = tree.recipient(verb)
     return sources, [m for m in targets if m not in sources]
+
+
+def _own_forces(tree: Tree, m: Mention, sources: list[Mention]) -> bool:
+    """The doer's own forces named by a common word ("the deployment of 230 troops to Liberia"):
+    the means of the act, not whom it is aimed at."""
+    actors = tree.a.actors
+    home = {actors[s.actor_key].country for s in sources}
+    return m.text.islower() and actors[m.actor_key].country in home and actors[m.actor_key].kind == "agent"
 
 
 def _light_verb(tok: Token) -> Token | None:

@@ -4,6 +4,8 @@ a visit, and whether a symmetric act goes one way."""
 
 from __future__ import annotations
 
+import re
+
 from ...model import Mention, Sentence
 from . import cues as cue
 from .context import Context
@@ -68,6 +70,21 @@ def material_support(ctx: Context, p: Pattern, targets: list[Mention]) -> Patter
     )
     if p.type == "SUPPORT" and p.kind == "verb" and not p.symmetric and armed:
         return Pattern("AID", "verb", "military", "military", False, p.line)
+    return p
+
+
+PEACEKEEPING = re.compile(r"(?i)\bpeace[- ]?keep")
+
+
+def humanitarian(ctx: Context, p: Pattern, targets: list[Mention], clause: tuple[int, int]) -> Pattern:
+    """CAMEO's aid by what it is for: troops deployed on a peacekeeping mission are military
+    protection (074, "deployed 230 troops to Liberia on a peacekeeping mission"); borders opened
+    to refugees are asylum (075, "opened its borders to displaced Afghans")."""
+    if p.type == "MOBILIZE" and PEACEKEEPING.search(ctx.text, *clause):
+        return Pattern("AID", p.kind, "peacekeeping", "military", False, p.line)
+    refugees = targets and all(ctx.a.actors[t.actor_key].sector == "REF" for t in targets)
+    if p.type == "RETREAT" and p.mode == "access" and refugees:
+        return Pattern("AID", p.kind, None, "human_security", False, p.line)
     return p
 
 

@@ -63,6 +63,7 @@ class TriggerCoder:
             return
         targets = recipients.named(self.ctx, sentence, p, start, sources, targets)
         p = recipients.material_support(self.ctx, p, targets)
+        p = recipients.humanitarian(self.ctx, p, targets, (c_start, c_end))
         # "India and Pakistan agreed"; "... failed to reach agreement": each side rejects the other
         if (p.symmetric or (p.refusal and joint)) and not targets and len(sources) >= 2:
             self.emitter.symmetric(sentence, sources, p, start, end)
