@@ -341,3 +341,9 @@ def test_peacekeeping_troops_and_borders_opened_to_refugees_are_aid():
     assert ("GHA", "AID", "MLI", False) in got
     assert {g[1] for g in coded("Ghana announced the deployment of 300 troops to Mali.")} == {"MOBILIZE"}
     assert ("JOR", "AID", "SYR", False) in coded("Jordan opened its borders to Syrian refugees in 2012.")
+
+
+def test_engaging_someone_in_an_act_aims_the_act_at_them():
+    assert ("KEN", "CONSULT", "SOM", False) in coded("Kenya engaged Somali officials in talks on Monday.")
+    got = coded("Chadian soldiers engaged Sudanese militiamen in a firefight near Adre.")
+    assert ("TCD", "ASSAULT", "SDN", False) in got

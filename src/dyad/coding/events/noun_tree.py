@@ -47,6 +47,8 @@ def noun_arguments(
         targets = tree.objects(tok.head)  # "US drone attacks have killed militants"
     if not targets and verb is not None:
         targets = tree.recipient(verb)
+    if not targets and verb is not None and tok.dep_ == "pobj":  # "engaged peacekeepers in a firefight"
+        targets = tree.direct_object(verb)
     return sources, [m for m in targets if m not in sources]
 
 
