@@ -157,7 +157,7 @@ def test_event_accuracy_on_public_gold_sentences():
         f"held here a little under today's); all events {petr_f1_all:.3f}"
     )
     assert type_acc >= 0.85 and f1 >= 0.72
-    assert petr_f1 >= 0.46
+    assert petr_f1 >= 0.49
 
 
 def test_event_accuracy_on_marked_pairs():
@@ -183,7 +183,7 @@ def test_event_accuracy_on_marked_pairs():
         f"end to end {r['end_to_end']:.3f} ({r['pairs']} pairs)"
     )
     assert r["pairs"] >= 1000
-    assert r["pair_recall"] >= 0.56 and r["type_acc_on_linked"] >= 0.85 and r["end_to_end"] >= 0.48
+    assert r["pair_recall"] >= 0.58 and r["type_acc_on_linked"] >= 0.85 and r["end_to_end"] >= 0.50
 
 
 def test_the_root_event_is_the_first_act_outside_a_leading_adjunct():
