@@ -347,3 +347,10 @@ def test_engaging_someone_in_an_act_aims_the_act_at_them():
     assert ("KEN", "CONSULT", "SOM", False) in coded("Kenya engaged Somali officials in talks on Monday.")
     got = coded("Chadian soldiers engaged Sudanese militiamen in a firefight near Adre.")
     assert ("TCD", "ASSAULT", "SDN", False) in got
+
+
+def test_one_side_ratifies_a_pact_and_both_sides_sign_it():
+    got = coded("Moldova ratified its trade agreement with Romania on Monday.")
+    assert ("MDA", "SUPPORT", "ROU", False) in got and ("ROU", "SUPPORT", "MDA", False) not in got
+    got = coded("Moldova and Romania signed a trade agreement on Monday.")
+    assert {g[0] for g in got if g[1] == "SUPPORT"} == {"MDA", "ROU"}
