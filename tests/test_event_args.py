@@ -354,3 +354,10 @@ def test_one_side_ratifies_a_pact_and_both_sides_sign_it():
     assert ("MDA", "SUPPORT", "ROU", False) in got and ("ROU", "SUPPORT", "MDA", False) not in got
     got = coded("Moldova and Romania signed a trade agreement on Monday.")
     assert {g[0] for g in got if g[1] == "SUPPORT"} == {"MDA", "ROU"}
+
+
+def test_permission_given_is_a_concession_and_refused_a_rejection_aimed_at_whom_it_is_for():
+    got = coded("The European Commission granted the Serbian government permission to subsidise its airline.")
+    assert ("EUR", "CONCEDE", "SRB", False) in got
+    got = coded("Turkey said it would not give permission to Sweden to join.")
+    assert ("TUR", "REJECT", "SWE", False) in got

@@ -126,8 +126,8 @@ class TriggerCoder:
             sources = group + [m for m in tree[0] if m not in group]
             if tree[1] and tree[1][0] in after:
                 targets = self.ctx.compound(tree[1][0], after)
-            elif tree[1] and (tree[1][0].end <= start or self._recipient_place(sentence, tree[1][0])):
-                targets = tree[1]  # "called Lavrov to discuss Syria": before it
+            elif tree[1] and self._tree_target(sentence, tree[1][0], start, end):
+                targets = tree[1]
         subjects = self.window.subjects
         shared = subjects.get(sentence.index)
         if shared and cue.COORDINATED.search(self.ctx.text[max(sentence.start, start - 60) : start]):
@@ -135,6 +135,13 @@ class TriggerCoder:
         if sources:
             subjects[sentence.index] = sources
         return sources, targets
+
+    def _tree_target(self, sentence: Sentence, m: Mention, start: int, end: int) -> bool:
+        """A target the tree names outside the words after the trigger: before it ("called Lavrov
+        to discuss Syria"), inside its phrase unless a place ("granted Lisbon permission", not
+        "held the Istanbul talks"), or a place as a preposition's object."""
+        inside = m.start < end and not m.locative
+        return m.end <= start or inside or self._recipient_place(sentence, m)
 
     def _recipient_place(self, sentence: Sentence, m: Mention) -> bool:
         """A place the tree names as a preposition's object ("refuses to lift its sanctions on
