@@ -361,3 +361,10 @@ def test_permission_given_is_a_concession_and_refused_a_rejection_aimed_at_whom_
     assert ("EUR", "CONCEDE", "SRB", False) in got
     got = coded("Turkey said it would not give permission to Sweden to join.")
     assert ("TUR", "REJECT", "SWE", False) in got
+
+
+def test_a_thing_returned_to_an_actor_however_deep_the_parse_hangs_the_recipient():
+    got = coded("France returned dozens of pre-colonial and royal artifacts to the Embassy of Senegal.")
+    assert ("FRA", "RETREAT", "SEN", False) in got
+    got = coded("ICE returned a stolen painting to Italian authorities on Monday.")
+    assert ("USA", "RETREAT", "ITA", False) in got

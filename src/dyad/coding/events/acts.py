@@ -122,8 +122,9 @@ class Acts:
         if tok is None:
             return False
         things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-        to = [c for h in (tok, *things) for c in h.children if c.dep_ == "prep" and c.lower_ == "to"]
-        return bool(things) and any(self.tree.pobj(c) for c in to)  # the parse may hang it on the thing
+        inside = [t for thing in things for t in thing.subtree]  # the parse may hang it on the thing
+        to = [c for c in (*tok.children, *inside) if c.dep_ == "prep" and c.lower_ == "to"]
+        return bool(things) and any(self.tree.pobj(c) for c in to)
 
     def _not_an_act(
         self, sentence: Sentence, mentions: list[Mention], start: int, end: int, p: Pattern, lead: str
