@@ -116,8 +116,8 @@ class Acts:
 
     def _given_to(self, sentence: Sentence, start: int) -> bool:
         """The parse shows a thing given to an actor: an object (or a passive's subject) and "to"
-        an actor, on the verb or on the object ("returned the manuscript to Italy", "was handed
-        back to Peru")."""
+        an actor, on the verb or anywhere in the object's phrase ("returned the manuscript to
+        Italy", "returned dozens of artifacts to the Embassy of Peru", "was handed back to Peru")."""
         tok = self.tree.token_at(sentence.index, start)
         if tok is None:
             return False
