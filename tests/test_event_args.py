@@ -341,6 +341,8 @@ def test_peacekeeping_troops_and_borders_opened_to_refugees_are_aid():
     assert ("GHA", "AID", "MLI", False) in got
     assert {g[1] for g in coded("Ghana announced the deployment of 300 troops to Mali.")} == {"MOBILIZE"}
     assert ("JOR", "AID", "SYR", False) in coded("Jordan opened its borders to Syrian refugees in 2012.")
+    # a state's own forces are the means of its act; its own prisoners are whom it releases
+    assert ("IRQ", "RETREAT", "IRQ", False) in coded("Baghdad ordered the release of 200 prisoners on Friday")
 
 
 def test_engaging_someone_in_an_act_aims_the_act_at_them():

@@ -98,7 +98,8 @@ class Coder:
             previous = (start, end, p)
             if p.type in cue.VERBAL and p.kind == "verb":
                 tok = self.triggers.tree.token_at(sentence.index, start)
-                verbal |= {tok.i} if tok is not None else set()
+                if tok is not None:
+                    verbal.add(tok.i)
             if self.ctx.inside_quote(start):
                 voice = self.discourse.voice_at(start)
                 if voice is not None:  # "You requested funds": the speaker's words, with their you and we

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ...linguistic.parse import base, is_noun, is_proper, is_verb
 from . import cues as cue
+from .recipients import STATE_ORGANS
 from .tree import NOUN_PREPS, PRONOUNS, Tree
 
 FROM = frozenset({"from"})
@@ -57,7 +58,8 @@ def _own_forces(tree: Tree, m: Mention, sources: list[Mention]) -> bool:
     the means of the act, not whom it is aimed at."""
     actors = tree.a.actors
     home = {actors[s.actor_key].country for s in sources}
-    return m.text.islower() and actors[m.actor_key].country in home and actors[m.actor_key].kind == "agent"
+    actor = actors[m.actor_key]
+    return m.text.islower() and actor.country in home and actor.sector in STATE_ORGANS
 
 
 def _light_verb(tok: Token) -> Token | None:
