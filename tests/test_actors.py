@@ -365,3 +365,28 @@ def test_the_office_named_without_a_country_or_a_name_is_held_in_the_country_in_
     assert (a.actors[pm.actor_key].country, a.actors[pm.actor_key].sector) == ("GHA", "GOV")
     b = dyad.process("A minister resigned on Tuesday.", published="2025-06-01")
     assert not [m for m in b.mentions if m.text.endswith("minister")]  # no office of any one country
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The Kenyan High Court acquitted Tamberlo of every charge.", "Tamberlo"),
+        ("Vostrikova sued the Interior Ministry over the tender.", "Vostrikova"),
+    ],
+)
+def test_a_lone_name_that_is_a_verbs_subject_or_object_is_someone(text, name):
+    a = dyad.process(text)
+    people = {m.text for m in a.mentions if a.actors[m.actor_key].kind == "person"}
+    assert name in people
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("The Harbour Bridge spans the Orlava near the border.", "Orlava"),
+        ("Gunmen attacked non-Ravenites at the Central Market.", "Ravenites"),
+    ],
+)
+def test_a_lone_proper_noun_with_an_article_or_in_the_plural_is_no_one(text, word):
+    a = dyad.process(text)
+    assert word not in {m.text for m in a.mentions}

@@ -86,8 +86,7 @@ class Found:
 def names(finder: Finder) -> Iterator[Found]:
     """The names of the parsed sentences: each chain of capitalised proper nouns ("Amina Otieno",
     "the Electoral Commission"), an organisation's when it holds an organisation word, else a
-    person's when it has two to four words; and a lone proper noun that is the subject of a speech
-    verb ("…,” Okafor said")."""
+    person's when it has two to four words; and a lone proper noun that names someone (_lone_name)."""
     a = finder.a
     speech = quotation_cues()
     for i, doc in a.parses.items():
@@ -105,9 +104,7 @@ def names(finder: Finder) -> Iterator[Found]:
                 continue  # a known name in capitals ("KABUL, Oct. 10 —"), no acronym
             if organisation or _acronym(words):
                 label = "ORG"
-            elif 2 <= len(words) <= _LONGEST_NAME or (
-                tok.dep_ in ("nsubj", "nsubjpass") and speech.fullmatch(tok.head.text)
-            ):
+            elif 2 <= len(words) <= _LONGEST_NAME or _lone_name(tok, speech):
                 label = "PERSON"
             else:
                 continue
@@ -115,6 +112,20 @@ def names(finder: Finder) -> Iterator[Found]:
             if found is not None:
                 found.near = _describing(a, i, tok, span.start)
                 yield found
+
+
+def _lone_name(tok: Token, speech) -> bool:
+    """A lone proper noun that names someone: the subject of a speech verb ("…,” Okafor said"),
+    or a singular one with no article that is a verb's subject or direct object ("the court
+    convicted Varga"; "the Rhine", "non-Muslims" are no one's name)."""
+    if tok.dep_ in ("nsubj", "nsubjpass") and speech.fullmatch(tok.head.text):
+        return True
+    return (
+        tok.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and tok.head.tag_.startswith("VB")
+        and tok.tag_ == "NNP"
+        and not any(c.dep_ == "det" for c in tok.children)
+    )
 
 
 def _describing(a, sentence: int, tok: Token, first: int) -> tuple[int, int] | None:
