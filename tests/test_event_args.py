@@ -370,3 +370,13 @@ def test_a_thing_returned_to_an_actor_however_deep_the_parse_hangs_the_recipient
     assert ("FRA", "RETREAT", "SEN", False) in got
     got = coded("ICE returned a stolen painting to Italian authorities on Monday.")
     assert ("USA", "RETREAT", "ITA", False) in got
+
+
+def test_those_a_participle_befalls_are_not_its_doers():
+    # a participle after its noun ("soldiers killed in Niger") and a passive whose agent is no actor
+    got = coded("There were twelve Chadian soldiers killed in Niger on Sunday.")
+    assert not {g for g in got if g[0] == "TCD"}
+    got = coded("Twelve Chadian soldiers killed by Boko Haram in Niger were buried on Sunday.")
+    assert got == {("NGA", "ASSAULT", "TCD", False)}
+    # a stance in the passive form is its subject's own ("is opposed to")
+    assert ("MLI", "REJECT", "FRA", False) in coded("Mali is opposed to French mediation in the talks.")

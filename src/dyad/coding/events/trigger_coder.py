@@ -121,6 +121,10 @@ class TriggerCoder:
         tree = self._tree_arguments(sentence, start, p, mentions)
         if tree is not None and not tree[0]:
             return None, []
+        if tree is None and sources and p.mode != "withdraw":
+            sources, targets = self._not_the_patient(sentence, start, sources, targets)
+            if not sources:
+                return None, []
         if tree is not None:  # the parse's subject and object, where it names them
             group = self.ctx.compound(tree[0][0], mentions)  # "The US, Russia, and Switzerland met"
             sources = group + [m for m in tree[0] if m not in group]
@@ -135,6 +139,18 @@ class TriggerCoder:
         if sources:
             subjects[sentence.index] = sources
         return sources, targets
+
+    def _not_the_patient(
+        self, sentence: Sentence, start: int, sources: list[Mention], targets: list[Mention]
+    ) -> Arguments:
+        """The words' reading without the one the parse shows the act befalls: "flight MH17
+        was blown up over Ukraine by a missile" is no act of the airline's."""
+        tok = self.tree.token_at(sentence.index, start)
+        patients = self.tree.patients(tok) if tok is not None else []
+        if not patients or not set(map(id, patients)) & set(map(id, sources)):
+            return sources, targets
+        sources = [s for s in sources if s not in patients]
+        return sources, patients + [t for t in targets if t not in patients and t not in sources]
 
     def _tree_target(self, sentence: Sentence, m: Mention, start: int, end: int) -> bool:
         """A target the tree names outside the words after the trigger: before it ("called Lavrov
