@@ -380,3 +380,14 @@ def test_those_a_participle_befalls_are_not_its_doers():
     assert got == {("NGA", "ASSAULT", "TCD", False)}
     # a stance in the passive form is its subject's own ("is opposed to")
     assert ("MLI", "REJECT", "FRA", False) in coded("Mali is opposed to French mediation in the talks.")
+
+
+def test_a_thing_in_a_place_is_that_places_but_an_act_there_is_not():
+    assert coded("Turkey returned forty stolen manuscripts to a monastery library in Greece.") == {
+        ("TUR", "RETREAT", "GRC", False)
+    }
+    assert ("ISR", "AGREE", "PSE", False) in coded(
+        "Israel will evacuate all 21 settlements in the Gaza Strip next month."
+    )
+    got = coded("The Algerian foreign minister held talks in Tunis with his Libyan counterpart on Monday.")
+    assert got == {("DZA", "CONSULT", "LBY", False), ("LBY", "CONSULT", "DZA", False)}

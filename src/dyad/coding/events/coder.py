@@ -60,7 +60,7 @@ class Coder:
         self.ctx = ctx = Context(article, load_patterns())
         self.discourse = Discourse(ctx)
         self.emitter = Emitter(ctx)
-        self.triggers = TriggerCoder(ctx, Tree(article), self.discourse, self.emitter)
+        self.triggers = TriggerCoder(ctx, Tree(article, ctx.p.nouns), self.discourse, self.emitter)
         self.candidates: list[Candidate] = []
 
     def code_sentence(self, sentence: Sentence) -> None:

@@ -50,6 +50,11 @@ class Patterns:
     # an inflected verb -> the noun phrases that complete it ("lifted" -> "blockade" RETREAT)
     objects: dict[str, list[tuple[str, Pattern]]]
 
+    @property
+    def nouns(self) -> frozenset[str]:
+        """The one-word event nouns ("talks", "attack")."""
+        return frozenset(f for f, p in self.forms.items() if p.kind == "noun" and " " not in f)
+
 
 # the particles of a phrasal verb: "hand over medicine" is "hand over" and its object
 _ADVERBS = frozenset({"on", "out", "back", "down", "up", "off", "over"})

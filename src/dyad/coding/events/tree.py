@@ -26,6 +26,8 @@ RECIPIENT_PREPS = frozenset({"on", "against", "with", "to", "into", "at", "towar
 COMPLAINED_OF = frozenset({"over", "about", "against"})
 # phrases inside a noun phrase that belong to what it names ("the government of Iraq")
 OWN_PREPS = frozenset({"of"})
+# ... and, for a thing (not an act), where it is: "the settlements in Gaza", "a museum in Germany"
+THING_PREPS = OWN_PREPS | {"in"}
 # prepositions of an object noun whose object the act reaches ("a ban on", "a request from")
 OBJECT_PREPS = RECIPIENT_PREPS | {"of", "from", "for"}
 # an event noun's recipient ("strikes on Kabul", "talks with Delhi", "the release of two nationals")
@@ -45,9 +47,10 @@ class Tree:
     """One article's parsed sentences, and its actor mentions by position (those the article
     holds: the event coder gives it the mentions of actors with a country)."""
 
-    def __init__(self, article: Article):
+    def __init__(self, article: Article, acts: frozenset[str] = frozenset()):
         self.a = article
         self.mentions = Mentions(article, lambda _: False)
+        self.acts = acts  # the event nouns: "talks in Jerusalem" are held there, not Israel's
 
     def token_at(self, sentence: int, pos: int) -> Token | None:
         """The parsed token that starts at article offset pos, if the sentence was parsed."""
@@ -238,8 +241,9 @@ class Tree:
         mods = [x for x in mods if self.owner(x)]
         if mods and owner:
             return mods if joined else mods[-1:]
+        own = OWN_PREPS if head.lower_ in self.acts or not is_noun(head) else THING_PREPS
         for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in OWN_PREPS and c.i > head.i:
+            if c.dep_ == "prep" and c.lower_ in own and c.i > head.i:
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 found = self._phrase(obj, owner) if obj is not None else []
                 if found:  # "11 of Iran's political prisoners": the prisoners, not Iran
