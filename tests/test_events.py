@@ -44,7 +44,7 @@ def test_every_pattern_entry_codes_its_type(entry):
             f
             for f in inflect(word)
             if f.split()[0].endswith("ed")
-            or f.split()[0] in ("met", "held", "fought", "struck", "withdrew", "went")
+            or f.split()[0] in ("met", "held", "fought", "struck", "withdrew", "went", "gave")
         ]
         text = f"Pakistan {(past or [word])[0]} Afghanistan on Monday, officials said."
         if entry.get("received"):  # the giver is named after "from"
@@ -53,9 +53,20 @@ def test_every_pattern_entry_codes_its_type(entry):
             text = f"Pakistan {(past or [word])[0]} Afghanistan to withdraw its troops, officials said."
         if entry.get("given_to"):  # a thing given to an actor
             text = f"Pakistan {(past or [word])[0]} the seized trucks to Afghanistan, officials said."
+        if entry.get("things"):  # ... of a kind the entry names
+            text = f"Pakistan {(past or [word])[0]} {entry['things'][0]} to Afghanistan, officials said."
     else:
         text = f"Pakistan launched {entry['nouns'][0]} over Afghanistan on Monday, officials said."
     assert entry["type"] in {t for s, t, _ in triples(text) if s == "PAK"}
+
+
+def test_material_given_to_an_actor_is_aid_but_words_and_demands_are_not():
+    assert ("NOR", "AID", "ETH") in triples("Norway gave $12 million to Ethiopia's drought appeal on Monday.")
+    got = triples("Japan handed over 40 ambulances and medical supplies to the Kenyan health ministry.")
+    assert ("JPN", "AID", "KEN") in got
+    assert not {t for t in triples("Norway gave its account of the meeting to Ethiopia.") if t[1] == "AID"}
+    got = triples("Pakistan handed over written demands to Turkey and Qatar at the talks.")
+    assert not {t for t in got if t[1] == "AID"}
 
 
 def test_speech_acts_take_the_speaker_as_source():

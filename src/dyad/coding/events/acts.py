@@ -114,16 +114,21 @@ class Acts:
             and cue.CLOSING_TAIL.fullmatch(text, end, sentence.end)
         )
 
-    def _given_to(self, sentence: Sentence, start: int) -> bool:
+    def _given_to(self, sentence: Sentence, start: int, kinds: frozenset[str]) -> bool:
         """The parse shows a thing given to an actor: an object (or a passive's subject) and "to"
         an actor, on the verb or anywhere in the object's phrase ("returned the manuscript to
-        Italy", "returned dozens of artifacts to the Embassy of Peru", "was handed back to Peru")."""
+        Italy", "returned dozens of artifacts to the Embassy of Peru", "was handed back to Peru");
+        a thing of the `kinds`, or money, where the pattern names kinds ("gave $2 million to")."""
         tok = self.tree.token_at(sentence.index, start)
         if tok is None:
             return False
         things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         inside = [t for thing in things for t in thing.subtree]  # the parse may hang it on the thing
-        to = [c for c in (*tok.children, *inside) if c.dep_ == "prep" and c.lower_ == "to"]
+        to = [c for c in (*tok.children, *inside) if c.dep_ in ("prep", "dative") and c.lower_ == "to"]
+        if kinds:
+            given = {t.i for c in to for t in c.subtree}
+            if not any(t.tag_ == "$" or t.lower_ in kinds for t in inside if t.i not in given):
+                return False  # "gave account information to", "handed over demands to": no aid
         return bool(things) and any(self.tree.pobj(c) for c in to)
 
     def _not_an_act(
@@ -137,7 +142,7 @@ class Acts:
             return True  # "called Lavrov on Tuesday" is a call; "called it a disaster", "called for" not
         if p.object_to and not ctx.told_to(end):
             return True  # "told reporters that": speech; "told Israel to call back its aircraft": a demand
-        if p.given_to and not self._given_to(sentence, start):
+        if p.given_to and not self._given_to(sentence, start, p.things):
             return True  # "returned the relics to Peru" gives back; "returned to Kabul", "returned fire" not
         if cue.NOT_AN_ACT.match(text, start):
             return True  # "struck a cautious note", "provided Israel stopped first", "asked about talks"

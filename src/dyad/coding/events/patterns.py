@@ -30,6 +30,7 @@ class Pattern:
     content: bool = False  # the object is what the act is about, not whom ("discussed Syria with")
     object_actor: bool = False  # an act only with an actor as its object ("called Lavrov")
     given_to: bool = False  # an act only with a thing given to an actor ("returned the relics to Peru")
+    things: frozenset[str] = frozenset()  # ... and only a thing of these (or money: "gave $2 million to")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,7 @@ _PREPOSITIONS = frozenset({"against", "into", "from", "about", "of", "at"})
 
 
 _ALLOWED = {"type", "verbs", "nouns", "mode", "context", "symmetric", "received", "object_to", "content"}
-_ALLOWED |= {"object_actor", "given_to", LINE}
+_ALLOWED |= {"object_actor", "given_to", "things", LINE}
 
 
 @dataclass
@@ -103,7 +104,8 @@ def load_patterns() -> Patterns:
                 object_to=bool(e.get("object_to", False)),
                 content=bool(e.get("content", False)),
                 object_actor=bool(e.get("object_actor", False)),
-                given_to=bool(e.get("given_to", False)),
+                given_to=bool(e.get("given_to", False)) or bool(e.get("things")),
+                things=frozenset(w.lower() for w in e.get("things") or ()),
             )
             for w in words:
                 _add_word(tables, w.lower(), kind, p)
