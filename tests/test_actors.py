@@ -390,3 +390,12 @@ def test_a_lone_name_that_is_a_verbs_subject_or_object_is_someone(text, name):
 def test_a_lone_proper_noun_with_an_article_or_in_the_plural_is_no_one(text, word):
     a = dyad.process(text)
     assert word not in {m.text for m in a.mentions}
+
+
+def test_armed_forces_a_subject_sends_are_its_own_not_the_destinations():
+    a = dyad.process("President Ramaphosa has offered to send troops to Mozambique to fight the insurgents.")
+    troops = next(m for m in a.mentions if m.text == "troops")
+    assert a.actors[troops.actor_key].country == "ZAF"
+    a = dyad.process("Kenyan officials said troops had entered Somalia on Monday.")
+    troops = next(m for m in a.mentions if m.text == "troops")
+    assert a.actors[troops.actor_key].country == "KEN"

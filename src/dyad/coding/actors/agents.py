@@ -130,6 +130,8 @@ def bare_agents(f: Finder, nouns: list[Span]) -> None:
             continue
         armed = f.kb.sector_nouns[n.phrase] in _ARMED
         country = f._context_country(n.start, None if armed else n.end)
+        if armed:  # "Obama offered to send troops to Uganda": the sender's troops
+            country = _sender(f, n.start) or country
         entity = f.kb.entities.get(country) if country else None
         if entity is not None:
             f._add(n.start, n.end, agent_actor(f, entity, n.phrase), "agent")
@@ -137,6 +139,33 @@ def bare_agents(f: Finder, nouns: list[Span]) -> None:
             sector = f.kb.sector_nouns[n.phrase]
             label = f.kb.sector_labels.get(sector, sector.lower())
             f._add(n.start, n.end, Actor(f"/{sector}", label, "agent", "", sector, None, "learned"), "agent")
+
+
+def _sender(f: Finder, pos: int) -> str | None:
+    """The country of the subject whose object the noun at pos is, as the parse shows it: whose
+    troops "President Obama offered to send troops to Uganda" are (Obama's, not Uganda's)."""
+    doc = f.a.parses.get(f._sentence(pos))
+    tok = token_starting(doc, pos) if doc is not None else None
+    while tok is not None and tok.dep_ == "compound":
+        tok = tok.head
+    if tok is None or tok.dep_ != "dobj" or sum(c.dep_ == "dobj" for c in tok.head.children) > 1:
+        return None  # two objects: a misread ("accused Kabul of harbouring ... fighters")
+    verb = tok.head
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None or verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if subject is None:
+        return None
+    base = parse_base(doc)
+    s, e = base + subject.left_edge.idx, base + subject.idx + len(subject)
+    for m in f.mentions:
+        if s <= m.start and m.end <= e and not m.locative:
+            c = f.actors[m.actor_key].country
+            if c and c not in INTERNATIONAL:
+                return c
+    return None
 
 
 def ethnic_minorities(f: Finder) -> None:
