@@ -391,3 +391,13 @@ def test_a_thing_in_a_place_is_that_places_but_an_act_there_is_not():
     )
     got = coded("The Algerian foreign minister held talks in Tunis with his Libyan counterpart on Monday.")
     assert got == {("DZA", "CONSULT", "LBY", False), ("LBY", "CONSULT", "DZA", False)}
+
+
+def test_the_principal_act_of_a_meeting_is_the_subjects_and_the_answer_is_no_root():
+    a = dyad.process("Kenya's foreign minister met with Ugandan President Yoweri Museveni on Tuesday.")
+    roots = {
+        (a.actors[e.source_keys[0]].country, a.actors[e.target_keys[0]].country) for e in a.events if e.root
+    }
+    every = {(a.actors[e.source_keys[0]].country, a.actors[e.target_keys[0]].country) for e in a.events}
+    assert roots == {("KEN", "UGA")}
+    assert every == {("KEN", "UGA"), ("UGA", "KEN")}

@@ -27,6 +27,7 @@ class Emitter:
         self.seen: set[tuple] = set()
         self.time_cache: dict[tuple[int, bool], SentenceTime] = {}
         self.tree_negated: set[int] = set()  # triggers the parse shows negated
+        self.reciprocal: set[int] = set()  # events that answer another's ("met Y": Y met X), never root
 
     def emit(
         self,
@@ -39,9 +40,11 @@ class Emitter:
         target_key: str | None = None,
         implicit: bool = False,
         mutual: bool = False,
+        reciprocal: bool = False,
     ) -> None:
         """An event of src on tgt (or on target_key), once per source, type, target and sentence;
-        an actor does not act on itself, unless at home with no one else named (`implicit`)."""
+        an actor does not act on itself, unless at home with no one else named (`implicit`). A
+        `reciprocal` event (the target's side of a symmetric act) is never the sentence's root."""
         src_key = src.actor_key
         tgt_key = target_key or (tgt.actor_key if tgt else None)
         key = (src_key, p.type, tgt_key, sentence.index)
@@ -55,6 +58,8 @@ class Emitter:
         if abs(src.start - start) > 120:
             confidence -= 0.2
         self.trigger_starts.append(start)
+        if reciprocal:
+            self.reciprocal.add(len(self.events))
         self.events.append(
             Event(
                 source_keys=[src_key],
@@ -159,4 +164,4 @@ class Emitter:
         outside = [x for x in starts if not lead or x >= sentence.start + lead.end()]
         root = min(outside or starts)
         for i in found:
-            self.events[i].root = self.trigger_starts[i] == root
+            self.events[i].root = self.trigger_starts[i] == root and i not in self.reciprocal

@@ -232,7 +232,9 @@ class TriggerCoder:
                 self.emitter.emit(sentence, src, None, p, start, end, target_key=tgt, implicit=implicit)
                 if p.symmetric and not implicit and not one_way:
                     back = next(t for t in targets if t.actor_key == tgt)
-                    self.emitter.emit(sentence, back, None, p, start, end, target_key=src.actor_key)
+                    self.emitter.emit(
+                        sentence, back, None, p, start, end, target_key=src.actor_key, reciprocal=True
+                    )
 
 
 def _noun_preps(p: Pattern) -> frozenset[str]:
