@@ -401,3 +401,13 @@ def test_the_principal_act_of_a_meeting_is_the_subjects_and_the_answer_is_no_roo
     every = {(a.actors[e.source_keys[0]].country, a.actors[e.target_keys[0]].country) for e in a.events}
     assert roots == {("KEN", "UGA")}
     assert every == {("KEN", "UGA"), ("UGA", "KEN")}
+
+
+def test_a_participle_whose_agent_is_no_actor_has_no_doer():
+    got = coded(
+        "The Kenyan Red Cross said it will send a team to identify victims killed by the "
+        "Air Tanzania crash near Arusha."
+    )
+    assert not {g for g in got if g[1] == "ASSAULT"}
+    got = coded("Villagers killed by Ugandan soldiers were buried on Monday.")
+    assert got == {("UGA", "ASSAULT", "UGA", False)}  # the soldiers on the villagers

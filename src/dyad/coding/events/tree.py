@@ -71,7 +71,8 @@ class Tree:
             # "warplanes supported by Russia": a reduced relative, its noun the patient
             by = next((c for c in agent.children if c.dep_ == "pobj"), None)
             sources = self.named(by, doer=True) if by is not None else []
-            return (sources, self.named(tok.head)) if sources else None
+            # "victims killed by the crash": what did it is named, and it is no actor
+            return (sources, self.named(tok.head)) if sources else ([], [])
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         if passive:
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
