@@ -411,3 +411,11 @@ def test_a_participle_whose_agent_is_no_actor_has_no_doer():
     assert not {g for g in got if g[1] == "ASSAULT"}
     got = coded("Villagers killed by Ugandan soldiers were buried on Monday.")
     assert got == {("UGA", "ASSAULT", "UGA", False)}  # the soldiers on the villagers
+
+
+def test_what_something_is_aimed_at_or_designed_to_do_is_not_done():
+    got = coded("The Kenyan envoy arrived in Kampala on a tour aimed at pushing Uganda for a truce.")
+    assert not {g for g in got if g[1] == "REQUEST"}
+    got = coded("Ghana passed a law designed to ban Togolese traders.")
+    assert not {g for g in got if g[1] in ("ASSAULT", "COERCE")}
+    assert ("KEN", "REQUEST", "UGA", False) in coded("The Kenyan envoy pushed Uganda for a truce.")

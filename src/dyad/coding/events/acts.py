@@ -14,6 +14,7 @@ from .patterns import Pattern
 from .tree import Tree, in_content_of, negated
 
 FINITE = frozenset({"VBD", "VBZ", "VBP"})  # a verb's tense forms: a bare form so tagged is the verb
+AIMED = frozenset({"aimed", "aiming", "designed", "intended", "meant"})  # "aimed at", "designed to"
 
 
 class Acts:
@@ -51,6 +52,8 @@ class Acts:
             return True  # "the Taliban attack on Kabul killed ten": the attack's own event
         if tok is not None and p.type != "ACCUSE" and in_content_of(tok, self._accusing):
             return True  # "accused Pakistan of ... carrying out air raids": what the accusation is about
+        if tok is not None and _purpose(tok):
+            return True  # "a trip aimed at pushing for a ceasefire": what something is for
         if tok is not None and negated(tok):
             # "Venezuela threatens no one", "has never formally attacked"
             self.tree_negated.add(start)
@@ -184,3 +187,11 @@ class Acts:
             for m in mentions
             if m.end <= start
         )
+
+
+def _purpose(tok) -> bool:
+    """Whether the parse shows the trigger as what something is aimed at or meant to do ("a trip
+    aimed at pushing for a ceasefire", "a law designed to punish"): a purpose, not an act."""
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "at":
+        return tok.head.head.lower_ in AIMED
+    return tok.dep_ == "xcomp" and tok.head.lower_ in AIMED
