@@ -2,8 +2,8 @@
 
 The thresholds are issue 14's: event F1 0.85 on the seeds and 0.80 on dev; on the PLOVER GSR, type
 accuracy 0.85 and triple F1 0.72, scored on each sentence's root events (the gold codes one act per
-sentence) with joint acts as PLOVER records them. PETR2 and PLV, short of issue 14's figures, are
-held a little under today's. The figures are printed, all events' F1 beside.
+sentence) with joint acts as PLOVER records them; PETR2's root triple F1 0.55. PLV, short of issue
+14's figures, is held a little under today's. The figures are printed, all events' F1 beside.
 """
 
 from datetime import date
@@ -164,11 +164,11 @@ def test_event_accuracy_on_public_gold_sentences():
         f"(issue 14's floors 0.85 and 0.72); triple F1 of all events {f1_all:.3f}"
     )
     print(
-        f"PETR2 GSR: type accuracy {petr_acc:.3f}, triple F1 {petr_f1:.3f} (issue 14 asks 0.55, "
-        f"held here a little under today's); all events {petr_f1_all:.3f}"
+        f"PETR2 GSR: type accuracy {petr_acc:.3f}, triple F1 {petr_f1:.3f} (issue 14's floor 0.55); "
+        f"all events {petr_f1_all:.3f}"
     )
     assert type_acc >= 0.85 and f1 >= 0.72
-    assert petr_f1 >= 0.49
+    assert petr_f1 >= 0.55
 
 
 def test_event_accuracy_on_marked_pairs():
@@ -194,7 +194,7 @@ def test_event_accuracy_on_marked_pairs():
         f"end to end {r['end_to_end']:.3f} ({r['pairs']} pairs)"
     )
     assert r["pairs"] >= 1000
-    assert r["pair_recall"] >= 0.58 and r["type_acc_on_linked"] >= 0.85 and r["end_to_end"] >= 0.50
+    assert r["pair_recall"] >= 0.61 and r["type_acc_on_linked"] >= 0.85 and r["end_to_end"] >= 0.53
 
 
 def test_the_root_event_is_the_first_act_outside_a_leading_adjunct():
