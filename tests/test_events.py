@@ -694,3 +694,12 @@ def test_he_further_warned_is_the_person_named_before():
         "Khawaja Asif spoke in Islamabad. He further warned that any attack from Afghan soil would fail."
     )
     assert ("PAK", "THREATEN", "AFG") in got
+
+
+def test_irregular_verbs_of_the_patterns_are_found_in_their_past():
+    assert ("DNK", "ACCUSE") in {
+        t[:2] for t in triples("A Danish court found Britta Vang guilty of fraud on Monday.")
+    }
+    assert {"found", "stood", "froze", "let", "beaten"} <= {
+        f for v in ("find", "stand", "freeze", "let", "beat") for f in inflect(v)
+    }

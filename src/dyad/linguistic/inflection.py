@@ -28,6 +28,11 @@ _IRREGULAR = {
     "shoot": ["shot"],
     "hit": ["hit"],
     "give": ["gave", "given"],
+    "find": ["found"],
+    "freeze": ["froze"],  # "frozen" is mostly an adjective ("frozen nuclear facilities")
+    "stand": ["stood"],
+    "beat": ["beaten"],
+    "let": ["let"],
     "seek": ["sought"],
     "take": ["took", "taken"],
     "send": ["sent"],
