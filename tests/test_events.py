@@ -703,3 +703,8 @@ def test_irregular_verbs_of_the_patterns_are_found_in_their_past():
     assert {"found", "stood", "froze", "let", "beaten"} <= {
         f for v in ("find", "stand", "freeze", "let", "beat") for f in inflect(v)
     }
+
+
+def test_peacekeeping_operations_in_a_country_are_aid_to_it():
+    got = triples("Ghanaian troops took part in peacekeeping operations in Liberia and Sierra Leone.")
+    assert {("GHA", "AID", "LBR"), ("GHA", "AID", "SLE")} <= got

@@ -243,4 +243,6 @@ def _noun_preps(p: Pattern) -> frozenset[str]:
     a withdrawal leaves ("its withdrawal of troops from Iraq")."""
     if p.type in ("SUPPORT", "AID") or p.mode == "arrest":  # "an arrest warrant for"
         return frozenset({"for"})
+    if p.mode == "peacekeeping":  # "peacekeeping operations in Afghanistan"
+        return frozenset({"in", "to"})
     return frozenset({"in", "from"}) if p.mode == "ceasefire" else frozenset()
