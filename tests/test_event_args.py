@@ -419,3 +419,12 @@ def test_what_something_is_aimed_at_or_designed_to_do_is_not_done():
     got = coded("Ghana passed a law designed to ban Togolese traders.")
     assert not {g for g in got if g[1] in ("ASSAULT", "COERCE")}
     assert ("KEN", "REQUEST", "UGA", False) in coded("The Kenyan envoy pushed Uganda for a truce.")
+
+
+def test_a_countrys_own_outsider_demands_of_its_government_but_a_minister_does_not():
+    got = coded(
+        "Raila Odinga, a former prime minister of Kenya, said the Kenyan government must ensure security."
+    )
+    assert got == {("KEN", "REQUEST", "KEN", False)}
+    got = coded("Kenya's interior minister Kithure Kindiki said the Kenyan government must stay vigilant.")
+    assert not {g for g in got if g[1] == "REQUEST"}

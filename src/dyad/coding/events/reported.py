@@ -32,11 +32,21 @@ def obligations(ctx: Context, sentence: Sentence, mentions: list[Mention]) -> li
         if speech is None:
             continue
         speaker = [
-            x for x in mentions if x.end <= sentence.start + speech.start() and ctx.country_of(x) != country
+            x
+            for x in mentions
+            if x.end <= sentence.start + speech.start()
+            and (ctx.country_of(x) != country or _outsider(ctx, x))
         ]
         if speaker:
             found.append((m.start(), m.end(), speaker[-1], subject))
     return found
+
+
+def _outsider(ctx: Context, m: Mention) -> bool:
+    """One of the country's own who does not speak for its state (a former prime minister, the
+    opposition, a union): their "the government must" is a demand on it, a minister's is not."""
+    actor = ctx.a.actors[m.actor_key]
+    return actor.kind != "state" and actor.sector not in ("GOV", "MIL", "UNK", "")
 
 
 def claimant(
