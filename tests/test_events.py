@@ -708,3 +708,10 @@ def test_irregular_verbs_of_the_patterns_are_found_in_their_past():
 def test_peacekeeping_operations_in_a_country_are_aid_to_it():
     got = triples("Ghanaian troops took part in peacekeeping operations in Liberia and Sierra Leone.")
     assert {("GHA", "AID", "LBR"), ("GHA", "AID", "SLE")} <= got
+
+
+def test_calling_for_sanctions_against_an_actor_disapproves_of_it():
+    assert triples("A Kenyan bishop called for sanctions against Uganda on Sunday.") == {
+        ("KEN", "ACCUSE", "UGA")
+    }
+    assert ("PRK", "REQUEST", "USA") in triples("North Korea repeated its demand that the US ease sanctions.")
