@@ -715,3 +715,12 @@ def test_calling_for_sanctions_against_an_actor_disapproves_of_it():
         ("KEN", "ACCUSE", "UGA")
     }
     assert ("PRK", "REQUEST", "USA") in triples("North Korea repeated its demand that the US ease sanctions.")
+
+
+def test_a_scathing_attack_is_criticism_and_an_attack_is_an_assault():
+    assert triples("Kenya's president launched a scathing attack on Uganda's government on Sunday.") == {
+        ("KEN", "ACCUSE", "UGA")
+    }
+    assert ("KEN", "ASSAULT", "UGA") in triples(
+        "Kenyan troops launched an attack on Ugandan positions on Sunday."
+    )

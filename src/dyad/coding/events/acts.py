@@ -14,6 +14,10 @@ from .patterns import Pattern
 from .tree import Tree, in_content_of, negated
 
 FINITE = frozenset({"VBD", "VBZ", "VBP"})  # a verb's tense forms: a bare form so tagged is the verb
+# what makes an attack one of words: "a scathing attack on the government"
+IN_WORDS = frozenset(
+    {"scathing", "verbal", "blistering", "stinging", "withering", "rhetorical", "extraordinary", "personal"}
+)
 AIMED = frozenset({"aimed", "aiming", "designed", "intended", "meant"})  # "aimed at", "designed to"
 
 
@@ -35,6 +39,9 @@ class Acts:
         p = self._reframed(start, end, p, lead)
         if p is None or self._not_an_act(sentence, mentions, start, end, p, lead):
             return None
+        tok = self.tree.token_at(sentence.index, start)
+        if p.type == "ASSAULT" and p.kind == "noun" and tok is not None and _in_words(tok):
+            return retyped(p, "ACCUSE")  # "launched a scathing attack on": criticism (CAMEO 111)
         return p
 
     def _not_done(self, sentence: Sentence, start: int, end: int, p: Pattern, lead: str) -> bool:
@@ -195,3 +202,8 @@ def _purpose(tok) -> bool:
     if tok.dep_ == "pcomp" and tok.head.lower_ == "at":
         return tok.head.head.lower_ in AIMED
     return tok.dep_ == "xcomp" and tok.head.lower_ in AIMED
+
+
+def _in_words(tok) -> bool:
+    """An attack the parse shows modified as one of words ("a blistering attack on")."""
+    return any(c.dep_ == "amod" and c.lower_ in IN_WORDS for c in tok.children)
