@@ -724,3 +724,12 @@ def test_a_scathing_attack_is_criticism_and_an_attack_is_an_assault():
     assert ("KEN", "ASSAULT", "UGA") in triples(
         "Kenyan troops launched an attack on Ugandan positions on Sunday."
     )
+
+
+def test_a_travel_warning_against_a_country_is_a_sanction():
+    assert ("USA", "SANCTION", "KEN") in triples(
+        "The US State Department issued a travel warning for Kenya on Monday."
+    )
+    assert ("GBR", "SANCTION", "UGA") in triples(
+        "Britain has advised against travel to Uganda after the bombing."
+    )
