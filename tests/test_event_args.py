@@ -428,3 +428,12 @@ def test_a_countrys_own_outsider_demands_of_its_government_but_a_minister_does_n
     assert got == {("KEN", "REQUEST", "KEN", False)}
     got = coded("Kenya's interior minister Kithure Kindiki said the Kenyan government must stay vigilant.")
     assert not {g for g in got if g[1] == "REQUEST"}
+
+
+def test_a_truce_declared_at_home_is_aimed_at_the_country_a_withdrawal_there_is_not():
+    got = coded("President Kiir declared a unilateral ceasefire on Monday in South Sudan.")
+    assert ("SSD", "RETREAT", "SSD", False) in got
+    got = coded(
+        "Bosnian Serbs said their forces had completed their withdrawal from the Bosnian town of Gorazde."
+    )
+    assert ("BIH", "RETREAT", "BIH", False) not in got

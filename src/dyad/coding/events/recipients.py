@@ -29,6 +29,7 @@ def named(
         if t.actor_key not in own
         and not (
             not p.received  # "protesters received assurances from the government": named roles
+            and not (p.mode == "ceasefire" and ctx.lower.startswith(TRUCE, start))  # one's own war's
             and not (p.type == "SUPPORT" and _whose(ctx, t))  # "Merkel defended Germany's decision"
             and ctx.country_of(t) in home - {""}
             and (
@@ -46,6 +47,7 @@ def _whose(ctx: Context, m: Mention) -> bool:
 
 
 # the state's own organs: its forces and offices are the means of an outward act, not its recipient
+TRUCE = ("ceasefire", "cease-fire", "truce", "cessation")  # a truce in one's own country ends its war
 STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PRM", "UAF"})
 
 

@@ -241,7 +241,10 @@ def _noun_preps(p: Pattern) -> frozenset[str]:
     """The prepositions, besides a recipient's, whose object an event noun is aimed at: whom
     support or aid is for, or a warrant; where a ceasefire holds ("a ceasefire in Idlib"); whom
     a withdrawal leaves ("its withdrawal of troops from Iraq")."""
-    if p.type in ("SUPPORT", "AID") or p.mode in ("arrest", "discontinue"):  # "a warrant, a travel warning for"
+    if p.type in ("SUPPORT", "AID") or p.mode in (
+        "arrest",
+        "discontinue",
+    ):  # "a warrant, a travel warning for"
         return frozenset({"for"})
     if p.mode == "peacekeeping":  # "peacekeeping operations in Afghanistan"
         return frozenset({"in", "to"})
