@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ...linguistic.parse import base, is_noun, is_proper, is_verb
 from . import cues as cue
-from .recipients import STATE_ORGANS
+from .recipients import own_forces
 from .tree import NOUN_PREPS, PRONOUNS, Tree
 
 FROM = frozenset({"from"})
@@ -43,7 +43,8 @@ def noun_arguments(
     # the place a withdrawal leaves before the forces it withdraws ("of troops from Iraq")
     targets = tree.object_phrase(tok, FROM) if "from" in preps else []
     targets = targets or tree.object_phrase(tok, NOUN_PREPS | preps)
-    targets = [m for m in targets if not _own_forces(tree, m, sources)]
+    home = {tree.a.actors[s.actor_key].country for s in sources}
+    targets = [m for m in targets if not own_forces(tree.a.actors, m, home)]
     if not targets and tok.dep_ in ("nsubj", "nsubjpass") and is_verb(tok.head):
         targets = tree.objects(tok.head)  # "US drone attacks have killed militants"
     if not targets and verb is not None:
@@ -51,15 +52,6 @@ def noun_arguments(
     if not targets and verb is not None and tok.dep_ == "pobj":  # "engaged peacekeepers in a firefight"
         targets = tree.direct_object(verb)
     return sources, [m for m in targets if m not in sources]
-
-
-def _own_forces(tree: Tree, m: Mention, sources: list[Mention]) -> bool:
-    """The doer's own forces named by a common word ("the deployment of 230 troops to Liberia"):
-    the means of the act, not whom it is aimed at."""
-    actors = tree.a.actors
-    home = {actors[s.actor_key].country for s in sources}
-    actor = actors[m.actor_key]
-    return m.text.islower() and actor.country in home and actor.sector in STATE_ORGANS
 
 
 def _light_verb(tok: Token) -> Token | None:

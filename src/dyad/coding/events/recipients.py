@@ -5,8 +5,9 @@ a visit, and whether a symmetric act goes one way."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
-from ...model import Mention, Sentence
+from ...model import Actor, Mention, Sentence
 from . import cues as cue
 from .context import Context
 from .discourse import Discourse
@@ -34,7 +35,7 @@ def named(
             and ctx.country_of(t) in home - {""}
             and (
                 (p.type in cue.OUTWARD and (ctx.is_state(t) or t.locative or _organ(ctx, t)))
-                or (p.type in cue.VERBAL_CONFLICT and (ctx.is_state(t) or _own_forces(ctx, t)))
+                or (p.type in cue.VERBAL_CONFLICT and (ctx.is_state(t) or own_forces(ctx.a.actors, t, home)))
             )
         )
     ]
@@ -55,9 +56,11 @@ def _organ(ctx: Context, m: Mention) -> bool:
     return ctx.a.actors[m.actor_key].sector in STATE_ORGANS
 
 
-def _own_forces(ctx: Context, m: Mention) -> bool:
-    """An organ named by a common word ("military", "troops"): the means, not the recipient."""
-    return _organ(ctx, m) and m.text.islower()
+def own_forces(actors: Mapping[str, Actor], m: Mention, home: set[str]) -> bool:
+    """An organ of one of the `home` countries named by a common word ("the military", "230
+    troops"): the means of that country's act, not whom it is aimed at."""
+    actor = actors[m.actor_key]
+    return m.text.islower() and actor.sector in STATE_ORGANS and actor.country in home
 
 
 ARMED_GROUPS = frozenset({"REB", "PRM", "UAF"})
