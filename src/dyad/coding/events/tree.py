@@ -91,19 +91,6 @@ class Tree:
         targets = self.about(tok) if content else self.objects(tok, complaint=complaint)
         return (sources, targets) if sources else None
 
-    def patients(self, tok: Token) -> list[Mention]:
-        """Whom a past participle's act befalls: a passive's subject ("the convoy was hit"), or
-        the noun it modifies ("ten soldiers killed in the raid")."""
-        if tok.tag_ != "VBN" or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
-            return []  # "is committed to", "is opposed to": a stance, its subject's own
-        if tok.dep_ == "acl":
-            if any(c.dep_ in ("dobj", "oprd", "dative") for c in tok.children):
-                return []  # "Khan, called Erdogan on Friday": an active verb read as a participle
-            # in a sentence with no verb at its root, a misread finite verb ("Doctors ... donated")
-            return self.named(tok.head) if is_verb(tok.sent.root) else []
-        patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-        return self.named(patient) if patient is not None else []
-
     def owner(self, m: Mention) -> bool:
         """Whether a modifier names whose the thing is: a name ("Iranian oil", "Pakistan's
         stance") or a possessive ("the army's plan"); a common word is its kind ("military aid")."""
@@ -254,6 +241,20 @@ class Tree:
                 if inner:
                     return inner[:1]
         return []
+
+
+def patients(tree: Tree, tok: Token) -> list[Mention]:
+    """Whom a past participle's act befalls: a passive's subject ("the convoy was hit"), or
+    the noun it modifies ("ten soldiers killed in the raid")."""
+    if tok.tag_ != "VBN" or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+        return []  # "is committed to", "is opposed to": a stance, its subject's own
+    if tok.dep_ == "acl":
+        if any(c.dep_ in ("dobj", "oprd", "dative") for c in tok.children):
+            return []  # "Khan, called Erdogan on Friday": an active verb read as a participle
+        # in a sentence with no verb at its root, a misread finite verb ("Doctors ... donated")
+        return tree.named(tok.head) if is_verb(tok.sent.root) else []
+    patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    return tree.named(patient) if patient is not None else []
 
 
 def in_content_of(tok: Token, verbs: Callable[[str], bool], up: int = 8) -> bool:

@@ -15,6 +15,7 @@ from .nouns import noun_arguments
 from .patterns import Pattern
 from .reported import claimant
 from .tree import Tree
+from .tree import patients as tree_patients
 from .window import Window
 
 
@@ -49,7 +50,7 @@ class TriggerCoder:
         p, sources, targets = convention(
             self.ctx, p, lead, sources, targets, before, mentions, sentence, start
         )
-        if p.mode == "mediate" and self._facilitates(start, end):
+        if p.mode == "mediate" and _facilitates(self.ctx.text, start, end):
             p = Pattern("COOPERATE", p.kind, None, "military", False, p.line)
         claim = claimant(self.ctx, p, sources, sentence, start)
         if claim is not None:
@@ -69,12 +70,6 @@ class TriggerCoder:
             self.emitter.symmetric(sentence, sources, p, start, end)
             return
         self._emit_all(sentence, mentions, p, start, end, (c_start, c_end), sources, targets)
-
-    def _facilitates(self, start: int, end: int) -> bool:
-        """ "facilitating NATO operations": cooperation, not the mediation of talks."""
-        text = self.ctx.text
-        word = text[start:end].lower()
-        return not cue.TALKS_AFTER.match(text[end : end + 40]) and word.startswith("facilitat")
 
     def _around(
         self, mentions: list[Mention], start: int, end: int, c_start: int, c_end: int, p: Pattern
@@ -122,7 +117,7 @@ class TriggerCoder:
         if tree is not None and not tree[0]:
             return None, []
         if tree is None and sources and p.mode != "withdraw":
-            sources, targets = self._not_the_patient(sentence, start, sources, targets)
+            sources, targets = _not_the_patient(self.tree, sentence, start, sources, targets)
             if not sources:
                 return None, []
         if tree is not None:  # the parse's subject and object, where it names them
@@ -139,18 +134,6 @@ class TriggerCoder:
         if sources:
             subjects[sentence.index] = sources
         return sources, targets
-
-    def _not_the_patient(
-        self, sentence: Sentence, start: int, sources: list[Mention], targets: list[Mention]
-    ) -> Arguments:
-        """The words' reading without the one the parse shows the act befalls: "flight MH17
-        was blown up over Ukraine by a missile" is no act of the airline's."""
-        tok = self.tree.token_at(sentence.index, start)
-        patients = self.tree.patients(tok) if tok is not None else []
-        if not patients or not set(map(id, patients)) & set(map(id, sources)):
-            return sources, targets
-        sources = [s for s in sources if s not in patients]
-        return sources, patients + [t for t in targets if t not in patients and t not in sources]
 
     def _tree_target(self, sentence: Sentence, m: Mention, start: int, end: int) -> bool:
         """A target the tree names outside the words after the trigger: before it ("called Lavrov
@@ -239,13 +222,30 @@ class TriggerCoder:
 
 def _noun_preps(p: Pattern) -> frozenset[str]:
     """The prepositions, besides a recipient's, whose object an event noun is aimed at: whom
-    support or aid is for, or a warrant; where a ceasefire holds ("a ceasefire in Idlib"); whom
-    a withdrawal leaves ("its withdrawal of troops from Iraq")."""
-    if p.type in ("SUPPORT", "AID") or p.mode in (
-        "arrest",
-        "discontinue",
-    ):  # "a warrant, a travel warning for"
+    support or aid is for, or a warrant or a travel warning; where a ceasefire holds ("a
+    ceasefire in Idlib") or peacekeepers serve; whom a withdrawal leaves ("its withdrawal of
+    troops from Iraq")."""
+    if p.type in ("SUPPORT", "AID") or p.mode in ("arrest", "discontinue"):  # a warrant, a warning
         return frozenset({"for"})
     if p.mode == "peacekeeping":  # "peacekeeping operations in Afghanistan"
         return frozenset({"in", "to"})
     return frozenset({"in", "from"}) if p.mode == "ceasefire" else frozenset()
+
+
+def _not_the_patient(
+    tree: Tree, sentence: Sentence, start: int, sources: list[Mention], targets: list[Mention]
+) -> Arguments:
+    """The words' reading without the one the parse shows the act befalls: "flight MH17
+    was blown up over Ukraine by a missile" is no act of the airline's."""
+    tok = tree.token_at(sentence.index, start)
+    patients = tree_patients(tree, tok) if tok is not None else []
+    if not patients or not set(map(id, patients)) & set(map(id, sources)):
+        return sources, targets
+    sources = [s for s in sources if s not in patients]
+    return sources, patients + [t for t in targets if t not in patients and t not in sources]
+
+
+def _facilitates(text: str, start: int, end: int) -> bool:
+    """ "facilitating NATO operations": cooperation, not the mediation of talks."""
+    word = text[start:end].lower()
+    return not cue.TALKS_AFTER.match(text[end : end + 40]) and word.startswith("facilitat")
