@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import ahocorasick
 
@@ -51,7 +51,7 @@ class Patterns:
     # an inflected verb -> the noun phrases that complete it ("lifted" -> "blockade" RETREAT)
     objects: dict[str, list[tuple[str, Pattern]]]
 
-    @property
+    @cached_property
     def nouns(self) -> frozenset[str]:
         """The one-word event nouns ("talks", "attack")."""
         return frozenset(f for f, p in self.forms.items() if p.kind == "noun" and " " not in f)
