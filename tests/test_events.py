@@ -733,3 +733,8 @@ def test_a_travel_warning_against_a_country_is_a_sanction():
     assert ("GBR", "SANCTION", "UGA") in triples(
         "Britain has advised against travel to Uganda after the bombing."
     )
+
+
+def test_working_with_an_actor_is_cooperation_and_pledging_to_is_an_agreement():
+    assert ("KEN", "COOPERATE", "UGA") in triples("Kenya worked with Uganda on the railway last year.")
+    assert ("KEN", "AGREE", "UGA") in triples("Kenya has pledged to work with Uganda on the railway.")
