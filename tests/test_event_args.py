@@ -437,3 +437,12 @@ def test_a_truce_declared_at_home_is_aimed_at_the_country_a_withdrawal_there_is_
         "Bosnian Serbs said their forces had completed their withdrawal from the Bosnian town of Gorazde."
     )
     assert ("BIH", "RETREAT", "BIH", False) not in got
+
+
+def test_the_parse_reads_a_sentence_without_its_dateline():
+    a = dyad.process("ALGIERS, Algeria - Police have arrested a handful of Moroccan journalists.")
+    parse.parse_more(a, [0])
+    doc = a.parses[0]
+    assert doc[0].text == "Police" and parse.base(doc) == a.text.index("Police")
+    verb = Tree(a).token_at(0, a.text.index("arrested"))
+    assert verb is not None and verb.dep_ == "ROOT"

@@ -33,6 +33,11 @@ _NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+")  # two capitalised words: a can
 MAX_SENTENCE = 2_500  # characters: longer is no sentence of news (a list, a table), and costly to parse
 MAX_PARSED = 400  # sentences per article; the rest are coded from the dictionaries and patterns
 QUOTE_MARKS = frozenset('"“”«»„')
+# a dateline before a sentence: "ALGIERS, Algeria - ", "JERUSALEM (AP) -- ", "KABUL (Pajhwok): "
+_DATELINE = re.compile(
+    r"[A-Z][A-Z’'.]{2,}(?:[ /-][A-Z][A-Z’'.]+)*(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^()\n]{1,40}\))?\s*(?:--|—|–|-|:)\s+"
+)
 
 
 class ModelError(DyadError):
@@ -179,7 +184,11 @@ def _texts(article: Article, indexes: list[int]) -> list[tuple[int, int, str]]:
         k = bisect.bisect_left(opens, s.end) - 1  # a quotation opening in the sentence, closing after it
         if not tail and k >= 0 and s.start <= opens[k] and spans[k].end >= s.end:
             tail = text[spans[k].end]
-        out.append((i, s.start - len(head), head + text[s.start : s.end] + tail))
+        start = s.start
+        dateline = _DATELINE.match(text, s.start, s.end) if not head else None
+        if dateline is not None and dateline.end() < s.end - 10:
+            start = dateline.end()  # "ALGIERS, Algeria - Police have ...": the parse reads the sentence
+        out.append((i, start - len(head), head + text[start : s.end] + tail))
     return out
 
 
