@@ -446,3 +446,12 @@ def test_the_parse_reads_a_sentence_without_its_dateline():
     assert doc[0].text == "Police" and parse.base(doc) == a.text.index("Police")
     verb = Tree(a).token_at(0, a.text.index("arrested"))
     assert verb is not None and verb.dep_ == "ROOT"
+
+
+def test_journalists_an_act_befalls_are_its_target_but_never_its_doer():
+    a = dyad.process("Ugandan police arrested a handful of foreign journalists in Kampala on Monday.")
+    assert [(e.type, e.source_keys, e.target_keys) for e in a.events] == [
+        ("COERCE", ["UGA/COP"], ["UGA/JRN/journalists"])
+    ]
+    got = coded("Kenyan journalists said Ugandan troops attacked the border post.")
+    assert not {g for g in got if g[0] == "KEN" and g[1] == "ASSAULT"}

@@ -67,7 +67,9 @@ class Coder:
         """The events of one sentence, its root events marked."""
         ctx = self.ctx
         here = ctx.mentions_in(sentence.start, sentence.end)
-        mentions = [m for m in here if not ctx.inside_quote(m.start) and not ctx.provenance(m)]
+        mentions = [
+            m for m in here if not ctx.inside_quote(m.start) and not ctx.provenance(m, as_target=True)
+        ]
         first = len(self.emitter.events)
         triggers = resolved(ctx.p, ctx.lower, trigger_spans(ctx.p, ctx.lower, sentence.start, sentence.end))
         self._candidates(sentence, mentions, triggers)

@@ -104,10 +104,13 @@ class Context:
         closing = self.mentions_in(tail, sentence.end)
         return self.a.actors[closing[0].actor_key].name if closing else None
 
-    def provenance(self, m: Mention) -> bool:
+    def provenance(self, m: Mention, as_target: bool = False) -> bool:
         """ "according to NDTV", "Ariana News reported": who tells, not who acts. A journalist
-        named as a person ("freed a Kyrgyz journalist") is still an actor."""
+        named as a person ("freed a Kyrgyz journalist") is still an actor, and so are journalists
+        an act befalls (`as_target`: "police arrested a handful of journalists")."""
         actor = self.a.actors[m.actor_key]
+        if as_target and actor.role == "journalists":
+            return False
         return actor.sector == "JRN" and actor.kind != "person"
 
     def direct_object(self, end: int) -> Mention | None:

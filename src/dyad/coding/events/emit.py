@@ -46,6 +46,8 @@ class Emitter:
         an actor does not act on itself, unless at home with no one else named (`implicit`). A
         `reciprocal` event (the target's side of a symmetric act) is never the sentence's root."""
         src_key = src.actor_key
+        if self.ctx.provenance(src):
+            return  # journalists are whom an act befalls, never who does it
         tgt_key = target_key or (tgt.actor_key if tgt else None)
         key = (src_key, p.type, tgt_key, sentence.index)
         if (tgt_key == src_key and not (implicit and p.type in cue.SELF_DIRECTED)) or key in self.seen:
