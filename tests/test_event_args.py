@@ -455,3 +455,10 @@ def test_journalists_an_act_befalls_are_its_target_but_never_its_doer():
     ]
     got = coded("Kenyan journalists said Ugandan troops attacked the border post.")
     assert not {g for g in got if g[0] == "KEN" and g[1] == "ASSAULT"}
+
+
+def test_a_pronoun_subject_is_the_discourses_and_the_object_still_the_parses():
+    got = coded(
+        "The Kenyan government in Nairobi has said it has freed nearly 4,000 Shabaab prisoners so far."
+    )
+    assert got == {("KEN", "RETREAT", "KEN", False)}  # the prisoners it held, not no one

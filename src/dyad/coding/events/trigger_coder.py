@@ -18,6 +18,8 @@ from .tree import Tree
 from .tree import patients as tree_patients
 from .window import Window
 
+PRONOUN_SUBJECTS = frozenset({"it", "they", "he", "she", "we"})
+
 
 class TriggerCoder:
     """Codes a trigger's events into an Emitter."""
@@ -117,7 +119,7 @@ class TriggerCoder:
         if tree is not None and not tree[0]:
             return None, []
         if tree is None and sources and p.mode != "withdraw":
-            sources, targets = _not_the_patient(self.tree, sentence, start, sources, targets)
+            sources, targets = _checked_words(self.tree, sentence, start, p, mentions, sources, targets)
             if not sources:
                 return None, []
         if tree is not None:  # the parse's subject and object, where it names them
@@ -249,3 +251,35 @@ def _facilitates(text: str, start: int, end: int) -> bool:
     """ "facilitating NATO operations": cooperation, not the mediation of talks."""
     word = text[start:end].lower()
     return not cue.TALKS_AFTER.match(text[end : end + 40]) and word.startswith("facilitat")
+
+
+def _parsed_objects(
+    tree: Tree, sentence: Sentence, start: int, p: Pattern, mentions: list[Mention], sources: list[Mention]
+) -> list[Mention]:
+    """Whom the parse shows a verb with a pronoun subject aimed at (its object, a recipient's
+    phrase), among the sentence's actors other than its doers."""
+    tok = tree.token_at(sentence.index, start)
+    if tok is None or p.received or p.content or not tok.tag_.startswith("VB"):
+        return []
+    if not any(c.dep_ == "nsubj" and c.lower_ in PRONOUN_SUBJECTS for c in tok.children):
+        return []
+    allowed = {id(m) for m in mentions}
+    return [m for m in tree.objects(tok) if id(m) in allowed and m not in sources]
+
+
+def _checked_words(
+    tree: Tree,
+    sentence: Sentence,
+    start: int,
+    p: Pattern,
+    mentions: list[Mention],
+    sources: list[Mention],
+    targets: list[Mention],
+) -> Arguments:
+    """The words' reading of a verb's arguments, checked against the parse: no one the act
+    befalls as its doer, and whom the parse names as its object where the words name no one
+    ("it has freed 4,000 prisoners": the discourse names the doer, the parse whom)."""
+    sources, targets = _not_the_patient(tree, sentence, start, sources, targets)
+    if sources and not targets:
+        targets = _parsed_objects(tree, sentence, start, p, mentions, sources)
+    return sources, targets
