@@ -5,6 +5,7 @@ condition, an idiom or a noun that looks like a verb; and what act it is (a refu
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ...model import Mention, Sentence
 from . import cues as cue
@@ -12,6 +13,9 @@ from .context import Context
 from .modality import REFUSABLE, in_condition, refusal, retyped
 from .patterns import Pattern
 from .tree import Tree, in_content_of, negated
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 FINITE = frozenset({"VBD", "VBZ", "VBP"})  # a verb's tense forms: a bare form so tagged is the verb
 # what makes an attack one of words: "a scathing attack on the government"
@@ -34,18 +38,20 @@ class Acts:
     ) -> Pattern | None:
         """The act a trigger names (p, or p read as a refusal or a complaint), None if none;
         `lead` is the 30 characters of the sentence before it."""
-        if self._not_done(sentence, start, end, p, lead):
+        tok = self.tree.token_at(sentence.index, start)  # None where the sentence was not parsed
+        if self._not_done(sentence, start, end, p, lead, tok):
             return None
         p = self._reframed(start, end, p, lead)
         if p is None or self._not_an_act(sentence, mentions, start, end, p, lead):
             return None
-        tok = self.tree.token_at(sentence.index, start)
         if p.type == "ASSAULT" and p.kind == "noun" and tok is not None and _in_words(tok):
             return retyped(p, "ACCUSE")  # "launched a scathing attack on": criticism (CAMEO 111)
         return p
 
-    def _not_done(self, sentence: Sentence, start: int, end: int, p: Pattern, lead: str) -> bool:
-        """What is told, accused, wanted or supposed, not done."""
+    def _not_done(
+        self, sentence: Sentence, start: int, end: int, p: Pattern, lead: str, tok: Token | None
+    ) -> bool:
+        """What is told, accused, wanted or supposed, not done (`tok`: the trigger's token)."""
         text = self.ctx.text
         if start > self.ctx.reporter_clause(sentence):
             return True  # "..., a member of the team trying to broker a pact has said": who tells it
@@ -54,7 +60,6 @@ class Acts:
             return True  # "accused Kabul of harbouring militants": the content of the accusation
         if p.kind == "noun" and cue.ACCUSED_OF_NOUN.search(text[max(sentence.start, start - 140) : start]):
             return True  # "blamed India for the suicide blast": what the accusation is about
-        tok = self.tree.token_at(sentence.index, start)
         if tok is not None and p.kind == "verb" and self._done_by_event(tok, p):
             return True  # "the Taliban attack on Kabul killed ten": the attack's own event
         if tok is not None and p.type != "ACCUSE" and in_content_of(tok, self._accusing):
@@ -196,7 +201,7 @@ class Acts:
         )
 
 
-def _purpose(tok) -> bool:
+def _purpose(tok: Token) -> bool:
     """Whether the parse shows the trigger as what something is aimed at or meant to do ("a trip
     aimed at pushing for a ceasefire", "a law designed to punish"): a purpose, not an act."""
     if tok.dep_ == "pcomp" and tok.head.lower_ == "at":
@@ -204,6 +209,6 @@ def _purpose(tok) -> bool:
     return tok.dep_ == "xcomp" and tok.head.lower_ in AIMED
 
 
-def _in_words(tok) -> bool:
+def _in_words(tok: Token) -> bool:
     """An attack the parse shows modified as one of words ("a blistering attack on")."""
     return any(c.dep_ == "amod" and c.lower_ in IN_WORDS for c in tok.children)
