@@ -738,3 +738,13 @@ def test_a_travel_warning_against_a_country_is_a_sanction():
 def test_working_with_an_actor_is_cooperation_and_pledging_to_is_an_agreement():
     assert ("KEN", "COOPERATE", "UGA") in triples("Kenya worked with Uganda on the railway last year.")
     assert ("KEN", "AGREE", "UGA") in triples("Kenya has pledged to work with Uganda on the railway.")
+
+
+@pytest.mark.parametrize("things", ["money", [1], [""]])
+def test_a_bad_things_list_names_the_file_and_line(things):
+    from dyad.coding.events.patterns import _checked_entry, _event_types
+    from dyad.errors import KnowledgeError
+
+    entry = {"type": "AID", "verbs": ["give"], "things": things, "__line__": 7}
+    with pytest.raises(KnowledgeError, match=r"events.yaml:7: 'things' must be a list of words"):
+        _checked_entry("events.yaml", entry, _event_types())

@@ -140,6 +140,9 @@ def _checked_entry(path: str, e: object, types: dict[str, EventType]) -> int | N
         raise KnowledgeError(path, line, f"unknown event type {e.get('type')!r}")
     if not e.get("verbs") and not e.get("nouns"):
         raise KnowledgeError(path, line, "a pattern needs 'verbs' or 'nouns'")
+    things = e.get("things", [])
+    if not isinstance(things, list) or not all(isinstance(w, str) and w.strip() for w in things):
+        raise KnowledgeError(path, line, "'things' must be a list of words")
     return line
 
 
