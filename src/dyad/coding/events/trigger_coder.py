@@ -3,6 +3,8 @@ around the trigger), the recipient when none is named, and its events."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...model import Mention, Sentence
 from . import cues as cue
 from . import noun_tree, recipients
@@ -17,6 +19,9 @@ from .reported import claimant
 from .tree import Tree
 from .tree import patients as tree_patients
 from .window import Window
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 PRONOUN_SUBJECTS = frozenset({"it", "they", "he", "she", "we"})
 
@@ -161,9 +166,8 @@ class TriggerCoder:
         found = noun_tree.noun_arguments(self.tree, tok, preps) if tok is not None else None
         if found is None:
             return None
-        allowed = {id(m) for m in mentions}
-        sources = [m for m in found[0] if id(m) in allowed]
-        targets = [m for m in found[1] if id(m) in allowed and m not in sources]
+        sources = _among(found[0], mentions)
+        targets = [m for m in _among(found[1], mentions) if m not in sources]
         return (sources, targets) if sources else None
 
     def _tree_arguments(
@@ -183,9 +187,8 @@ class TriggerCoder:
             return None
         if not found[0]:
             return [], []  # a material act in the passive, no agent named
-        allowed = {id(m) for m in mentions}
-        sources = [m for m in found[0] if id(m) in allowed]
-        targets = [m for m in found[1] if id(m) in allowed and m not in sources]
+        sources = _among(found[0], mentions)
+        targets = [m for m in _among(found[1], mentions) if m not in sources]
         return (sources, targets) if sources else None
 
     def _emit_all(
@@ -234,13 +237,10 @@ def _noun_preps(p: Pattern) -> frozenset[str]:
     return frozenset({"in", "from"}) if p.mode == "ceasefire" else frozenset()
 
 
-def _not_the_patient(
-    tree: Tree, sentence: Sentence, start: int, sources: list[Mention], targets: list[Mention]
-) -> Arguments:
+def _not_the_patient(tree: Tree, tok: Token, sources: list[Mention], targets: list[Mention]) -> Arguments:
     """The words' reading without the one the parse shows the act befalls: "flight MH17
     was blown up over Ukraine by a missile" is no act of the airline's."""
-    tok = tree.token_at(sentence.index, start)
-    patients = tree_patients(tree, tok) if tok is not None else []
+    patients = tree_patients(tree, tok)
     if not patients or not set(map(id, patients)) & set(map(id, sources)):
         return sources, targets
     sources = [s for s in sources if s not in patients]
@@ -254,17 +254,21 @@ def _facilitates(text: str, start: int, end: int) -> bool:
 
 
 def _parsed_objects(
-    tree: Tree, sentence: Sentence, start: int, p: Pattern, mentions: list[Mention], sources: list[Mention]
+    tree: Tree, tok: Token, p: Pattern, mentions: list[Mention], sources: list[Mention]
 ) -> list[Mention]:
     """Whom the parse shows a verb with a pronoun subject aimed at (its object, a recipient's
     phrase), among the sentence's actors other than its doers."""
-    tok = tree.token_at(sentence.index, start)
-    if tok is None or p.received or p.content or not tok.tag_.startswith("VB"):
+    if p.received or p.content or not tok.tag_.startswith("VB"):
         return []
     if not any(c.dep_ == "nsubj" and c.lower_ in PRONOUN_SUBJECTS for c in tok.children):
         return []
+    return [m for m in _among(tree.objects(tok), mentions) if m not in sources]
+
+
+def _among(found: list[Mention], mentions: list[Mention]) -> list[Mention]:
+    """The mentions the parse found that are among those the trigger is coded with."""
     allowed = {id(m) for m in mentions}
-    return [m for m in tree.objects(tok) if id(m) in allowed and m not in sources]
+    return [m for m in found if id(m) in allowed]
 
 
 def _checked_words(
@@ -279,7 +283,10 @@ def _checked_words(
     """The words' reading of a verb's arguments, checked against the parse: no one the act
     befalls as its doer, and whom the parse names as its object where the words name no one
     ("it has freed 4,000 prisoners": the discourse names the doer, the parse whom)."""
-    sources, targets = _not_the_patient(tree, sentence, start, sources, targets)
+    tok = tree.token_at(sentence.index, start)
+    if tok is None:
+        return sources, targets
+    sources, targets = _not_the_patient(tree, tok, sources, targets)
     if sources and not targets:
-        targets = _parsed_objects(tree, sentence, start, p, mentions, sources)
+        targets = _parsed_objects(tree, tok, p, mentions, sources)
     return sources, targets
