@@ -65,9 +65,11 @@ def _light_verb(tok: Token) -> Token | None:
         return None
     if not is_verb(verb) or verb.i > tok.i:
         return None
-    doc = tok.doc
-    words = doc.text[verb.idx : tok.idx]
+    words = tok.doc.text[verb.idx : tok.idx]
     found = cue.LIGHT_VERB.search(words)
+    if found is None and tok.dep_ == "dobj":  # "carried out more than two dozen air strikes"
+        phrase = [verb.text, *(c.text for c in verb.children if c.dep_ == "prt")]
+        found = cue.LIGHT_VERB.search(" ".join(phrase) + " ")
     return verb if found is not None and found.start() == 0 else None
 
 
