@@ -42,13 +42,13 @@ class TriggerCoder:
         text = self.ctx.text
         lead = text[max(sentence.start, start - 30) : start]
         joint = p.symmetric
+        if p.kind == "noun" and cue.AUXILIARY.search(lead):  # "did not attack": the verb
+            p = self.ctx.p.verb_forms.get(text[start:end].lower(), p)
         p = self.acts.pattern(sentence, mentions, start, end, p, lead)
         if p is None:
             return
         c_start, c_end = self.ctx.clause(sentence, start)
         before, after = self._around(mentions, start, end, c_start, c_end, p)
-        if p.kind == "noun" and cue.AUXILIARY.search(lead):  # "did not attack": the verb
-            p = self.ctx.p.verb_forms.get(text[start:end].lower(), p)
         if p.type == "AGREE" and cue.NOT_VERB.search(lead) and (p.kind == "verb" or "fail" in lead.lower()):
             p = refusal(p)  # "will not accept", "did not agree": CAMEO's reject
         sources, targets = self._arguments(sentence, mentions, start, end, p, before, after)
