@@ -20,25 +20,40 @@ def named(
     """The targets that are not the sources themselves, their own country (for an outward or
     verbal conflict act), nor named in a closing ", X said"."""
     own = {m.actor_key for m in sources}
-    home = {ctx.country_of(m) for m in sources}
     tail = ctx.reporter_clause(sentence)
     if start < tail:  # "..., Thai military sources said": who reports it, not whom it concerns
         targets = [t for t in targets if t.start < tail]
-    return [  # "X imposed ... in X", "Akayev agreed to resign without returning to Kyrgyzstan"
-        t
-        for t in targets
-        if t.actor_key not in own
-        and not (
-            not p.received  # "protesters received assurances from the government": named roles
-            and not (p.mode == "ceasefire" and ctx.lower.startswith(TRUCE, start))  # one's own war's
-            and not (p.type == "SUPPORT" and _whose(ctx, t))  # "Merkel defended Germany's decision"
-            and ctx.country_of(t) in home - {""}
-            and (
-                (p.type in cue.OUTWARD and (ctx.is_state(t) or t.locative or _organ(ctx, t)))
-                or (p.type in cue.VERBAL_CONFLICT and (ctx.is_state(t) or own_forces(ctx.a.actors, t, home)))
-            )
-        )
-    ]
+    # "X imposed ... in X", "Akayev agreed to resign without returning to Kyrgyzstan"
+    return [t for t in targets if t.actor_key not in own and not _at_home(ctx, p, start, sources, t)]
+
+
+def _at_home(ctx: Context, p: Pattern, start: int, sources: list[Mention], t: Mention) -> bool:
+    """Whether t is the sources' own country, its place or organ, which an outward or verbal
+    conflict act of a state is not aimed at ("X imposed ... in X", "Akayev agreed to resign
+    without returning to Kyrgyzstan"), or the forces a state or its elite acts with ("sent troops
+    to Uganda"). A party outside the state (an opposition leader, rebels) acts on its own state
+    and its places ("surrendered to the authorities")."""
+    if p.received or ctx.country_of(t) not in {ctx.country_of(m) for m in sources} - {""}:
+        return False  # "protesters received assurances from the government": named roles
+    if p.mode == "ceasefire" and ctx.lower.startswith(TRUCE, start):
+        return False  # a truce in one's own war
+    if p.type == "SUPPORT" and _whose(ctx, t):
+        return False  # "Merkel defended Germany's decision"
+    state = {ctx.country_of(m) for m in sources if _of_state(ctx, m)}
+    means = state | {ctx.country_of(m) for m in sources if ctx.a.actors[m.actor_key].sector == "ELI"}
+    if p.type in cue.OUTWARD:
+        place = ctx.is_state(t) or t.locative or _organ(ctx, t)
+        return own_forces(ctx.a.actors, t, means) or (place and ctx.country_of(t) in state)
+    if p.type in cue.VERBAL_CONFLICT:
+        return own_forces(ctx.a.actors, t, means) or (ctx.is_state(t) and ctx.country_of(t) in state)
+    return False
+
+
+def _of_state(ctx: Context, m: Mention) -> bool:
+    """An actor of the state, whose own state, its places and organs are no recipient of its
+    outward acts."""
+    actor = ctx.a.actors[m.actor_key]
+    return actor.kind == "state" or actor.sector in STATE_ORGANS
 
 
 def _whose(ctx: Context, m: Mention) -> bool:
