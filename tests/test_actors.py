@@ -403,3 +403,9 @@ def test_armed_forces_a_subject_sends_are_its_own_not_the_destinations():
     a = dyad.process("Kenyan officials said troops had entered Somalia on Monday.")
     troops = next(m for m in a.mentions if m.text == "troops")
     assert a.actors[troops.actor_key].country == "KEN"
+
+
+def test_fighters_a_subject_attacks_are_not_its_own():
+    a = dyad.process("Kenyan jets struck al-Shabaab camps in Gedo and killed four fighters on Monday.")
+    fighters = next(m for m in a.mentions if m.text == "fighters")
+    assert a.actors[fighters.actor_key].country != "KEN"

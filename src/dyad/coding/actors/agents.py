@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ...knowledge import Entity
 from ...knowledge.schema import INTERNATIONAL
+from ...linguistic.inflection import verb_forms
 from ...linguistic.parse import base as parse_base
 from ...linguistic.parse import token_starting
 from ...model import Actor, Mention
@@ -20,6 +21,31 @@ if TYPE_CHECKING:
     from .finder import Finder
 
 _PERSON_KINDS = frozenset({"person"})
+# verbs whose object is the subject's own forces: "offered to send troops", "deployed soldiers"
+# (not "killed four fighters", the enemy's)
+_DEPLOYING = frozenset(
+    f
+    for v in (
+        "send",
+        "deploy",
+        "dispatch",
+        "station",
+        "mobilize",
+        "mobilise",
+        "withdraw",
+        "pull",
+        "move",
+        "contribute",
+        "commit",
+        "train",
+        "arm",
+        "equip",
+        "recruit",
+        "mass",
+        "amass",
+    )
+    for f in verb_forms(v)
+)
 _ETHNIC = re.compile(r"(?i)\bethnic\s+$")
 _PEOPLE_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central)\s+)?")
 
@@ -142,8 +168,9 @@ def bare_agents(f: Finder, nouns: list[Span]) -> None:
 
 
 def _sender(f: Finder, pos: int) -> str | None:
-    """The country of the subject whose object the noun at pos is, as the parse shows it: whose
-    troops "President Obama offered to send troops to Uganda" are (Obama's, not Uganda's)."""
+    """The country of the subject whose object the noun at pos is, as the parse shows it, for a
+    verb that moves one's own forces: whose troops "President Obama offered to send troops to
+    Uganda" are (Obama's, not Uganda's)."""
     doc = f.a.parses.get(f._sentence(pos))
     tok = token_starting(doc, pos) if doc is not None else None
     while tok is not None and tok.dep_ == "compound":
@@ -151,6 +178,8 @@ def _sender(f: Finder, pos: int) -> str | None:
     if tok is None or tok.dep_ != "dobj" or sum(c.dep_ == "dobj" for c in tok.head.children) > 1:
         return None  # two objects: a misread ("accused Kabul of harbouring ... fighters")
     verb = tok.head
+    if verb.lower_ not in _DEPLOYING:
+        return None
     for _ in range(3):
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None or verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
