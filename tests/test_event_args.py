@@ -478,3 +478,12 @@ def test_a_party_outside_the_state_acts_on_its_own_state_and_a_state_not_on_itse
     assert ("ZMB", "AGREE", "ZMB", False) in rebels
     # a state's own troops are its means, not whom it acts on
     assert coded("Kenya sent troops to Somalia.") == {("KEN", "MOBILIZE", "SOM", False)}
+
+
+def test_a_coercion_ordered_is_the_commanders_act_on_the_one_ordered():
+    jailed = coded("A Kenyan judge has ordered nine Somali officials jailed while they are investigated.")
+    assert ("KEN", "COERCE", "SOM", False) in jailed
+    assert not {g for g in jailed if g[0] == "SOM"}
+    closed = coded("The Ghanaian government ordered the Togolese embassy to close within a week.")
+    assert ("GHA", "SANCTION", "TGO", False) in closed
+    assert not {g for g in closed if g[0] == "TGO"}

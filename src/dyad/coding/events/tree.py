@@ -39,6 +39,8 @@ NEGATIVE_OBJECTS = frozenset({"nobody", "nothing", "none", "noone"})
 PURPOSE = frozenset(
     f for v in ("summon", "call", "phone", "telephone", "convene", "contact") for f in verb_forms(v)
 )
+# verbs of command: "ordered the paper to close", "ordered nine officials jailed"
+ORDERS = frozenset(f for v in ("order", "direct", "instruct") for f in verb_forms(v))
 CLIMB = frozenset({"conj", "xcomp", "advcl"})  # a verb that shares the subject of the one it hangs on
 MAX_CLIMB = 4
 
@@ -255,6 +257,23 @@ def patients(tree: Tree, tok: Token) -> list[Mention]:
         return tree.named(tok.head) if is_verb(tok.sent.root) else []
     patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     return tree.named(patient) if patient is not None else []
+
+
+def ordered(tree: Tree, tok: Token) -> tuple[list[Mention], list[Mention]] | None:
+    """A coercion commanded: the clause a verb of command governs ("ordered the newspaper to
+    suspend publication", "ordered nine officials jailed") is the commander's act on the one
+    ordered (and on the clause's own object, if it names one); None when tok is no such clause."""
+    head = tok.head
+    if tok.dep_ not in ("xcomp", "ccomp") or head.lower_ not in ORDERS:
+        return None
+    subject = tree.subject(head)
+    if subject is None or subject.lower_ in PRONOUNS:
+        return None
+    ordered_one = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if ordered_one is None:
+        ordered_one = next((c for c in head.children if c.dep_ == "dobj"), None)
+    targets = tree.direct_object(tok) or (tree.named(ordered_one) if ordered_one is not None else [])
+    return tree.named(subject, doer=True), targets
 
 
 def in_content_of(tok: Token, verbs: Callable[[str], bool], up: int = 8) -> bool:

@@ -17,12 +17,14 @@ from .nouns import noun_arguments
 from .patterns import Pattern
 from .reported import claimant
 from .tree import Tree
+from .tree import ordered as tree_ordered
 from .tree import patients as tree_patients
 from .window import Window
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+ORDERED_TYPES = frozenset({"COERCE", "SANCTION"})  # acts an authority orders done (tree.ordered)
 PRONOUN_SUBJECTS = frozenset({"it", "they", "he", "she", "we"})
 
 
@@ -182,7 +184,9 @@ class TriggerCoder:
         # it happens in ("were detained in Afghanistan", read from the words)
         material = self.ctx.p.types[p.type].quad in (2, 4) and p.mode != "withdraw" and p.type != "COERCE"
         complaint = p.type == "ACCUSE"
-        found = self.tree.verb_arguments(tok, material, p.content, complaint) if tok is not None else None
+        found = tree_ordered(self.tree, tok) if tok is not None and p.type in ORDERED_TYPES else None
+        if found is None and tok is not None:
+            found = self.tree.verb_arguments(tok, material, p.content, complaint)
         if found is None:
             return None
         if not found[0]:
