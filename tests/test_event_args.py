@@ -487,3 +487,11 @@ def test_a_coercion_ordered_is_the_commanders_act_on_the_one_ordered():
     closed = coded("The Ghanaian government ordered the Togolese embassy to close within a week.")
     assert ("GHA", "SANCTION", "TGO", False) in closed
     assert not {g for g in closed if g[0] == "TGO"}
+
+
+def test_a_withdrawal_leaves_the_place_named_after_what_it_withdraws():
+    assert ("FRA", "RETREAT", "MLI", False) in coded(
+        "France completed the withdrawal of the last combat troops from Mali on Monday."
+    )
+    some = coded("Russia announced the withdrawal of some of its forces from Syria.")
+    assert ("RUS", "RETREAT", "SYR", False) in some

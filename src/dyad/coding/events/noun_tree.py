@@ -41,7 +41,7 @@ def noun_arguments(
     if not sources:
         return None
     # the place a withdrawal leaves before the forces it withdraws ("of troops from Iraq")
-    targets = tree.object_phrase(tok, FROM) if "from" in preps else []
+    targets = _left_from(tree, tok) if "from" in preps else []
     targets = targets or tree.object_phrase(tok, NOUN_PREPS | preps)
     home = {tree.a.actors[s.actor_key].country for s in sources}
     targets = [m for m in targets if not own_forces(tree.a.actors, m, home)]
@@ -84,3 +84,14 @@ def _modifiers(tree: Tree, tok: Token) -> list[Mention]:
     mods = [m for m in mods if tree.owner(m)]  # "a military assault": the kind of assault, no actor
     joined = any(t.dep_ == "cc" for t in tok.doc[left.i : tok.i])
     return mods if joined else mods[-1:]
+
+
+def _left_from(tree: Tree, tok: Token, depth: int = 3) -> list[Mention]:
+    """The place a withdrawal leaves: its own "from" phrase, or that of what it withdraws ("the
+    withdrawal of the last combat troops from Mali", "of some of its forces from Syria")."""
+    found = tree.object_phrase(tok, FROM)
+    for c in tok.children if not found and depth else ():
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i > tok.i:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            found = _left_from(tree, obj, depth - 1) if obj is not None else []
+    return found
