@@ -495,3 +495,10 @@ def test_a_withdrawal_leaves_the_place_named_after_what_it_withdraws():
     )
     some = coded("Russia announced the withdrawal of some of its forces from Syria.")
     assert ("RUS", "RETREAT", "SYR", False) in some
+
+
+def test_aid_with_no_recipient_named_goes_to_the_country_it_is_for():
+    got = coded(
+        "Norway's assistance package consisted of 3 million dollars in relief supplies for families in Sudan."
+    )
+    assert ("NOR", "AID", "SDN", False) in got

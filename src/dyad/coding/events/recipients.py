@@ -119,6 +119,24 @@ def visit_host(
     ][:1]
 
 
+IN_PLACE = re.compile(r"(?i)\b(?:in|into|to)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$")
+
+
+def aided_place(
+    ctx: Context, mentions: list[Mention], sources: list[Mention], end: int, c_end: int
+) -> list[Mention]:
+    """Aid with no recipient named: the country it goes to, the first place of another country
+    named with "in", "into" or "to" after it in its clause ("assistance to help people in
+    Somalia", "medicine into Afghanistan")."""
+    home = {ctx.country_of(m) for m in sources}
+    places = [
+        m
+        for m in mentions
+        if end <= m.start < c_end and (ctx.is_state(m) or m.locative) and ctx.country_of(m) not in home
+    ]
+    return [m for m in places if IN_PLACE.search(ctx.text, max(0, m.start - 30), m.start)][:1]
+
+
 def implicit(
     ctx: Context,
     discourse: Discourse,

@@ -212,6 +212,8 @@ class TriggerCoder:
         hosting = self.ctx.text[start:end].lower().startswith(("host", "receiv", "welcom"))
         if not targets and p.mode == "visit" and not hosting:  # "arrived in Amman on a visit": the host
             targets = recipients.visit_host(self.ctx, mentions, sources, clause)
+        if not targets and p.type == "AID":  # "humanitarian assistance ... to help people in Somalia"
+            targets = recipients.aided_place(self.ctx, mentions, sources, end, clause[1])
         target_keys: list[str | None] | None = [t.actor_key for t in targets]
         implicit = not target_keys
         if implicit:
