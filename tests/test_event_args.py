@@ -502,3 +502,9 @@ def test_aid_with_no_recipient_named_goes_to_the_country_it_is_for():
         "Norway's assistance package consisted of 3 million dollars in relief supplies for families in Sudan."
     )
     assert ("NOR", "AID", "SDN", False) in got
+
+
+def test_a_reduced_passive_with_a_subject_names_no_doer_but_its_agent():
+    # "families in Malawi hit by the floods": the floods did it, not Malawi
+    got = coded("The Japanese government announced aid to help families in Malawi hit by the floods.")
+    assert not {g for g in got if g[0] == "MWI"}

@@ -76,6 +76,17 @@ class Tree:
             # "victims killed by the crash": what did it is named, and it is no actor
             return (sources, self.named(tok.head)) if sources else ([], [])
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        if (
+            not passive
+            and tok.tag_ == "VBN"
+            and agent is not None
+            and not any(c.dep_ == "aux" for c in tok.children)
+        ):
+            # "families in Malawi hit by the floods": a reduced passive the parse gives a subject
+            by = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            sources = self.named(by, doer=True) if by is not None else []
+            patient = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            return (sources, self.named(patient) if patient is not None else []) if sources else ([], [])
         if passive:
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
