@@ -748,3 +748,8 @@ def test_a_bad_things_list_names_the_file_and_line(things):
     entry = {"type": "AID", "verbs": ["give"], "things": things, "__line__": 7}
     with pytest.raises(KnowledgeError, match=r"events.yaml:7: 'things' must be a list of words"):
         _checked_entry("events.yaml", entry, _event_types())
+
+
+def test_a_deadline_given_to_another_is_a_threat():
+    got = triples("Ghana gave Togo a two-week deadline to withdraw its troops from the border.")
+    assert ("GHA", "THREATEN", "TGO") in got
