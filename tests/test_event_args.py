@@ -508,3 +508,10 @@ def test_a_reduced_passive_with_a_subject_names_no_doer_but_its_agent():
     # "families in Malawi hit by the floods": the floods did it, not Malawi
     got = coded("The Japanese government announced aid to help families in Malawi hit by the floods.")
     assert not {g for g in got if g[0] == "MWI"}
+
+
+def test_an_event_noun_carried_out_by_someone_or_performed_is_theirs():
+    carried = coded("The attack was carried out by Taliban fighters in Kabul.")
+    assert ("AFG", "ASSAULT", "AFG", False) in carried
+    games = coded("The armies of Brazil and Argentina performed joint war games in October.")
+    assert {("BRA", "COOPERATE", "ARG", False), ("ARG", "COOPERATE", "BRA", False)} <= games

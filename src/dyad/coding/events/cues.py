@@ -177,7 +177,7 @@ LIGHT_VERB = re.compile(
     r"mount(?:ed|s|ing)?|pledg(?:e|ed|es|ing)|resum(?:e|ed|es|ing)|beg[iau]n|start(?:ed|s|ing)?|ma(?:de|ke|kes|king)|"
     r"express(?:ed|es|ing)?|voic(?:e|ed|es|ing)|announc(?:e|ed|es|ing)|impos(?:e|ed|es|ing)|open(?:ed|s|ing)?|"
     r"receiv(?:e|ed|es|ing)|renew(?:ed|s|ing)?|step(?:ped|s)? up|intensif(?:y|ied|ies)|declar(?:e|ed|es|ing)|"
-    r"organi[sz](?:e|ed|es|ing)|continu(?:e|ed|es|ing)|complet(?:e|ed|es|ing)|on|"
+    r"organi[sz](?:e|ed|es|ing)|continu(?:e|ed|es|ing)|complet(?:e|ed|es|ing)|perform(?:ed|s|ing)?|on|"
     r"engag(?:e|ed|es|ing)(?:\s+[\w'’-]+){0,4}? in|"
     r"accelerat(?:e|ed|es|ing)|sp(?:ee|e)d(?:ed|s)? up|tighten(?:ed|s|ing)?|extend(?:ed|s|ing)?|"
     r"(?:views?|viewed|regard(?:s|ed)?|sees|saw|consider(?:s|ed)?|describ(?:e|es|ed)|brand(?:s|ed)?)"

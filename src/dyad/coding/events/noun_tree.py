@@ -34,6 +34,8 @@ def noun_arguments(
     if not sources and by is not None:
         sources = tree.pobj(by)
     verb = _light_verb(tok)
+    if not sources and tok.dep_ == "nsubjpass":  # "the war game was staged by U.S. marines"
+        sources = _passive_doer(tree, tok.head)
     if not sources and verb is not None:
         subject = tree.subject(verb)
         if subject is not None and subject.lower_ not in PRONOUNS:
@@ -68,9 +70,23 @@ def _light_verb(tok: Token) -> Token | None:
     words = tok.doc.text[verb.idx : tok.idx]
     found = cue.LIGHT_VERB.search(words)
     if found is None and tok.dep_ == "dobj":  # "carried out more than two dozen air strikes"
-        phrase = [verb.text, *(c.text for c in verb.children if c.dep_ == "prt")]
-        found = cue.LIGHT_VERB.search(" ".join(phrase) + " ")
+        return verb if _is_light(verb) else None
     return verb if found is not None and found.start() == 0 else None
+
+
+def _is_light(verb: Token) -> bool:
+    """A light verb, with its particle ("carried out")."""
+    phrase = [verb.text, *(c.text for c in verb.children if c.dep_ == "prt")]
+    found = cue.LIGHT_VERB.search(" ".join(phrase) + " ")
+    return found is not None and found.start() == 0
+
+
+def _passive_doer(tree: Tree, verb: Token) -> list[Mention]:
+    """The "by" agent of a light verb in the passive, whose subject is the event noun."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is None or not _is_light(verb):
+        return []
+    return tree.pobj(agent)
 
 
 def _modifiers(tree: Tree, tok: Token) -> list[Mention]:
