@@ -515,3 +515,8 @@ def test_an_event_noun_carried_out_by_someone_or_performed_is_theirs():
     assert ("AFG", "ASSAULT", "AFG", False) in carried
     games = coded("The armies of Brazil and Argentina performed joint war games in October.")
     assert {("BRA", "COOPERATE", "ARG", False), ("ARG", "COOPERATE", "BRA", False)} <= games
+
+
+def test_a_verb_form_the_parse_reads_as_a_modified_noun_is_no_act():
+    got = coded("Kenya released 2 million dollars to Uganda despite concerns that held up previous funding.")
+    assert not {g for g in got if g[0] == "UGA"}  # "previous funding" is no aid by Uganda

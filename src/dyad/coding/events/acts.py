@@ -179,6 +179,8 @@ class Acts:
             return True  # "war crimes", "the attack anniversary": the noun names something else
         if p.kind == "verb" and cue.DETERMINER.search(lead):
             return True  # "the same targets", "the attacks": a noun, not the verb
+        if p.kind == "verb" and _modified_noun(self.tree.token_at(sentence.index, start)):
+            return True  # "held up previous funding": the parse reads a noun with its modifier
         words = text[start:end].lower().split()
         word = words[0]
         phrase = len(words) > 1 and words[1] == "to"  # "plans to impose": a verb whatever its form
@@ -212,3 +214,12 @@ def _purpose(tok: Token) -> bool:
 def _in_words(tok: Token) -> bool:
     """An attack the parse shows modified as one of words ("a blistering attack on")."""
     return any(c.dep_ == "amod" and c.lower_ in IN_WORDS for c in tok.children)
+
+
+def _modified_noun(tok: Token | None) -> bool:
+    """A one-word trigger the parse tags a common noun with a determiner, adjective or possessor."""
+    return (
+        tok is not None
+        and tok.tag_ in ("NN", "NNS")
+        and any(c.dep_ in ("det", "amod", "poss") for c in tok.children)
+    )
