@@ -69,33 +69,21 @@ class Tree:
         if not is_verb(tok):
             return None
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-        if tok.dep_ == "acl" and tok.tag_ == "VBN" and agent is not None:
-            # "warplanes supported by Russia": a reduced relative, its noun the patient
-            by = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            sources = self.named(by, doer=True) if by is not None else []
-            # "victims killed by the crash": what did it is named, and it is no actor
-            return (sources, self.named(tok.head)) if sources else ([], [])
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        sources = self.named(by, doer=True) if by is not None else []
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-        if (
-            not passive
-            and tok.tag_ == "VBN"
-            and agent is not None
-            and not any(c.dep_ == "aux" for c in tok.children)
-        ):
-            # "families in Malawi hit by the floods": a reduced passive the parse gives a subject
-            by = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            sources = self.named(by, doer=True) if by is not None else []
-            patient = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if agent is not None and _reduced_passive(tok, passive):
+            # "warplanes supported by Russia": a reduced relative, its noun the patient; "families in
+            # Malawi hit by the floods": a reduced passive the parse gives a subject. "Victims killed
+            # by the crash": what did it is named, and it is no actor
+            patient = tok.head if tok.dep_ == "acl" else _child(tok, "nsubj")
             return (sources, self.named(patient) if patient is not None else []) if sources else ([], [])
         if passive:
-            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-            by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if by is None and material:
                 return [], []  # "the crossings have been closed": no doer named
-            sources = self.named(by, doer=True) if by is not None else []
             if not sources:
                 return None  # "is opposed to", "were killed by a roadside bomb": read from the words
-            patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            patient = _child(tok, "nsubjpass")
             return sources, self.named(patient) if patient is not None else []
         subject = self.subject(tok)
         if subject is None or subject.lower_ in PRONOUNS or not (is_noun(subject) or subject.tag_ == "CD"):
@@ -268,6 +256,15 @@ def patients(tree: Tree, tok: Token) -> list[Mention]:
         return tree.named(tok.head) if is_verb(tok.sent.root) else []
     patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     return tree.named(patient) if patient is not None else []
+
+
+def _child(tok: Token, dep: str) -> Token | None:
+    return next((c for c in tok.children if c.dep_ == dep), None)
+
+
+def _reduced_passive(tok: Token, passive: bool) -> bool:
+    """A past participle with a "by" agent and no auxiliary: a reduced relative or passive."""
+    return tok.tag_ == "VBN" and (tok.dep_ == "acl" or (not passive and _child(tok, "aux") is None))
 
 
 def ordered(tree: Tree, tok: Token) -> tuple[list[Mention], list[Mention]] | None:

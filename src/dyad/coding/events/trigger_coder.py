@@ -183,10 +183,7 @@ class TriggerCoder:
         # a material act in the passive with no agent has no doer, but a detention's is the state
         # it happens in ("were detained in Afghanistan", read from the words)
         material = self.ctx.p.types[p.type].quad in (2, 4) and p.mode != "withdraw" and p.type != "COERCE"
-        complaint = p.type == "ACCUSE"
-        found = tree_ordered(self.tree, tok) if tok is not None and p.type in ORDERED_TYPES else None
-        if found is None and tok is not None:
-            found = self.tree.verb_arguments(tok, material, p.content, complaint)
+        found = _parsed_verb(self.tree, tok, p, material) if tok is not None else None
         if found is None:
             return None
         if not found[0]:
@@ -229,6 +226,12 @@ class TriggerCoder:
                     self.emitter.emit(
                         sentence, back, None, p, start, end, target_key=src.actor_key, reciprocal=True
                     )
+
+
+def _parsed_verb(tree: Tree, tok: Token, p: Pattern, material: bool) -> Arguments | None:
+    """A verb's arguments from the parse: a coercion's commander (tree.ordered), else its own."""
+    found = tree_ordered(tree, tok) if p.type in ORDERED_TYPES else None
+    return found if found is not None else tree.verb_arguments(tok, material, p.content, p.type == "ACCUSE")
 
 
 def _noun_preps(p: Pattern) -> frozenset[str]:
