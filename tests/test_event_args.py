@@ -520,3 +520,10 @@ def test_an_event_noun_carried_out_by_someone_or_performed_is_theirs():
 def test_a_verb_form_the_parse_reads_as_a_modified_noun_is_no_act():
     got = coded("Kenya released 2 million dollars to Uganda despite concerns that held up previous funding.")
     assert not {g for g in got if g[0] == "UGA"}  # "previous funding" is no aid by Uganda
+
+
+def test_a_group_outside_the_state_that_names_no_other_party_acts_on_its_own_state():
+    got = coded("Leaders of the Zambian opposition agreed to postpone the rally in Lusaka until Monday.")
+    assert ("ZMB", "AGREE", "ZMB", False) in got
+    # a retreat's recipient stays optional ("Ugandan rebels surrendered")
+    assert ("UGA", "RETREAT", "", False) in coded("Five hundred Ugandan rebels surrendered last week.")

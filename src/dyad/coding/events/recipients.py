@@ -79,6 +79,8 @@ def own_forces(actors: Mapping[str, Actor], m: Mention, home: set[str]) -> bool:
 
 
 ARMED_GROUPS = frozenset({"REB", "PRM", "UAF"})
+# groups outside the state that act on it: rebels, the opposition, civilians, workers
+DISSENT = frozenset({"REB", "PRM", "OPP", "CVL", "LAB", "REF", "REL", "AGR", "CRM"})
 
 
 def material_support(ctx: Context, p: Pattern, targets: list[Mention]) -> Pattern:
@@ -159,7 +161,10 @@ def implicit(
     endorsing = p.type == "SUPPORT" and p.kind == "verb" and bool(cue.THING.match(ctx.text, end))
     if not target_keys and (p.kind == "verb" or types[p.type].quad >= 3) and not (visiting or endorsing):
         target_keys = discourse.counterpart(sources)
-    if not target_keys and (p.type == "CONCEDE" or types[p.type].quad >= 3):
+    # a party outside the state acts on its own state: rebels who "will lay down their weapons"
+    # (a withdrawal or surrender names no recipient: PLOVER's is optional, "Ugandan rebels surrendered")
+    outside = p.type != "RETREAT" and all(ctx.a.actors[m.actor_key].sector in DISSENT for m in sources)
+    if not target_keys and (p.type == "CONCEDE" or types[p.type].quad >= 3 or outside):
         target_keys = discourse.home(sources, p)
     if not target_keys and not types[p.type].needs_target:
         target_keys = [None]  # PLOVER's recipient is optional: "Bosnian Serbs withdrew"
