@@ -527,3 +527,12 @@ def test_a_group_outside_the_state_that_names_no_other_party_acts_on_its_own_sta
     assert ("ZMB", "AGREE", "ZMB", False) in got
     # a retreat's recipient stays optional ("Ugandan rebels surrendered")
     assert ("UGA", "RETREAT", "", False) in coded("Five hundred Ugandan rebels surrendered last week.")
+
+
+def test_a_gerund_after_a_time_preposition_shares_its_clauses_subject_but_not_after_for():
+    sided = coded(
+        "A Chinese court on Monday ordered the retrial of a Canadian man after siding with prosecutors."
+    )
+    assert not {g for g in sided if g[0] == "CAN"}
+    thanked = coded("Ghana's minister thanked Turkey and Qatar for facilitating the talks with Togo.")
+    assert not {g for g in thanked if g[0] == "GHA" and g[1] == "CONSULT"}

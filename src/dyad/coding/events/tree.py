@@ -41,6 +41,9 @@ PURPOSE = frozenset(
 )
 # verbs of command: "ordered the paper to close", "ordered nine officials jailed"
 ORDERS = frozenset(f for v in ("order", "direct", "instruct") for f in verb_forms(v))
+# a gerund after these shares its clause's subject ("ordered a retrial after siding with"); not after
+# "for" ("thanked Qatar for facilitating the talks": Qatar facilitated)
+ADJUNCT_PREPS = frozenset({"after", "before", "while", "since", "upon", "by", "without", "despite"})
 CLIMB = frozenset({"conj", "xcomp", "advcl"})  # a verb that shares the subject of the one it hangs on
 MAX_CLIMB = 4
 
@@ -109,6 +112,9 @@ class Tree:
                 return subj
             if v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG"):
                 return v.head
+            if v.dep_ == "pcomp" and v.head.lower_ in ADJUNCT_PREPS and is_verb(v.head.head):
+                v = v.head.head  # "ordered a retrial after siding with prosecutors": the court sided
+                continue
             if v.dep_ not in CLIMB or v.head.i == v.i:
                 return None
             if v.dep_ == "xcomp" and v.head.lower_ not in PURPOSE:  # "urged Kabul to act": the object acts
