@@ -536,3 +536,9 @@ def test_a_gerund_after_a_time_preposition_shares_its_clauses_subject_but_not_af
     assert not {g for g in sided if g[0] == "CAN"}
     thanked = coded("Ghana's minister thanked Turkey and Qatar for facilitating the talks with Togo.")
     assert not {g for g in thanked if g[0] == "GHA" and g[1] == "CONSULT"}
+
+
+def test_a_passive_agent_is_not_an_actor_named_in_a_clause_after_it():
+    # "pressured by congress to help Iran": Iran is whom the help is for, not who pressured
+    got = coded("The Kenyan president is being pressured by critics to help Somalia.")
+    assert not {g for g in got if g[0] == "SOM"}

@@ -73,6 +73,7 @@ PASSIVE = re.compile(  # "were killed", "had been reported killed", "are believe
     r"(?:(?:reported|said|believed|feared|thought|confirmed|presumed)\s+(?:to\s+have\s+been\s+)?)?$"
 )
 BY = re.compile(r"(?i)^\s+by\s+")
+INFINITIVE_GAP = re.compile(r"(?i)\bto\s+[a-z]+\s")  # "by congress to help Iran": a clause between
 AGENT = re.compile(r"(?i)\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 IN_STATE = re.compile(r"(?i)^\s+(?:[\w-]+\s+){0,2}?in\s+$")
 STATIVE = re.compile(r"(?i)\s+(?:to|with)\b")  # "is opposed to", "is committed to": the subject's stance

@@ -57,6 +57,8 @@ class Window:
         passive = participle and cue.PASSIVE.search(text[max(0, start - 20) : start])
         by = cue.BY.match(text[end : end + 6])
         if passive and by and after:
+            if cue.INFINITIVE_GAP.search(text[end : after[0].start]):
+                return None, []  # "was pressured by congress to help Iran": the agent is no actor
             return ctx.compound(after[0], after), ctx.group_before(before) or self._place_struck(start)
         if passive and not by and p.mode != "withdraw" and not cue.STATIVE.match(text[end : end + 6]):
             # "X was accused of ... by Y": the agent named later; "Three soldiers were killed": none
