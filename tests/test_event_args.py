@@ -542,3 +542,19 @@ def test_a_passive_agent_is_not_an_actor_named_in_a_clause_after_it():
     # "pressured by congress to help Iran": Iran is whom the help is for, not who pressured
     got = coded("The Kenyan president is being pressured by critics to help Somalia.")
     assert not {g for g in got if g[0] == "SOM"}
+
+
+def test_an_event_nouns_arguments_hang_on_the_head_of_its_phrase():
+    # "drone strikes": the parse's head is "strikes", whose light verb names the doer
+    many = coded(
+        "The French army has carried out more than three dozen drone strikes this year against Boko Haram."
+    )
+    assert ("FRA", "ASSAULT", "NGA", False) in many
+    # "the ambassador in protest": a name before a preposition is not the noun's own modifier
+    summoned = coded("Ghana's foreign ministry summoned the Togolese ambassador in protest.")
+    assert not {g for g in summoned if g[0] == "TGO"}
+
+
+def test_civilians_held_as_human_shields_are_the_holders_victims():
+    got = coded("Boko Haram fighters held around 300 villagers as human shields in Borno.")
+    assert ("NGA", "ASSAULT", "NGA", False) in got

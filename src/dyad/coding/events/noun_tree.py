@@ -69,7 +69,7 @@ def _light_verb(tok: Token) -> Token | None:
         return None
     words = tok.doc.text[verb.idx : tok.idx]
     found = cue.LIGHT_VERB.search(words)
-    if found is None and tok.dep_ == "dobj":  # "carried out more than two dozen air strikes"
+    if found is None:  # "carried out more than two dozen air strikes", "held civilians as human shields"
         return verb if _is_light(verb) else None
     return verb if found is not None and found.start() == 0 else None
 

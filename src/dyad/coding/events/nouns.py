@@ -11,6 +11,8 @@ from . import cues as cue
 from .context import Arguments, Context
 from .patterns import Pattern
 
+ADJUNCT = re.compile(r"\s+(?:(?!(?:in|on|at|for|of|with|to|by|from|after|against|over|as)\s)[a-z-]+\s+)?")
+
 
 def noun_arguments(
     ctx: Context,
@@ -62,7 +64,8 @@ def _noun_sources(
         poss = [before[-1]]  # "Israel mounted its long-threatened invasion"
     light = cue.LIGHT_VERB.search(text[max(sentence.start, start - 50) : start])
     by = re.match(r"(?i)\s+(?:\w+\s+){0,2}?by\s+$", text[end : after[0].start]) if after else None
-    adjunct = [m for m in before if re.fullmatch(r"\s+(?:[a-z-]+\s+){0,1}", text[m.end : start])]
+    # "a Taliban attack", "US drone strikes"; not "the ambassador in protest"
+    adjunct = [m for m in before if ADJUNCT.fullmatch(text[m.end : start])]
     if adjunct and not poss:
         poss = adjunct
     sources: list[Mention] = []

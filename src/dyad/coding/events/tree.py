@@ -237,16 +237,14 @@ class Tree:
         if mods and owner:
             return mods if joined else mods[-1:]
         own = OWN_PREPS if head.lower_ in self.acts or not is_noun(head) else THING_PREPS
-        for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in own and c.i > head.i:
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                found = self._phrase(obj, owner) if obj is not None else []
-                if found:  # "11 of Iran's political prisoners": the prisoners, not Iran
-                    return found
-                right = c.right_edge
-                inner = self.mentions.between(doc_base + c.idx, doc_base + right.idx + len(right))
-                if inner:
-                    return inner[:1]
+        for c in (c for c in head.children if c.dep_ == "prep" and c.lower_ in own and c.i > head.i):
+            # "the armies of Brazil and Argentina": each coordinated owner; "11 of Iran's political
+            # prisoners": the prisoners, not Iran
+            found = [m for h in _pobjs(c) for m in self._phrase(h, owner)]
+            right = c.right_edge
+            inner = found or self.mentions.between(doc_base + c.idx, doc_base + right.idx + len(right))[:1]
+            if inner:
+                return inner
         return []
 
 
@@ -262,6 +260,23 @@ def patients(tree: Tree, tok: Token) -> list[Mention]:
         return tree.named(tok.head) if is_verb(tok.sent.root) else []
     patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     return tree.named(patient) if patient is not None else []
+
+
+def phrase_head(tok: Token | None, end: int) -> Token | None:
+    """The head of the phrase that starts at tok and ends at article offset end ("strikes" of
+    "air strikes", "shields" of "human shields")."""
+    doc_base = base(tok.doc) if tok is not None else 0
+    while tok is not None and tok.dep_ in ("compound", "amod") and tok.i < tok.head.i:
+        if doc_base + tok.head.idx >= end:
+            break
+        tok = tok.head
+    return tok
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    """A preposition's object and the objects coordinated with it."""
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return [obj, *obj.conjuncts] if obj is not None else []
 
 
 def _child(tok: Token, dep: str) -> Token | None:

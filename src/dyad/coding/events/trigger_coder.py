@@ -16,7 +16,7 @@ from .modality import convention, refusal
 from .nouns import noun_arguments
 from .patterns import Pattern
 from .reported import claimant
-from .tree import Tree
+from .tree import Tree, phrase_head
 from .tree import ordered as tree_ordered
 from .tree import patients as tree_patients
 from .window import Window
@@ -117,7 +117,7 @@ class TriggerCoder:
         names them, else from the words; a verb coordinated with the one before shares its subject."""
         if p.kind == "noun":
             words = noun_arguments(self.ctx, p, start, end, before, after, sentence)
-            found = self._tree_noun(sentence, start, mentions, _noun_preps(p))
+            found = self._tree_noun(sentence, start, end, mentions, _noun_preps(p))
             if found is None:
                 return words
             return found[0], found[1] or [t for t in words[1] if t not in found[0]]
@@ -160,11 +160,11 @@ class TriggerCoder:
         return tok is not None and tok.dep_ == "pobj"
 
     def _tree_noun(
-        self, sentence: Sentence, start: int, mentions: list[Mention], preps: frozenset[str]
+        self, sentence: Sentence, start: int, end: int, mentions: list[Mention], preps: frozenset[str]
     ) -> Arguments | None:
         """An event noun's (sources, targets) from the parse, among the sentence's actors (also
         after the `preps`, see `_noun_preps`)."""
-        tok = self.tree.token_at(sentence.index, start)
+        tok = phrase_head(self.tree.token_at(sentence.index, start), end)
         found = noun_tree.noun_arguments(self.tree, tok, preps) if tok is not None else None
         if found is None:
             return None
