@@ -114,11 +114,7 @@ def visit_host(
     ctx: Context, mentions: list[Mention], sources: list[Mention], clause: tuple[int, int]
 ) -> list[Mention]:
     """ "arrived in Amman on a visit": the first place of another country in the clause."""
-    c_start, c_end = clause
-    home = {ctx.country_of(m) for m in sources}
-    return [
-        m for m in mentions if m.locative and c_start <= m.start < c_end and ctx.country_of(m) not in home
-    ][:1]
+    return [m for m in _abroad(ctx, mentions, sources, *clause) if m.locative][:1]
 
 
 IN_PLACE = re.compile(r"(?i)\b(?:in|into|to)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$")
@@ -130,13 +126,14 @@ def aided_place(
     """Aid with no recipient named: the country it goes to, the first place of another country
     named with "in", "into" or "to" after it in its clause ("assistance to help people in
     Somalia", "medicine into Afghanistan")."""
-    home = {ctx.country_of(m) for m in sources}
-    places = [
-        m
-        for m in mentions
-        if end <= m.start < c_end and (ctx.is_state(m) or m.locative) and ctx.country_of(m) not in home
-    ]
+    places = [m for m in _abroad(ctx, mentions, sources, end, c_end) if ctx.is_state(m) or m.locative]
     return [m for m in places if IN_PLACE.search(ctx.text, max(0, m.start - 30), m.start)][:1]
+
+
+def _abroad(ctx: Context, mentions: list[Mention], sources: list[Mention], lo: int, hi: int) -> list[Mention]:
+    """The mentions starting in [lo, hi) of a country other than the sources'."""
+    home = {ctx.country_of(m) for m in sources}
+    return [m for m in mentions if lo <= m.start < hi and ctx.country_of(m) not in home]
 
 
 def implicit(

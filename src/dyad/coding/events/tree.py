@@ -275,7 +275,7 @@ def phrase_head(tok: Token | None, end: int) -> Token | None:
 
 def _pobjs(prep: Token) -> list[Token]:
     """A preposition's object and the objects coordinated with it."""
-    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    obj = _child(prep, "pobj")
     return [obj, *obj.conjuncts] if obj is not None else []
 
 
@@ -298,9 +298,7 @@ def ordered(tree: Tree, tok: Token) -> tuple[list[Mention], list[Mention]] | Non
     subject = tree.subject(head)
     if subject is None or subject.lower_ in PRONOUNS:
         return None
-    ordered_one = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if ordered_one is None:
-        ordered_one = next((c for c in head.children if c.dep_ == "dobj"), None)
+    ordered_one = _child(tok, "nsubj") or _child(tok, "nsubjpass") or _child(head, "dobj")
     targets = tree.direct_object(tok) or (tree.named(ordered_one) if ordered_one is not None else [])
     return tree.named(subject, doer=True), targets
 
