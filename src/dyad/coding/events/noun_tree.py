@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ...linguistic.parse import base, is_noun, is_proper, is_verb
 from . import cues as cue
 from .recipients import own_forces
-from .tree import NOUN_PREPS, PRONOUNS, Tree
+from .tree import NOUN_PREPS, PRONOUNS, Tree, child
 
 FROM = frozenset({"from"})
 
@@ -83,7 +83,7 @@ def _is_light(verb: Token) -> bool:
 
 def _passive_doer(tree: Tree, verb: Token) -> list[Mention]:
     """The "by" agent of a light verb in the passive, whose subject is the event noun."""
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    agent = child(verb, "agent")
     if agent is None or not _is_light(verb):
         return []
     return tree.pobj(agent)
@@ -108,6 +108,6 @@ def _left_from(tree: Tree, tok: Token, depth: int = 3) -> list[Mention]:
     found = tree.object_phrase(tok, FROM)
     for c in tok.children if not found and depth else ():
         if c.dep_ == "prep" and c.lower_ == "of" and c.i > tok.i:
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            obj = child(c, "pobj")
             found = _left_from(tree, obj, depth - 1) if obj is not None else []
     return found

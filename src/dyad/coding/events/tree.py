@@ -79,14 +79,14 @@ class Tree:
             # "warplanes supported by Russia": a reduced relative, its noun the patient; "families in
             # Malawi hit by the floods": a reduced passive the parse gives a subject. "Victims killed
             # by the crash": what did it is named, and it is no actor
-            patient = tok.head if tok.dep_ == "acl" else _child(tok, "nsubj")
+            patient = tok.head if tok.dep_ == "acl" else child(tok, "nsubj")
             return (sources, self.named(patient) if patient is not None else []) if sources else ([], [])
         if passive:
             if by is None and material:
                 return [], []  # "the crossings have been closed": no doer named
             if not sources:
                 return None  # "is opposed to", "were killed by a roadside bomb": read from the words
-            patient = _child(tok, "nsubjpass")
+            patient = child(tok, "nsubjpass")
             return sources, self.named(patient) if patient is not None else []
         subject = self.subject(tok)
         if subject is None or subject.lower_ in PRONOUNS or not (is_noun(subject) or subject.tag_ == "CD"):
@@ -275,17 +275,18 @@ def phrase_head(tok: Token | None, end: int) -> Token | None:
 
 def _pobjs(prep: Token) -> list[Token]:
     """A preposition's object and the objects coordinated with it."""
-    obj = _child(prep, "pobj")
+    obj = child(prep, "pobj")
     return [obj, *obj.conjuncts] if obj is not None else []
 
 
-def _child(tok: Token, dep: str) -> Token | None:
+def child(tok: Token, dep: str) -> Token | None:
+    """The first dependent of tok with the relation dep."""
     return next((c for c in tok.children if c.dep_ == dep), None)
 
 
 def _reduced_passive(tok: Token, passive: bool) -> bool:
     """A past participle with a "by" agent and no auxiliary: a reduced relative or passive."""
-    return tok.tag_ == "VBN" and (tok.dep_ == "acl" or (not passive and _child(tok, "aux") is None))
+    return tok.tag_ == "VBN" and (tok.dep_ == "acl" or (not passive and child(tok, "aux") is None))
 
 
 def ordered(tree: Tree, tok: Token) -> tuple[list[Mention], list[Mention]] | None:
@@ -298,7 +299,7 @@ def ordered(tree: Tree, tok: Token) -> tuple[list[Mention], list[Mention]] | Non
     subject = tree.subject(head)
     if subject is None or subject.lower_ in PRONOUNS:
         return None
-    ordered_one = _child(tok, "nsubj") or _child(tok, "nsubjpass") or _child(head, "dobj")
+    ordered_one = child(tok, "nsubj") or child(tok, "nsubjpass") or child(head, "dobj")
     targets = tree.direct_object(tok) or (tree.named(ordered_one) if ordered_one is not None else [])
     return tree.named(subject, doer=True), targets
 
