@@ -174,3 +174,21 @@ def test_a_partition_older_than_root_and_mutual_loads(tmp_path):
         ("COERCE", False, False),
         ("AGREE", False, False),
     }
+
+
+def test_a_learned_actor_keeps_its_country_whatever_order_articles_arrive_in(tmp_path):
+    placed = "Kenyan activist Wanjiru Odhiambo said on Monday that the talks had failed."
+    unplaced = "Wanjiru Odhiambo said on Tuesday that the talks would resume."
+    countries = []
+    for order in ((placed, unplaced), (unplaced, placed)):
+        db = str(tmp_path / f"order{len(countries)}.db")
+        with dyad.open(db) as d:
+            for i, text in enumerate(order):
+                path = tmp_path / f"o{len(countries)}-{i}.txt"
+                path.write_text(text, encoding="utf-8")
+                d.ingest([str(path)])
+        with sqlite3.connect(db) as c:
+            countries.append(
+                c.execute("SELECT country FROM actors WHERE key = 'person:wanjiru odhiambo'").fetchone()
+            )
+    assert countries == [("KEN",), ("KEN",)]

@@ -54,7 +54,7 @@ class Store(
     def __init__(self, location: str | Path):
         self.db: Backend = open_backend(str(location))
         self.path = self.db.location  # for messages: a URL never shows its password
-        self._actors: dict[str, tuple[int, str, str | None]] = {}  # key: id, name, role
+        self._actors: dict[str, tuple[int, str, str | None, str]] = {}  # key: id, name, role, country
         self._batch = None  # writes committed together (see batch)
         try:
             if self._schema_version() != SCHEMA_VERSION:

@@ -116,8 +116,10 @@ class Writes:
         )
 
     def _actor_id(self, actor: Actor) -> int:
-        """The row id of an actor, added if new. An actor seen under several names (or roles) keeps
-        the first in alphabetical order, so that the store does not depend on the order of arrival."""
+        """The row id of an actor, added if new. An actor seen under several names, roles or
+        countries (a learned name placed by one article and not by another) keeps the first in
+        alphabetical order, a country before none, so that the store does not depend on the order
+        of arrival."""
         known = self._actors.get(actor.key)
         if known is None:
             row = self.db.execute(
@@ -126,12 +128,12 @@ class Writes:
                 (actor.key, actor.name, actor.kind, actor.country, actor.sector, actor.role, actor.origin),
             ).fetchone()
             if row is not None:
-                self._actors[actor.key] = (row[0], actor.name, actor.role)
+                self._actors[actor.key] = (row[0], actor.name, actor.role, actor.country)
                 return row[0]
             known = self.db.execute(
-                "SELECT id, name, role FROM actors WHERE key = ?", (actor.key,)
+                "SELECT id, name, role, country FROM actors WHERE key = ?", (actor.key,)
             ).fetchone()
-        actor_id, name, role = known
+        actor_id, name, role, country = known
         if actor.name < name:
             self.db.execute(
                 "UPDATE actors SET name = ? WHERE id = ? AND name > ?", (actor.name, actor_id, actor.name)
@@ -143,7 +145,14 @@ class Writes:
                 (actor.role, actor_id, actor.role),
             )
             role = actor.role
-        self._actors[actor.key] = (actor_id, name, role)
+        if actor.country and (not country or actor.country < country):
+            self.db.execute(
+                "UPDATE actors SET country = ? WHERE id = ? "
+                "AND (country = '' OR country IS NULL OR country > ?)",
+                (actor.country, actor_id, actor.country),
+            )
+            country = actor.country
+        self._actors[actor.key] = (actor_id, name, role, country)
         return actor_id
 
 
