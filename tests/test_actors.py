@@ -384,6 +384,26 @@ def test_a_lone_name_that_is_a_verbs_subject_or_object_is_someone(text, name):
     assert name in people
 
 
+def test_a_lone_surname_before_the_full_name_is_that_person():
+    text = (
+        "Tamberlo defended the port deal on Monday.\n\n"
+        "The harbour commissioner, Mirela Tamberlo, said the vote would go ahead in March."
+    )
+    a = dyad.process(text)
+    keys = {m.actor_key for m in a.mentions if m.text.endswith("Tamberlo")}
+    assert keys == {"person:mirela tamberlo"}
+
+
+def test_a_lone_surname_two_people_bear_is_the_one_named_last_before_it():
+    text = (
+        "Nadia Ostrova met the delegation in Vienna. Her brother Lukas Ostrova stayed in Kiev. "
+        "Ostrova said the talks would resume."
+    )
+    a = dyad.process(text)
+    last = [m for m in a.mentions if m.text == "Ostrova"][-1]
+    assert last.actor_key == "person:lukas ostrova"
+
+
 @pytest.mark.parametrize(
     "text, word",
     [

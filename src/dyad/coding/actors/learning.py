@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from ...knowledge import match_form, person_key
+from ...knowledge import match_form, person_key, short_forms
 from ...model import Actor
 from ..entities import UNKNOWN, Found, names
 from .people import Person
@@ -16,38 +16,66 @@ if TYPE_CHECKING:
 
 
 def learn(finder: Finder) -> None:
-    """Add the parse's people and organisations that no earlier pass took."""
+    """Add the parse's people and organisations that no earlier pass took. A lone surname that
+    some full name here bears waits for the full names ("Mourners say Ali's death ... the death of
+    Muhammad Ali"), then goes to the bearer introduced last before it, else first after it."""
     known = sorted(finder.proper_at)
     placed = sorted((m.start, m.end, m.actor_key) for m in finder.mentions)
-    for f in names(finder):
-        if not finder._free(f.start, f.end) or _covers_known(known, f):
-            continue
-        if _shouted(f.name) or (f.label == "PERSON" and f.name.isupper()):
-            continue  # a dateline ("NEW DELHI", "JERUSALEM --") or a headline's word, no name
-        if f.label == "PERSON":
-            # a full name the dictionaries know; a lone surname only of someone met in this article
-            # (the earlier passes already named the sitting leaders by surname)
-            if " " in f.name:
-                person = finder._known_person(f.name)
-            else:
-                person = finder.met_by_surname(match_form(f.name))
-            if person is None and finder._in_headline(f.start):
-                continue  # "Defence Minister Points Finger": a headline's words
-            if person is None:
-                key = person_key(f.name)
-                title = finder.kb.titles.get(f.title or "")
-                sector = title.sector if title and not title.inherit else "UNK"
-                role = f.title if title else None
-                country, sector = _context_code(finder, placed, f, sector)
-                person = finder.people.get(key) or Person(key, f.name, country, sector, role, "learned")
-                finder.people.setdefault(key, person)
+    found = list(names(finder))
+    borne = {match_form(s) for f in found if " " in f.name for s in short_forms(f.name, None)}
+    waiting = []
+    for f in found:
+        if f.label == "PERSON" and " " not in f.name and match_form(f.name) in borne:
+            waiting.append(f)
+        else:
+            _learn(finder, known, placed, f)
+    for f in waiting:
+        person = _bearer(finder, f)
+        if person is None:
+            _learn(finder, known, placed, f)
+        elif finder._free(f.start, f.end):
             finder._add_person(f.start, f.end, person, "name")
-        elif not finder._in_headline(f.start):  # "Agree to Immediate Ceasefire": a headline's words
-            country, sector = _context_code(finder, placed, f, finder.kb.sector_nouns.get(f.head, "UNK"))
-            key = "org:" + match_form(f.name).lower().replace(" ", "-")
-            finder._add(
-                f.start, f.end, Actor(key, f.name, "organisation", country, sector, None, "learned"), "name"
-            )
+
+
+def _learn(finder: Finder, known: list[int], placed: list[tuple[int, int, str]], f: Found) -> None:
+    """One name the parse found, as a person or an organisation, unless a pass took it."""
+    if not finder._free(f.start, f.end) or _covers_known(known, f):
+        return
+    if _shouted(f.name) or (f.label == "PERSON" and f.name.isupper()):
+        return  # a dateline ("NEW DELHI", "JERUSALEM --") or a headline's word, no name
+    if f.label == "PERSON":
+        # a full name the dictionaries know; a lone surname only of someone met in this article
+        # (the earlier passes already named the sitting leaders by surname)
+        lone = " " not in f.name
+        person = finder.met_by_surname(match_form(f.name)) if lone else finder._known_person(f.name)
+        if person is None and finder._in_headline(f.start):
+            return  # "Defence Minister Points Finger": a headline's words
+        if person is None:
+            key = person_key(f.name)
+            title = finder.kb.titles.get(f.title or "")
+            sector = title.sector if title and not title.inherit else "UNK"
+            role = f.title if title else None
+            country, sector = _context_code(finder, placed, f, sector)
+            person = finder.people.get(key) or Person(key, f.name, country, sector, role, "learned")
+            finder.people.setdefault(key, person)
+        finder._add_person(f.start, f.end, person, "name")
+    elif not finder._in_headline(f.start):  # "Agree to Immediate Ceasefire": a headline's words
+        country, sector = _context_code(finder, placed, f, finder.kb.sector_nouns.get(f.head, "UNK"))
+        key = "org:" + match_form(f.name).lower().replace(" ", "-")
+        finder._add(
+            f.start, f.end, Actor(key, f.name, "organisation", country, sector, None, "learned"), "name"
+        )
+
+
+def _bearer(finder: Finder, f: Found) -> Person | None:
+    """The person met here whose surname a lone name is: the one named last before it, else the
+    first named after it."""
+    form = match_form(f.name)
+    bearers = {k: p for k, p in finder.people.items() if form in p.surnames and " " in p.name}
+    named = [(m.start, m.actor_key) for m in finder.mentions if m.actor_key in bearers]
+    before = [x for x in named if x[0] < f.start]
+    pick = max(before) if before else min(named, default=None)
+    return bearers[pick[1]] if pick else None
 
 
 def _context_code(
