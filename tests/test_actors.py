@@ -376,6 +376,10 @@ def test_the_office_named_without_a_country_or_a_name_is_held_in_the_country_in_
         ("Vostrikova sued the Interior Ministry over the tender.", "Vostrikova"),
         # no two capitalised words in a row: the sentence is parsed for its one name all the same
         ("A court in Lyon convicted Tamberlo of fraud on Monday.", "Tamberlo"),
+        # the one an act is against, into or of
+        ("The union filed a lawsuit in the district court against Tamberlo.", "Tamberlo"),
+        ("Prosecutors opened an investigation into Vostrikova last week.", "Vostrikova"),
+        ("The police confirmed the arrest of Vostrikova at the airport.", "Vostrikova"),
     ],
 )
 def test_a_lone_name_that_is_a_verbs_subject_or_object_is_someone(text, name):
@@ -409,6 +413,11 @@ def test_a_lone_surname_two_people_bear_is_the_one_named_last_before_it():
     [
         ("The Harbour Bridge spans the Orlava near the border.", "Orlava"),
         ("Gunmen attacked non-Ravenites at the Central Market.", "Ravenites"),
+        # of a thing, not of an act; a month; a possessor; a headline's capitals
+        ("The army imposed a curfew in parts of Orlava on Friday.", "Orlava"),
+        ("The ministry will free the prisoners by the end of August.", "August"),
+        ("The rally criticised Gallup's poll of voters.", "Gallup"),
+        ("Farmers Reach Into Bag of Tricks Against Drought", "Bag"),
     ],
 )
 def test_a_lone_proper_noun_with_an_article_or_in_the_plural_is_no_one(text, word):

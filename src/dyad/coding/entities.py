@@ -10,10 +10,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..errors import KnowledgeError
+from ..ingest.metadata import title_case
 from ..knowledge import match_form
 from ..knowledge.files import LINE, data_path, load_yaml
-from ..linguistic.parse import PROPER_TAGS, char_span, is_proper, tokens_with
+from ..linguistic.parse import PROPER_TAGS, char_span, is_proper, is_verb, tokens_with
 from ..linguistic.speech import quotation_cues
+from .timeref import CALENDAR_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -117,15 +119,42 @@ def names(finder: Finder) -> Iterator[Found]:
 def _lone_name(tok: Token, speech) -> bool:
     """A lone proper noun that names someone: the subject of a speech verb ("…,” Okafor said"),
     or a singular one with no article that is a verb's subject or direct object ("the court
-    convicted Varga"; "the Rhine", "non-Muslims" are no one's name)."""
+    convicted Varga"; "the Rhine", "non-Muslims" are no one's name), or, inside a sentence, the
+    one an act is against ("a lawsuit against Varga", "an investigation into Varga", "the arrest
+    of Varga"). A possessor is not enough: "Gallup's poll", "Veteran's Day" name no one."""
     if tok.dep_ in ("nsubj", "nsubjpass") and speech.fullmatch(tok.head.text):
         return True
-    return (
-        tok.dep_ in ("nsubj", "nsubjpass", "dobj")
-        and tok.head.tag_.startswith("VB")
-        and tok.tag_ == "NNP"
-        and not any(c.dep_ == "det" for c in tok.children)
-    )
+    single = tok.tag_ == "NNP" and not any(c.dep_ == "det" for c in tok.children)
+    if single and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return tok.head.tag_.startswith("VB")
+    if not single or not _mid_sentence(tok) or any(c.dep_ in ("compound", "amod") for c in tok.children):
+        return False
+    head = tok.head
+    aimed = tok.dep_ == "pobj" and head.lower_ in _AIMED
+    if not aimed or not (head.head.tag_ in ("NN", "NNS") or is_verb(head.head)):
+        return False
+    return head.lower_ != "of" or head.head.lower_ in _act_words()  # "parts of Kashmir": no one
+
+
+_AIMED = frozenset({"against", "into", "of"})
+
+
+def _mid_sentence(tok: Token) -> bool:
+    """A word inside its sentence, after a word, not a month or weekday: a capital at a sentence's
+    start, after a colon or quotation mark ("Editor's Note:") or in a headline is no sign of a
+    name."""
+    prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    if prev is None or prev.is_punct or not tok.text.isalpha() or tok.text in CALENDAR_WORDS:
+        return False
+    return not title_case(tok.sent.text, 0.7)  # "Reach Into Bag of Tricks": a headline's capitals
+
+
+@lru_cache(maxsize=1)
+def _act_words() -> frozenset[str]:
+    """The words that name an act (events.yaml): "the arrest of Varga" names whom it is against."""
+    from .events.patterns import load_patterns  # the events package codes from the actors: late import
+
+    return frozenset(load_patterns().forms)
 
 
 def _describing(a, sentence: int, tok: Token, first: int) -> tuple[int, int] | None:
