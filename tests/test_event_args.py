@@ -558,3 +558,13 @@ def test_an_event_nouns_arguments_hang_on_the_head_of_its_phrase():
 def test_civilians_held_as_human_shields_are_the_holders_victims():
     got = coded("Boko Haram fighters held around 300 villagers as human shields in Borno.")
     assert ("NGA", "ASSAULT", "NGA", False) in got
+
+
+def test_a_call_reaches_the_parses_object_not_what_the_object_is_called():
+    # "his Ugandan counterpart": no actor right after the verb, but the parse's object is one
+    got = coded("The Kenyan president called his Ugandan counterpart, Amos Lugemba, on Tuesday.")
+    assert ("KEN", "CONSULT", "UGA", False) in got
+    out = coded("The Kenyan senator called out the Ugandan president on Tuesday.")
+    assert not {g for g in out if g[1] == "CONSULT"}
+    might = coded("Kenya moved troops to the border, a deployment Otieno called a show of Kenyan might.")
+    assert not {g for g in might if g[1] == "CONSULT"}

@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ...linguistic.parse import base, is_verb
 from ...model import Mention, Sentence
 from . import cues as cue
 from .context import Context
 from .modality import REFUSABLE, in_condition, refusal, retyped
 from .patterns import Pattern
-from .tree import Tree, in_content_of, negated
+from .tree import Tree, child, in_content_of, negated
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -120,6 +121,22 @@ class Acts:
         tok = self.tree.token_at(sentence.index, start)
         return tok is not None and bool(self.tree.direct_object(tok))  # not "defended its airstrikes on Peru"
 
+    def _called(self, sentence: Sentence, start: int, end: int) -> bool:
+        """An actor named right after the verb (the words: the parse misreads "Khan, called
+        Turkish President Erdogan on Friday" as a participle), or the parse's direct object is an
+        actor ("called his Lebanese counterpart, Michel Aoun"), not what it is called ("called
+        Putin a killer")."""
+        if self.ctx.called(end):
+            return True
+        tok = self.tree.token_at(sentence.index, start)
+        if tok is None or not is_verb(tok):
+            return False
+        obj = child(tok, "dobj")
+        if obj is None or any(c.dep_ in ("oprd", "prt") for c in tok.children):
+            return False  # "called Putin a killer", "calling out Trump"
+        head_end = base(obj.doc) + obj.idx + len(obj)  # "called a demonstration of military might": no one
+        return any(m.start < head_end for m in self.tree.named(obj))
+
     def _protested_saying(self, start: int, end: int) -> bool:
         """ "…, a human rights group protested on Wednesday.": a closing attribution, words."""
         sentence = self.ctx.a.sentences[self.ctx.sentence_at(start)]
@@ -153,7 +170,7 @@ class Acts:
         text, ctx = self.ctx.text, self.ctx
         if p.kind == "verb" and cue.NO_EVIDENCE.match(text[end : end + 40]):
             return True  # "offered no evidence", "provided details": words, not an offer or aid
-        if p.object_actor and not ctx.called(end):
+        if p.object_actor and not self._called(sentence, start, end):
             return True  # "called Lavrov on Tuesday" is a call; "called it a disaster", "called for" not
         if p.object_to and not ctx.told_to(end):
             return True  # "told reporters that": speech; "told Israel to call back its aircraft": a demand
