@@ -388,6 +388,21 @@ def test_a_lone_name_that_is_a_verbs_subject_or_object_is_someone(text, name):
     assert name in people
 
 
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ("Kenyan Justice Minister Amos Otieno met the envoys.", "justice minister"),
+        ("The Ugandan oil minister, Ruth Lamwaka, met the envoys.", "oil minister"),
+        ("Kenyan Health Secretary Amos Otieno met the envoys.", "health secretary"),
+        ("The Ugandan intelligence minister met the envoys.", "intelligence minister"),
+    ],
+)
+def test_a_ministers_portfolio_is_part_of_the_title(text, role):
+    a = dyad.process(text)
+    roles = {a.actors[m.actor_key].role for m in a.mentions}
+    assert role in {r.lower() for r in roles if r}
+
+
 def test_a_lone_surname_before_the_full_name_is_that_person():
     text = (
         "Tamberlo defended the port deal on Monday.\n\n"
