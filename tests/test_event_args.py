@@ -568,3 +568,12 @@ def test_a_call_reaches_the_parses_object_not_what_the_object_is_called():
     assert not {g for g in out if g[1] == "CONSULT"}
     might = coded("Kenya moved troops to the border, a deployment Otieno called a show of Kenyan might.")
     assert not {g for g in might if g[1] == "CONSULT"}
+
+
+def test_an_office_holder_of_the_sources_own_state_is_a_recipient_not_its_means():
+    a = dyad.process("The Kenyan president refused a request from the justice minister on Friday.")
+    rejected = [e for e in a.events if e.type == "REJECT"]
+    assert [a.actors[k].role for e in rejected for k in e.target_keys] == ["justice minister"]
+    # the state's own forces named by a common word stay its means
+    sent = coded("The Kenyan president sent the army to the border with Somalia.")
+    assert not {g for g in sent if g[2] == "KEN"}

@@ -73,9 +73,11 @@ def _organ(ctx: Context, m: Mention) -> bool:
 
 def own_forces(actors: Mapping[str, Actor], m: Mention, home: set[str]) -> bool:
     """An organ of one of the `home` countries named by a common word ("the military", "230
-    troops"): the means of that country's act, not whom it is aimed at."""
+    troops"): the means of that country's act, not whom it is aimed at. An office holder ("the
+    justice minister") is someone an act may reach."""
     actor = actors[m.actor_key]
-    return m.text.islower() and actor.sector in STATE_ORGANS and actor.country in home
+    organ = actor.kind != "person" and actor.sector in STATE_ORGANS
+    return m.text.islower() and organ and actor.country in home
 
 
 ARMED_GROUPS = frozenset({"REB", "PRM", "UAF"})
