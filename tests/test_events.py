@@ -753,3 +753,10 @@ def test_a_bad_things_list_names_the_file_and_line(things):
 def test_a_deadline_given_to_another_is_a_threat():
     got = triples("Ghana gave Togo a two-week deadline to withdraw its troops from the border.")
     assert ("GHA", "THREATEN", "TGO") in got
+
+
+def test_summoning_another_states_envoy_is_a_protest_against_it():
+    assert ("GHA", "ACCUSE", "TGO") in triples(
+        "Ghana's foreign ministry summoned the Togolese ambassador in protest."
+    )
+    assert ("GHA", "ACCUSE", "TGO") in triples("Ghana summoned a senior Togolese diplomat on Monday.")
