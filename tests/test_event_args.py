@@ -577,3 +577,11 @@ def test_an_office_holder_of_the_sources_own_state_is_a_recipient_not_its_means(
     # the state's own forces named by a common word stay its means
     sent = coded("The Kenyan president sent the army to the border with Somalia.")
     assert not {g for g in sent if g[2] == "KEN"}
+
+
+def test_criminals_militias_and_asylum_seekers_named_alone_are_recipients():
+    struck = dyad.process("Kenyan troops struck militia groups in Somalia on Monday.")
+    assert "PRM" in {struck.actors[k].sector for e in struck.events for k in e.target_keys}
+    assert ("KEN", "COERCE", "KEN", False) in coded("Kenyan police arrested smugglers in Mombasa on Monday.")
+    refused = dyad.process("Kenya said it will not accept asylum seekers returned by Uganda.")
+    assert any(e.type == "REJECT" and e.target_keys == ["KEN/REF"] for e in refused.events)

@@ -154,6 +154,8 @@ def bare_agents(f: Finder, nouns: list[Span]) -> None:
     for n in nouns:
         if n.phrase not in f.kb.bare_nouns or not f._free(n.start, n.end) or _modified(f, n.start):
             continue
+        if _in_name(f.text, n.start, n.end):
+            continue  # "the Greenleaf Dockworkers Union": a word of a name, which the parse may learn
         armed = f.kb.sector_nouns[n.phrase] in _ARMED
         country = f._context_country(n.start, None if armed else n.end)
         if armed:  # "Obama offered to send troops to Uganda": the sender's troops
@@ -165,6 +167,15 @@ def bare_agents(f: Finder, nouns: list[Span]) -> None:
             sector = f.kb.sector_nouns[n.phrase]
             label = f.kb.sector_labels.get(sector, sector.lower())
             f._add(n.start, n.end, Actor(f"/{sector}", label, "agent", "", sector, None, "learned"), "agent")
+
+
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    """A capitalised noun that a capitalised word continues ("the Greenleaf Dockworkers Union"):
+    a word of a name, not the sector alone ("the Army said" is)."""
+    return text[start : start + 1].isupper() and _CAPITAL_AFTER.match(text, end) is not None
 
 
 def _sender(f: Finder, pos: int) -> str | None:
