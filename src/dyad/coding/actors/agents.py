@@ -8,6 +8,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
+from ...ingest.metadata import title_case
 from ...knowledge import Entity
 from ...knowledge.schema import INTERNATIONAL
 from ...linguistic.inflection import verb_forms
@@ -174,8 +175,13 @@ _CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
 
 def _in_name(text: str, start: int, end: int) -> bool:
     """A capitalised noun that a capitalised word continues ("the Greenleaf Dockworkers Union"):
-    a word of a name, not the sector alone ("the Army said" is)."""
-    return text[start : start + 1].isupper() and _CAPITAL_AFTER.match(text, end) is not None
+    a word of a name, not the sector alone ("the Army said" is), outside a headline's capitals
+    ("Obama Seeks More Muslim Refugees As He ...")."""
+    if not text[start : start + 1].isupper() or _CAPITAL_AFTER.match(text, end) is None:
+        return False
+    line_end = text.find("\n", end)
+    line = text[text.rfind("\n", 0, start) + 1 : line_end if line_end >= 0 else len(text)]
+    return not title_case(line, 0.7)
 
 
 def _sender(f: Finder, pos: int) -> str | None:
