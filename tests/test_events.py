@@ -760,3 +760,8 @@ def test_summoning_another_states_envoy_is_a_protest_against_it():
         "Ghana's foreign ministry summoned the Togolese ambassador in protest."
     )
     assert ("GHA", "ACCUSE", "TGO") in triples("Ghana summoned a senior Togolese diplomat on Monday.")
+
+
+def test_relations_two_sides_restore_are_mutual():
+    got = triples("Ghana and Togo restored diplomatic ties on Monday after a year of tension.")
+    assert {("GHA", "SUPPORT", "TGO"), ("TGO", "SUPPORT", "GHA")} <= got
