@@ -181,7 +181,7 @@ def _in_name(text: str, start: int, end: int) -> bool:
         return False
     line_end = text.find("\n", end)
     line = text[text.rfind("\n", 0, start) + 1 : line_end if line_end >= 0 else len(text)]
-    return not title_case(line, 0.7)
+    return not title_case(line, 0.85)  # not "The Greenleaf Dockworkers Union accused ..."
 
 
 def _sender(f: Finder, pos: int) -> str | None:
