@@ -585,3 +585,9 @@ def test_criminals_militias_and_asylum_seekers_named_alone_are_recipients():
     assert ("KEN", "COERCE", "KEN", False) in coded("Kenyan police arrested smugglers in Mombasa on Monday.")
     refused = dyad.process("Kenya said it will not accept asylum seekers returned by Uganda.")
     assert any(e.type == "REJECT" and e.target_keys == ["KEN/REF"] for e in refused.events)
+
+
+def test_the_outlet_of_a_credit_line_is_no_party_of_the_article():
+    a = dyad.process("NAIROBI (AFP) -- The Kenyan army said it had opened an investigation into the killings.")
+    targets = {a.actors[k].sector for e in a.events for k in e.target_keys}
+    assert a.events and "JRN" not in targets

@@ -50,6 +50,8 @@ class Context:
         for m in self.a.mentions:
             if m.start >= self.reporter_clause(self.a.sentences[m.sentence]) or m.how == "place":
                 continue  # who reports the news, and where it happens, are not its parties
+            if self.provenance(m) and self.text[m.start - 1 : m.end + 1] == f"({m.text})":
+                continue  # nor is the outlet of a credit line ("JERUSALEM (AP) --")
             c = self.a.actors[m.actor_key].country
             if c and c not in INTERNATIONAL:  # an actor of no known country is no party
                 counts[c] = counts.get(c, 0) + 1
