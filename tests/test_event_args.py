@@ -588,6 +588,17 @@ def test_criminals_militias_and_asylum_seekers_named_alone_are_recipients():
 
 
 def test_the_outlet_of_a_credit_line_is_no_party_of_the_article():
-    a = dyad.process("NAIROBI (AFP) -- The Kenyan army said it had opened an investigation into the killings.")
+    a = dyad.process(
+        "NAIROBI (AFP) -- The Kenyan army said it had opened an investigation into the killings."
+    )
     targets = {a.actors[k].sector for e in a.events for k in e.target_keys}
     assert a.events and "JRN" not in targets
+
+
+def test_a_reported_obligation_is_demanded_by_the_speech_verbs_subject():
+    # the last actor before "said" is the union the ambassador is accredited to, not the speaker
+    a = dyad.process(
+        "Ghana's ambassador to the African Union said on Tuesday that Togo must reopen the border."
+    )
+    requests = [e for e in a.events if e.type == "REQUEST"]
+    assert requests and all(a.actors[e.source_keys[0]].country == "GHA" for e in requests)

@@ -82,7 +82,7 @@ class Coder:
     def _code_triggers(self, sentence: Sentence, mentions: list[Mention], triggers: list[Trigger]) -> None:
         """Each trigger that is an act of its own (not the content of a verbal act before it), in
         order, with the demands of a reported "Y must" where they stand."""
-        pending = obligations(self.ctx, sentence, mentions) if mentions else []
+        pending = obligations(self.ctx, sentence, mentions, self.triggers.tree) if mentions else []
         previous, verbal = None, set()  # the last trigger; the parse's tokens of the verbal acts
         for start, end, form, p in triggers:
             while pending and pending[0][0] < start:

@@ -4,19 +4,25 @@ accusation)."""
 
 from __future__ import annotations
 
+from ...linguistic.parse import is_verb
 from ...linguistic.speech import speech_verbs
 from ...model import Mention, Sentence
 from . import cues as cue
 from .context import Context
 from .patterns import Pattern
+from .tree import Tree
 
 # (start, end, speaker, subject) of a reported "Y must"
 Obligation = tuple[int, int, Mention, Mention]
 
 
-def obligations(ctx: Context, sentence: Sentence, mentions: list[Mention]) -> list[Obligation]:
+def obligations(
+    ctx: Context, sentence: Sentence, mentions: list[Mention], tree: Tree | None = None
+) -> list[Obligation]:
     """ "Russia said that Sudan must return the helicopter": whatever the verb, a third party's
-    "Y must" reported from X is X's demand on Y (CAMEO 10)."""
+    "Y must" reported from X is X's demand on Y (CAMEO 10). X is the speech verb's subject where
+    the parse names it ("Eritrea's ambassador to the AU said": the ambassador), else the last
+    actor before the verb."""
     found = []
     for m in cue.OBLIGE.finditer(ctx.text, sentence.start, sentence.end):
         subject = next((x for x in reversed(mentions) if x.end <= m.start()), None)
@@ -31,15 +37,23 @@ def obligations(ctx: Context, sentence: Sentence, mentions: list[Mention]) -> li
             pass
         if speech is None:
             continue
+        verb_at = sentence.start + speech.start()
         speaker = [
             x
-            for x in mentions
-            if x.end <= sentence.start + speech.start()
-            and (ctx.country_of(x) != country or _outsider(ctx, x))
+            for x in _subject(tree, sentence, verb_at, mentions) or mentions
+            if x.end <= verb_at and (ctx.country_of(x) != country or _outsider(ctx, x))
         ]
         if speaker:
             found.append((m.start(), m.end(), speaker[-1], subject))
     return found
+
+
+def _subject(tree: Tree | None, sentence: Sentence, verb_at: int, mentions: list[Mention]) -> list[Mention]:
+    """The actors the parse names as the subject of the verb at verb_at, among the mentions."""
+    tok = tree.token_at(sentence.index, verb_at) if tree is not None else None
+    subject = tree.subject(tok) if tok is not None and is_verb(tok) else None
+    found = tree.named(subject, doer=True) if subject is not None else []
+    return [m for m in found if m in mentions]
 
 
 def _outsider(ctx: Context, m: Mention) -> bool:
