@@ -602,3 +602,9 @@ def test_a_reported_obligation_is_demanded_by_the_speech_verbs_subject():
     )
     requests = [e for e in a.events if e.type == "REQUEST"]
     assert requests and all(a.actors[e.source_keys[0]].country == "GHA" for e in requests)
+
+
+def test_a_verb_after_ready_or_willing_shares_the_subject_of_the_clause():
+    a = dyad.process("Kenya is willing to provide our military expertise to the African Union.")
+    agreed = [e for e in a.events if e.type == "AGREE"]
+    assert [a.actors[k].name for e in agreed for k in e.target_keys] == ["African Union"]

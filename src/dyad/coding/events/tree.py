@@ -44,7 +44,8 @@ ORDERS = frozenset(f for v in ("order", "direct", "instruct") for f in verb_form
 # a gerund after these shares its clause's subject ("ordered a retrial after siding with"); not after
 # "for" ("thanked Qatar for facilitating the talks": Qatar facilitated)
 ADJUNCT_PREPS = frozenset({"after", "before", "while", "since", "upon", "by", "without", "despite"})
-CLIMB = frozenset({"conj", "xcomp", "advcl"})  # a verb that shares the subject of the one it hangs on
+# a verb that shares the subject of the one (or the adjective: "is ready to") it hangs on
+CLIMB = frozenset({"conj", "xcomp", "advcl", "acomp"})
 MAX_CLIMB = 4
 
 
@@ -137,7 +138,7 @@ class Tree:
                 return found
         for c in verb.children:
             if c.dep_ in ("dobj", "dative"):
-                found = self.named(c)
+                found = self.pobj(c) if c.tag_ == "IN" else self.named(c)  # "to" read as a dative
                 if found:
                     return found
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS | COMPLAINED_OF]
@@ -184,7 +185,7 @@ class Tree:
         """Whom a verb's act reaches: its indirect object or a recipient preposition's object
         ("gave Canada a deadline", "issued a warning to Pakistan")."""
         for c in verb.children:
-            found = self.named(c) if c.dep_ == "dative" else []
+            found = (self.pobj(c) if c.tag_ == "IN" else self.named(c)) if c.dep_ == "dative" else []
             if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
                 found = self.pobj(c)
             if found:
