@@ -608,3 +608,8 @@ def test_a_verb_after_ready_or_willing_shares_the_subject_of_the_clause():
     a = dyad.process("Kenya is willing to provide our military expertise to the African Union.")
     agreed = [e for e in a.events if e.type == "AGREE"]
     assert [a.actors[k].name for e in agreed for k in e.target_keys] == ["African Union"]
+
+
+def test_coordinated_event_nouns_share_their_light_verb_and_recipient():
+    got = coded("Ghana expressed its total rejection and strong condemnation of Togo's border decree.")
+    assert {("GHA", "REJECT", "TGO", False), ("GHA", "ACCUSE", "TGO", False)} <= got

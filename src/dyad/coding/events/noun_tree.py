@@ -33,9 +33,10 @@ def noun_arguments(
     by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
     if not sources and by is not None:
         sources = tree.pobj(by)
-    verb = _light_verb(tok)
-    if not sources and tok.dep_ == "nsubjpass":  # "the war game was staged by U.S. marines"
-        sources = _passive_doer(tree, tok.head)
+    lead = _first_conjunct(tok)  # "expressed its rejection and condemnation of": both expressed
+    verb = _light_verb(lead)
+    if not sources and lead.dep_ == "nsubjpass":  # "the war game was staged by U.S. marines"
+        sources = _passive_doer(tree, lead.head)
     if not sources and verb is not None:
         subject = tree.subject(verb)
         if subject is not None and subject.lower_ not in PRONOUNS:
@@ -44,7 +45,8 @@ def noun_arguments(
         return None
     # the place a withdrawal leaves before the forces it withdraws ("of troops from Iraq")
     targets = _left_from(tree, tok) if "from" in preps else []
-    targets = targets or tree.object_phrase(tok, NOUN_PREPS | preps)
+    for noun in (tok, *tok.conjuncts):  # "its rejection and condemnation of the plan"
+        targets = targets or tree.object_phrase(noun, NOUN_PREPS | preps)
     home = {tree.a.actors[s.actor_key].country for s in sources}
     targets = [m for m in targets if not own_forces(tree.a.actors, m, home)]
     if not targets and tok.dep_ in ("nsubj", "nsubjpass") and is_verb(tok.head):
@@ -54,6 +56,13 @@ def noun_arguments(
     if not targets and verb is not None and tok.dep_ == "pobj":  # "engaged peacekeepers in a firefight"
         targets = tree.direct_object(verb)
     return sources, [m for m in targets if m not in sources]
+
+
+def _first_conjunct(tok: Token) -> Token:
+    """The first of coordinated event nouns, whose place in the clause the others share."""
+    while tok.dep_ == "conj" and is_noun(tok.head) and tok.head.i < tok.i:
+        tok = tok.head
+    return tok
 
 
 def _light_verb(tok: Token) -> Token | None:
