@@ -613,3 +613,9 @@ def test_a_verb_after_ready_or_willing_shares_the_subject_of_the_clause():
 def test_coordinated_event_nouns_share_their_light_verb_and_recipient():
     got = coded("Ghana expressed its total rejection and strong condemnation of Togo's border decree.")
     assert {("GHA", "REJECT", "TGO", False), ("GHA", "ACCUSE", "TGO", False)} <= got
+
+
+def test_support_received_from_another_is_the_givers_act():
+    got = coded("Kenya has received significant military and financial support from Uganda.")
+    assert ("UGA", "SUPPORT", "KEN", False) in got
+    assert not {g for g in got if g[0] == "KEN"}

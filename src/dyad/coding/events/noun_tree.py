@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...linguistic.inflection import verb_forms
 from ...linguistic.parse import base, is_noun, is_proper, is_verb
 from . import cues as cue
 from .recipients import own_forces
 from .tree import NOUN_PREPS, PRONOUNS, Tree, child
 
 FROM = frozenset({"from"})
+RECEIVE = frozenset(verb_forms("receive"))  # "received support from": the giver acts
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -37,6 +39,8 @@ def noun_arguments(
     verb = _light_verb(lead)
     if not sources and lead.dep_ == "nsubjpass":  # "the war game was staged by U.S. marines"
         sources = _passive_doer(tree, lead.head)
+    if not sources and verb is not None and verb.lower_ in RECEIVE:
+        return _received(tree, tok, verb)
     if not sources and verb is not None:
         subject = tree.subject(verb)
         if subject is not None and subject.lower_ not in PRONOUNS:
@@ -56,6 +60,17 @@ def noun_arguments(
     if not targets and verb is not None and tok.dep_ == "pobj":  # "engaged peacekeepers in a firefight"
         targets = tree.direct_object(verb)
     return sources, [m for m in targets if m not in sources]
+
+
+def _received(tree: Tree, tok: Token, verb: Token) -> tuple[list[Mention], list[Mention]] | None:
+    """ "Ukraine received military support from the United States": the act is the one's named
+    after "from", on the verb's subject; None when no giver is named."""
+    froms = [c for head in (verb, tok) for c in head.children if c.dep_ == "prep" and c.lower_ == "from"]
+    givers = [m for c in froms for m in tree.pobj(c)]
+    subject = tree.subject(verb)
+    if not givers or subject is None:
+        return None
+    return givers, [m for m in tree.named(subject) if m not in givers]
 
 
 def _first_conjunct(tok: Token) -> Token:
