@@ -172,8 +172,9 @@ def test_event_accuracy_on_public_gold_sentences():
 
 
 def test_event_accuracy_on_marked_pairs():
-    """PLV: the shared scorer, run as a user would; floors a little under today's figures
-    (issue 14 asks for 0.70 pair recall, 0.85 type accuracy and 0.60 end to end)."""
+    """PLV: the shared scorer, run as a user would. Issue 14 asks for 0.70 pair recall, 0.85 type
+    accuracy and 0.60 end to end; the last two are met (0.885, 0.601), pair recall is not (0.679).
+    Floors a little under today's figures."""
     import json
     import subprocess
     import sys
@@ -194,7 +195,7 @@ def test_event_accuracy_on_marked_pairs():
         f"end to end {r['end_to_end']:.3f} ({r['pairs']} pairs)"
     )
     assert r["pairs"] >= 1000
-    assert r["pair_recall"] >= 0.65 and r["type_acc_on_linked"] >= 0.85 and r["end_to_end"] >= 0.57
+    assert r["pair_recall"] >= 0.67 and r["type_acc_on_linked"] >= 0.85 and r["end_to_end"] >= 0.595
 
 
 def test_the_root_event_is_the_first_act_outside_a_leading_adjunct():
