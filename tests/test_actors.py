@@ -453,3 +453,11 @@ def test_fighters_a_subject_attacks_are_not_its_own():
     a = dyad.process("Kenyan jets struck al-Shabaab camps in Gedo and killed four fighters on Monday.")
     fighters = next(m for m in a.mentions if m.text == "fighters")
     assert a.actors[fighters.actor_key].country != "KEN"
+
+
+def test_a_government_office_with_no_country_named_is_still_an_actor():
+    a = dyad.process("The opposition leader Amos Otieno demanded an apology from the prime minister.")
+    roles = {a.actors[m.actor_key].role: a.actors[m.actor_key].country for m in a.mentions}
+    assert roles.get("prime minister") == ""
+    asked = [e for e in a.events if e.type == "REQUEST"]
+    assert [a.actors[k].role for e in asked for k in e.target_keys] == ["prime minister"]

@@ -45,6 +45,7 @@ class Finder:
         self.states: tuple[list[tuple[int, int, str]], str | None] | None = None  # see _states
         self.headlines: dict[int, bool] = {}  # line start -> is it a headline
         self.role_index: dict[str, list] = {}  # see resolution.person_with_role
+        self.offices: list[tuple[int, int, Actor]] = []  # see titles.unplaced_offices
 
     # --- the mentions
     def _free(self, start: int, end: int) -> bool:

@@ -10,7 +10,7 @@ from .learning import learn
 from .people import people_by_attribution
 from .recognition import dictionary, known_people, phrases, vessels
 from .resolution import definite_descriptions, roles, surnames
-from .titles import people_by_title
+from .titles import people_by_title, unplaced_offices
 
 
 def find_actors(article: Article, kb: Knowledge) -> None:
@@ -30,6 +30,7 @@ def find_actors(article: Article, kb: Knowledge) -> None:
     definite_descriptions(f)
     learn(f)  # what no dictionary knows, from the parse; then their later short names
     surnames(f)
+    unplaced_offices(f, titles)
     f.mentions.sort(key=lambda m: m.start)
     ethnic_minorities(f)
     article.mentions = f.mentions

@@ -228,11 +228,33 @@ def _anonymous_role(f: Finder, t: Span, title: Title, ctx: Entity | None, role_s
         return
     left = _left_modifier(f, t.start)[0]
     country, sector = _person_code(f, title, ctx, t.start)
-    if country is None:
+    if country is None and title.inherit:
         return
     sector = "ELI" if f.former else sector
-    key = f"role:{country}:{sector}:{title.title}"
+    key = f"role:{country or ''}:{sector}:{title.title}"
     name = f"{f.text[left : t.end].strip()}"
     name = re.sub(r"^(?i:the|a|an)\s+", "", name)
-    actor = Actor(key, name[:1].upper() + name[1:], "person", country, sector, title.title, "learned")
-    f._add(left, t.end, actor, "role")
+    actor = Actor(key, name[:1].upper() + name[1:], "person", country or "", sector, title.title, "learned")
+    if country is None:
+        f.offices.append((left, t.end, actor))  # may yet be someone met: see unplaced_offices
+    else:
+        f._add(left, t.end, actor, "role")
+
+
+def unplaced_offices(f: Finder, titles: list[Span]) -> None:
+    """ "the prime minister" where no country is named and no pass found who holds the office:
+    the office all the same, with no country; not where someone is named with that title
+    ("Mayor Ines Varga met ... the mayor said": the quotation stage gives it to her)."""
+    if not f.offices:
+        return
+    by_end = {t.end: t.phrase for t in titles}
+    titled = set()
+    for m in f.mentions:
+        if f.actors[m.actor_key].kind == "person":
+            before = m.start
+            while before > 0 and f.text[before - 1].isspace():
+                before -= 1
+            titled.add(by_end.get(before))
+    for start, end, actor in f.offices:
+        if f._free(start, end) and actor.role not in titled:
+            f._add(start, end, actor, "role")
