@@ -766,3 +766,10 @@ def test_summoning_another_states_envoy_is_a_protest_against_it():
 def test_relations_two_sides_restore_are_mutual():
     got = triples("Ghana and Togo restored diplomatic ties on Monday after a year of tension.")
     assert {("GHA", "SUPPORT", "TGO"), ("TGO", "SUPPORT", "GHA")} <= got
+
+
+def test_cyber_warfare_is_coercion_in_the_cyber_mode():
+    a, evs = events("Ghana has launched cyber warfare against Togo, the ministry said.")
+    assert [(e.type, e.mode) for e in evs if a.actors[e.source_keys[0]].country == "GHA"] == [
+        ("COERCE", "cyber")
+    ]
