@@ -619,3 +619,8 @@ def test_support_received_from_another_is_the_givers_act():
     got = coded("Kenya has received significant military and financial support from Uganda.")
     assert ("UGA", "SUPPORT", "KEN", False) in got
     assert not {g for g in got if g[0] == "KEN"}
+
+
+def test_what_someone_is_capable_of_is_no_act():
+    got = coded("Ghana says Togo has drones capable of launching attacks on Accra within hours.")
+    assert not {g for g in got if g[1] == "ASSAULT"}

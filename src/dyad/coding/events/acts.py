@@ -65,8 +65,8 @@ class Acts:
             return True  # "the Taliban attack on Kabul killed ten": the attack's own event
         if tok is not None and p.type != "ACCUSE" and in_content_of(tok, self._accusing):
             return True  # "accused Pakistan of ... carrying out air raids": what the accusation is about
-        if tok is not None and _purpose(tok):
-            return True  # "a trip aimed at pushing for a ceasefire": what something is for
+        if tok is not None and (_purpose(tok) or _capability(tok)):
+            return True  # "a trip aimed at pushing for a ceasefire", "hackers capable of launching"
         if tok is not None and negated(tok):
             # "Venezuela threatens no one", "has never formally attacked"
             self.tree_negated.add(start)
@@ -226,6 +226,18 @@ def _purpose(tok: Token) -> bool:
     if tok.dep_ == "pcomp" and tok.head.lower_ == "at":
         return tok.head.head.lower_ in AIMED
     return tok.dep_ == "xcomp" and tok.head.lower_ in AIMED
+
+
+def _capability(tok: Token, up: int = 4) -> bool:
+    """Whether the parse shows the trigger in what someone is capable of ("hackers capable of
+    launching cyber warfare against"): a capability, not an act."""
+    for _ in range(up):
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "prep" and tok.lower_ == "of" and tok.head.lower_ in ("capable", "incapable"):
+            return True
+        tok = tok.head
+    return False
 
 
 def _in_words(tok: Token) -> bool:
