@@ -127,11 +127,11 @@ def _lone_name(tok: Token, speech) -> bool:
     single = tok.tag_ == "NNP" and not any(c.dep_ == "det" for c in tok.children)
     if single and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return tok.head.tag_.startswith("VB")
-    if not single or not _mid_sentence(tok) or any(c.dep_ in ("compound", "amod") for c in tok.children):
-        return False
     head = tok.head
-    aimed = tok.dep_ == "pobj" and head.lower_ in _AIMED
+    aimed = single and tok.dep_ == "pobj" and head.lower_ in _AIMED
     if not aimed or not (head.head.tag_ in ("NN", "NNS") or is_verb(head.head)):
+        return False
+    if any(c.dep_ in ("compound", "amod") for c in tok.children) or not _mid_sentence(tok):
         return False
     return head.lower_ != "of" or head.head.lower_ in _act_words()  # "parts of Kashmir": no one
 
