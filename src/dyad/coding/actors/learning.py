@@ -29,8 +29,9 @@ def learn(finder: Finder) -> None:
             waiting.append(f)
         else:
             _learn(finder, known, placed, f)
+    bearers = _bearers(finder) if waiting else {}
     for f in waiting:
-        person = _bearer(finder, f)
+        person = _bearer(finder, bearers.get(match_form(f.name), []), f.start)
         if person is None:
             _learn(finder, known, placed, f)
         elif finder._free(f.start, f.end):
@@ -67,15 +68,25 @@ def _learn(finder: Finder, known: list[int], placed: list[tuple[int, int, str]],
         )
 
 
-def _bearer(finder: Finder, f: Found) -> Person | None:
-    """The person met here whose surname a lone name is: the one named last before it, else the
-    first named after it."""
-    form = match_form(f.name)
-    bearers = {k: p for k, p in finder.people.items() if form in p.surnames and " " in p.name}
-    named = [(m.start, m.actor_key) for m in finder.mentions if m.actor_key in bearers]
-    before = [x for x in named if x[0] < f.start]
-    pick = max(before) if before else min(named, default=None)
-    return bearers[pick[1]] if pick else None
+def _bearers(finder: Finder) -> dict[str, list[tuple[int, str]]]:
+    """For each surname form, where the people met by a full name who bear it are named (start,
+    key), in text order: built once, so that each lone surname is a bisection, not a scan."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for m in sorted(finder.mentions, key=lambda m: m.start):
+        person = finder.people.get(m.actor_key)
+        if person is not None and " " in person.name:
+            for form in {match_form(s) for s in person.surnames}:
+                out.setdefault(form, []).append((m.start, m.actor_key))
+    return out
+
+
+def _bearer(finder: Finder, named: list[tuple[int, str]], pos: int) -> Person | None:
+    """The person whose surname a lone name at pos is: the one named last before it, else the
+    first named after it (`named`: where the bearers are named, in text order)."""
+    if not named:
+        return None
+    at = bisect.bisect_left(named, (pos,)) - 1
+    return finder.people[named[at][1] if at >= 0 else named[0][1]]
 
 
 def _context_code(
