@@ -461,3 +461,8 @@ def test_a_government_office_with_no_country_named_is_still_an_actor():
     assert roles.get("prime minister") == ""
     asked = [e for e in a.events if e.type == "REQUEST"]
     assert [a.actors[k].role for e in asked for k in e.target_keys] == ["prime minister"]
+
+
+def test_a_sector_noun_in_a_headlines_capitals_is_no_word_of_a_name():
+    a = dyad.process("Mayor Welcomes More Muslim Refugees As City Opens Shelters.\n\nThe shelters are full.")
+    assert not [v for v in a.actors.values() if v.kind == "person" and "Refugees" in v.name]
