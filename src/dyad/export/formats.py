@@ -96,25 +96,35 @@ def plover_record(row: dict) -> dict:
             "attributed_to": row["attributed_to"],
         },
         "confidence": row["confidence"],
-        "location": {
-            "name": row["geo_name"],
-            "resolved": row["geo_resolved"],
-            "country": row["geo_country"],
-            "adm1": row["geo_adm1"],
-            "lat": row["geo_lat"],
-            "lon": row["geo_lon"],
-            "geonames_id": row["geo_feature"],
-            "precision": row["geo_precision"],
-            "from": row["geo_from"],
-        },
-        "cluster": {
-            "id": row["cluster_id"],
-            "mentions": row["num_mentions"] or 1,
-            "sources": row["num_sources"] or 1,
-            "articles": row["num_articles"] or 1,
-        },
+        "location": _location(row),
+        "cluster": _cluster(row),
         "coder": "dyad",
         "coded_date": datetime.now(UTC).date().isoformat(),
+    }
+
+
+def _location(row: dict) -> dict:
+    """Where a PLOVER record's event happened, as resolved."""
+    return {
+        "name": row["geo_name"],
+        "resolved": row["geo_resolved"],
+        "country": row["geo_country"],
+        "adm1": row["geo_adm1"],
+        "lat": row["geo_lat"],
+        "lon": row["geo_lon"],
+        "geonames_id": row["geo_feature"],
+        "precision": row["geo_precision"],
+        "from": row["geo_from"],
+    }
+
+
+def _cluster(row: dict) -> dict:
+    """The real event a PLOVER record reports, and how many reports it has."""
+    return {
+        "id": row["cluster_id"],
+        "mentions": row["num_mentions"] or 1,
+        "sources": row["num_sources"] or 1,
+        "articles": row["num_articles"] or 1,
     }
 
 
