@@ -45,8 +45,25 @@ def map_points(
         root=True if root_only else None,
     )
     rows = [r for r in rows if r["geo_lat"] is not None]
+    places = _places(rows)
+    points = []
+    for p in places.values():
+        events = len(p.pop("clusters"))
+        quads, scores = p.pop("quads"), p.pop("scores")
+        mean = round(sum(scores) / len(scores), 2) if scores else None
+        points.append(
+            {**p, "events": events, "count": p["reports"] if reports else events, "mean_score": mean}
+        )
+        points[-1]["quad_class"] = max(quads, key=lambda q: (quads[q], -(q or 0)))
+    points.sort(key=lambda p: (-p["count"], p["name"] or ""))
+    return {"points": points, "counting": "reports" if reports else "events", "located": len(rows)}
+
+
+def _places(rows: list[dict]) -> dict[tuple, dict]:
+    """The located event rows gathered by point: their clusters, reports, QuadClasses, scores
+    and the first MAX_LISTED of them (newest first, as the rows come)."""
     places: dict[tuple, dict] = {}
-    for r in rows:  # newest first in each point's list
+    for r in rows:
         key = (r["geo_lat"], r["geo_lon"])
         p = places.setdefault(
             key,
@@ -70,17 +87,7 @@ def map_points(
             p["scores"].append(r["score"])
         if len(p["items"]) < MAX_LISTED:
             p["items"].append(_item(r))
-    points = []
-    for p in places.values():
-        events = len(p.pop("clusters"))
-        quads, scores = p.pop("quads"), p.pop("scores")
-        mean = round(sum(scores) / len(scores), 2) if scores else None
-        points.append(
-            {**p, "events": events, "count": p["reports"] if reports else events, "mean_score": mean}
-        )
-        points[-1]["quad_class"] = max(quads, key=lambda q: (quads[q], -(q or 0)))
-    points.sort(key=lambda p: (-p["count"], p["name"] or ""))
-    return {"points": points, "counting": "reports" if reports else "events", "located": len(rows)}
+    return places
 
 
 def _item(r: dict) -> dict:
