@@ -77,13 +77,7 @@ def dyad_figure(
     periods = [r["period"] for r in series]
     keys = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict", 4: "material_conflict"}
     labels = [_period_label(p, by) for p in periods]
-    hover = []
-    for p, label in zip(periods, labels, strict=True):
-        events = events_by_period.get(p, [])
-        lines = [_event_line(e) for e in events[:12]]
-        if len(events) > 12:
-            lines.append(f"… and {len(events) - 12} more")
-        hover.append([label, "<br>".join(lines)])
+    hover = _hover(periods, labels, events_by_period)
     data = [
         {
             "type": "bar",
@@ -111,8 +105,25 @@ def dyad_figure(
             "hovertemplate": "<b>%{customdata}</b>: mean score %{y:+.1f}<extra></extra>",
         }
     )
+    return safe_json({"data": data, "layout": _layout(title, periods, labels, by)})
+
+
+def _hover(periods: list[str], labels: list[str], events_by_period: dict[str, list[dict]]) -> list[list[str]]:
+    """Each period's label and the first dozen of its events, for a bar's hover."""
+    hover = []
+    for p, label in zip(periods, labels, strict=True):
+        events = events_by_period.get(p, [])
+        lines = [_event_line(e) for e in events[:12]]
+        if len(events) > 12:
+            lines.append(f"… and {len(events) - 12} more")
+        hover.append([label, "<br>".join(lines)])
+    return hover
+
+
+def _layout(title: str, periods: list[str], labels: list[str], by: str) -> dict:
+    """The dyad figure's axes: events stacked on the left, the mean score on a -10..+10 axis."""
     step = max(1, len(periods) // 12)  # at most about a dozen labels on the time axis
-    layout = {
+    return {
         "title": {"text": title},
         "barmode": "stack",
         "height": 440,
@@ -139,7 +150,6 @@ def dyad_figure(
         },
         "legend": {"orientation": "h", "y": -0.35},
     }
-    return safe_json({"data": data, "layout": layout})
 
 
 def _period_label(period: str, by: str) -> str:
