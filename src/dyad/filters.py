@@ -177,8 +177,10 @@ def _nearest(value: str, valid) -> str:
 
 @lru_cache(maxsize=1)
 def _countries() -> tuple[frozenset[str], dict[str, str]]:
-    path = resources.files("dyad").joinpath("knowledge/data/countries.yaml")
-    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    entries = []
+    for file in ("countries.yaml", "regions.yaml"):
+        path = resources.files("dyad").joinpath("knowledge/data", file)
+        entries += yaml.safe_load(path.read_text(encoding="utf-8"))
     codes = frozenset(e["code"] for e in entries) | INTERNATIONAL
     names: dict[str, str] = {}
     for e in entries:
@@ -188,8 +190,8 @@ def _countries() -> tuple[frozenset[str], dict[str, str]]:
 
 
 def country_codes() -> frozenset[str]:
-    """Every code a country side may take: ISO-3166 alpha-3, dyad's historical states, and the
-    international codes (IGO, NGO, ...)."""
+    """Every code a country side may take: ISO-3166 alpha-3, dyad's historical states, the
+    international codes (IGO, NGO, ...) and CAMEO's regions (WAF, MEA, ...)."""
     return _countries()[0]
 
 

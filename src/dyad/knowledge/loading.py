@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from ..errors import KnowledgeError
 from .files import LINE, data_path, load_yaml
 from .model import Entity, Knowledge, Phrase, Title, match_form, norm_key, person_key
-from .schema import KINDS, Code, Validator, career
+from .schema import KINDS, REGIONS, Code, Validator, career
 
 BUILTIN = (
     "countries.yaml",
+    "regions.yaml",
     "organisations.yaml",
     "institutions.yaml",  # states' own institutions and parties, in organisations.yaml's format
     "people.yaml",
@@ -53,15 +54,20 @@ def load_knowledge(user_files: tuple[Path, ...] = (), starter_people: bool = Tru
     return kb
 
 
-def _load_countries(kb: Knowledge, path: Path, data, builtin: bool = True) -> None:
+def _load_countries(kb: Knowledge, path: Path, data, builtin: bool = True, regions: bool = False) -> None:
+    """countries.yaml (states), or with `regions` regions.yaml (CAMEO's world regions, in the same
+    format)."""
     v = Validator(path)
     entries = _list(v, data)
-    kb.country_codes = frozenset(
-        e["code"] for e in entries if isinstance(e, dict) and isinstance(e.get("code"), str)
-    )
+    if not regions:
+        kb.country_codes = frozenset(
+            e["code"] for e in entries if isinstance(e, dict) and isinstance(e.get("code"), str)
+        )
     for e in entries:
         v.mapping(e, {"code", "name", "aliases", "demonyms", "capitals", "historical"}, {"code", "name"})
         code = v.country(e, e["code"])
+        if regions and code not in REGIONS:
+            raise v.error(e, f"{code!r} is not one of CAMEO's region codes ({', '.join(sorted(REGIONS))})")
         name = v.text(e, "name")
         ent = Entity(code, name, "state", (Code(code, "GOV"),), "dictionary" if builtin else "user")
         phrases = [(name, "name")] + [(a, "alias") for a in v.strings(e, "aliases")]
@@ -293,6 +299,7 @@ def _where(v: Validator, entry: dict, builtin: bool):
 
 _LOADERS = {
     "countries.yaml": _load_countries,
+    "regions.yaml": partial(_load_countries, regions=True),
     "organisations.yaml": _load_organisations,
     "institutions.yaml": _load_organisations,
     "people.yaml": _load_people,

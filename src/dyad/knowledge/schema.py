@@ -41,6 +41,34 @@ SECTORS = frozenset(
     ]
 )
 INTERNATIONAL = frozenset(["IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"])
+# CAMEO's world regions (regions.yaml names them): groups of states, never one state's home
+REGIONS = frozenset(
+    [
+        "AFR",
+        "ASA",
+        "BLK",
+        "CAS",
+        "CEU",
+        "CFR",
+        "CRB",
+        "EAF",
+        "EEU",
+        "EUR",
+        "LAM",
+        "MEA",
+        "MDT",
+        "NAF",
+        "NMR",
+        "PGS",
+        "SAF",
+        "SAM",
+        "SAS",
+        "SCN",
+        "SEA",
+        "WAF",
+        "WST",
+    ]
+)
 KINDS = frozenset(
     [
         "state",
@@ -130,7 +158,7 @@ class Validator:
     def country(self, entry: dict, value: Any) -> str:
         if not isinstance(value, str) or not _CODE.match(value):
             raise self.error(entry, f"country {value!r} is not a three-letter code")
-        if self.countries is not None and value not in self.countries | INTERNATIONAL:
+        if self.countries is not None and value not in self.countries | INTERNATIONAL | REGIONS:
             raise self.error(entry, f"unknown country code {value!r}")
         return value
 

@@ -8,14 +8,13 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from ...ingest.metadata import title_case
 from ...knowledge import Entity
 from ...knowledge.schema import INTERNATIONAL
 from ...linguistic.inflection import verb_forms
 from ...linguistic.parse import base as parse_base
 from ...linguistic.parse import token_starting
 from ...model import Actor, Mention
-from .spans import Span
+from .spans import Span, in_name
 from .words import FUNCTION_WORDS, IRREGULAR_PAST, PARTICIPLE_ADJECTIVES
 
 if TYPE_CHECKING:
@@ -155,7 +154,7 @@ def bare_agents(f: Finder, nouns: list[Span]) -> None:
     for n in nouns:
         if n.phrase not in f.kb.bare_nouns or not f._free(n.start, n.end) or _modified(f, n.start):
             continue
-        if _in_name(f.text, n.start, n.end):
+        if in_name(f.text, n.start, n.end):
             continue  # "the Greenleaf Dockworkers Union": a word of a name, which the parse may learn
         armed = f.kb.sector_nouns[n.phrase] in _ARMED
         country = f._context_country(n.start, None if armed else n.end)
@@ -168,20 +167,6 @@ def bare_agents(f: Finder, nouns: list[Span]) -> None:
             sector = f.kb.sector_nouns[n.phrase]
             label = f.kb.sector_labels.get(sector, sector.lower())
             f._add(n.start, n.end, Actor(f"/{sector}", label, "agent", "", sector, None, "learned"), "agent")
-
-
-_CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
-
-
-def _in_name(text: str, start: int, end: int) -> bool:
-    """A capitalised noun that a capitalised word continues ("the Greenleaf Dockworkers Union"):
-    a word of a name, not the sector alone ("the Army said" is), outside a headline's capitals
-    ("Obama Seeks More Muslim Refugees As He ...")."""
-    if not text[start : start + 1].isupper() or _CAPITAL_AFTER.match(text, end) is None:
-        return False
-    line_end = text.find("\n", end)
-    line = text[text.rfind("\n", 0, start) + 1 : line_end if line_end >= 0 else len(text)]
-    return not title_case(line, 0.85)  # not "The Greenleaf Dockworkers Union accused ..."
 
 
 def _sender(f: Finder, pos: int) -> str | None:

@@ -9,6 +9,7 @@ from collections import Counter
 
 from ...ingest.metadata import title_case
 from ...knowledge import Entity, Knowledge, Phrase, match_form, person_key
+from ...knowledge.schema import REGIONS
 from ...model import Actor, Article, Mention
 from .people import Person
 from .spans import Span
@@ -177,6 +178,8 @@ class Finder:
                 if phrase is None or phrase.entity.kind != "state":
                     continue
                 country = phrase.entity.code_on(self.day).country
+                if country in REGIONS:
+                    continue  # "Latin American cartels": a region is no one state's home
                 counts[country] += 1
                 states.append((span.start, self._sentence(span.start), country))
             self.states = (states, counts.most_common(1)[0][0] if counts else None)

@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ...knowledge.schema import REGIONS
 from ...model import Actor
 from ..entities import vessel_prefixes
-from .spans import Span, longest, whole_words
+from .spans import Span, in_name, longest, whole_words
 
 if TYPE_CHECKING:
     from .finder import Finder
@@ -19,6 +20,7 @@ _PATRON = re.compile(
     r"supported|trained|armed|ruled|appointed|installed)\b",
     re.I,
 )
+_HYPHEN_CAPITAL = re.compile(r"-[A-Z]")
 # a ship's prefix in capitals and its name of capitalised words ("USS Gerald R. Ford")
 _VESSEL = re.compile(r"\b([A-Z]{2,5})\s+((?:[A-Z][\w'’-]*\.?\s+){0,4}[A-Z][\w'’-]*)")
 
@@ -29,6 +31,8 @@ def phrases(f: Finder) -> tuple[list[Span], list[Span], list[Span]]:
     proper = longest(whole_words(f.kb.proper_automaton, f.mt))
     # "Iranian-backed militias", "the Israeli-occupied West Bank": the patron is not the actor
     proper = [s for s in proper if not _PATRON.match(f.mt, s.end)]
+    # "the Europe Bridge", "African Americans": a region's name or demonym as a word of a name
+    proper = [s for s in proper if not _region_in_name(f, s)]
     lower = longest(whole_words(f.kb.lower_automaton, f.lower, hyphen=False))
     titles = [s for s in lower if s.phrase in f.kb.titles]
     nouns = [s for s in lower if s.phrase in f.kb.sector_nouns]
@@ -62,6 +66,14 @@ def dictionary(f: Finder, proper: list[Span]) -> None:
             if any(word in p.surnames for p in f.people.values()):
                 continue
         f._add(span.start, span.end, f._actor(phrase.entity), phrase.how)
+
+
+def _region_in_name(f: Finder, span: Span) -> bool:
+    """A region's name or demonym that a capitalised word continues ("African-American")."""
+    phrase = f._phrase(span)
+    if phrase is None or phrase.entity.kind != "state" or phrase.entity.code_on(f.day).country not in REGIONS:
+        return False
+    return in_name(f.text, span.start, span.end) or _HYPHEN_CAPITAL.match(f.text, span.end) is not None
 
 
 def vessels(f: Finder) -> None:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import ahocorasick
+
+from ...ingest.metadata import title_case
+
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
 
 
 @dataclass(slots=True)
@@ -58,3 +63,14 @@ def longest(spans: list[Span]) -> list[Span]:
             out.append(s)
             last_end = s.end
     return out
+
+
+def in_name(text: str, start: int, end: int) -> bool:
+    """A capitalised word that a capitalised word continues ("the Greenleaf Dockworkers Union",
+    "the Europe Bridge"): a word of a name, not the sector or region alone ("the Army said" is),
+    outside a headline's capitals ("Obama Seeks More Muslim Refugees As He ...")."""
+    if not text[start : start + 1].isupper() or _CAPITAL_AFTER.match(text, end) is None:
+        return False
+    line_end = text.find("\n", end)
+    line = text[text.rfind("\n", 0, start) + 1 : line_end if line_end >= 0 else len(text)]
+    return not title_case(line, 0.85)  # not "The Greenleaf Dockworkers Union accused ..."

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 
-from ...knowledge.schema import INTERNATIONAL
+from ...knowledge.schema import INTERNATIONAL, REGIONS
 from ...model import Article, Mention, Sentence
 from . import cues as cue
 from .patterns import Patterns
@@ -45,7 +45,7 @@ class Context:
         return i >= 0 and pos < self.quote_spans[i][1]
 
     def _top_countries(self) -> list[str]:
-        """The article's parties, most mentioned first (international bodies aside)."""
+        """The article's parties, most mentioned first (international bodies and regions aside)."""
         counts: dict[str, int] = {}
         for m in self.a.mentions:
             if m.start >= self.reporter_clause(self.a.sentences[m.sentence]) or m.how == "place":
@@ -53,7 +53,7 @@ class Context:
             if self.provenance(m) and self.text[m.start - 1 : m.end + 1] == f"({m.text})":
                 continue  # nor is the outlet of a credit line ("JERUSALEM (AP) --")
             c = self.a.actors[m.actor_key].country
-            if c and c not in INTERNATIONAL:  # an actor of no known country is no party
+            if c and c not in INTERNATIONAL and c not in REGIONS:  # a region, or no country: no party
                 counts[c] = counts.get(c, 0) + 1
         return sorted(counts, key=counts.__getitem__, reverse=True)
 

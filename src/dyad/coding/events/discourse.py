@@ -7,7 +7,7 @@ import bisect
 import itertools
 from dataclasses import dataclass
 
-from ...knowledge.schema import INTERNATIONAL
+from ...knowledge.schema import INTERNATIONAL, REGIONS
 from ...model import Mention, Sentence
 from . import cues as cue
 from .context import Context
@@ -126,7 +126,7 @@ class Discourse:
         """No other party anywhere: a protest, demand or crackdown is aimed at the source's own
         state ("Nigerians rallied in Lagos", "Sudan lifted the state of emergency in Darfur")."""
         country = self.ctx.country_of(sources[0])
-        if not country or country in INTERNATIONAL:
+        if not country or country in INTERNATIONAL or country in REGIONS:
             return []
         own = {m.actor_key for m in sources}
         key = self.ctx.country_actor(country)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ...knowledge.schema import INTERNATIONAL
+from ...knowledge.schema import INTERNATIONAL, REGIONS
 from ...linguistic.inflection import verb_forms
 from ...linguistic.parse import base, is_noun, is_proper, is_verb, token_starting
 from ..quote_discourse import Mentions
@@ -18,7 +18,7 @@ from ..quote_discourse import Mentions
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from ...model import Article, Mention
+    from ...model import Actor, Article, Mention
 
 # prepositions whose object receives an act ("fired on", "sanctions against", "talks with")
 RECIPIENT_PREPS = frozenset({"on", "against", "with", "to", "into", "at", "toward", "towards", "upon"})
@@ -99,7 +99,9 @@ class Tree:
     def owner(self, m: Mention) -> bool:
         """Whether a modifier names whose the thing is: a name ("Iranian oil", "Pakistan's
         stance") or a possessive ("the army's plan"); a common word is its kind ("military aid")."""
-        return m.text != m.text.lower() or self.a.text.startswith(("'s", "’s"), m.end)
+        if self.a.text.startswith(("'s", "’s"), m.end):
+            return True
+        return m.text != m.text.lower() and not _region_name(self.a.actors[m.actor_key], m)
 
     def subject(self, verb: Token) -> Token | None:
         """The verb's subject; a coordinated or governed verb's is the one it hangs on ("agreed to
@@ -247,6 +249,11 @@ class Tree:
             if inner:
                 return inner
         return []
+
+
+def _region_name(actor: Actor, m: Mention) -> bool:
+    """A region's name: what a thing is about ("the Middle East peace plan"), not its owner."""
+    return m.how in ("name", "alias") and actor.kind == "state" and actor.country in REGIONS
 
 
 def patients(tree: Tree, tok: Token) -> list[Mention]:
