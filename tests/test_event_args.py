@@ -624,3 +624,20 @@ def test_support_received_from_another_is_the_givers_act():
 def test_what_someone_is_capable_of_is_no_act():
     got = coded("Ghana says Togo has drones capable of launching attacks on Accra within hours.")
     assert not {g for g in got if g[1] == "ASSAULT"}
+
+
+def test_a_trigger_word_modifying_a_noun_is_no_act():
+    # "appeals" names the court; read as a demand, it would swallow the rejection that follows
+    got = coded("Kenya's appeals court rejected a petition by opposition leader Raila Odinga.")
+    assert {g[1] for g in got} == {"REJECT"} and all(g[0] == "KEN" for g in got)
+
+
+def test_a_press_release_releases_no_one():
+    got = coded(
+        "Kenyan troops shelled the town of Mandera, according to a press release by the Somali rebels."
+    )
+    assert {g[1] for g in got} == {"ASSAULT"}
+    got = coded(
+        "Ugandan rebels said in a press release by their commander that the army attacked their camp."
+    )
+    assert ("UGA", "ASSAULT", "UGA", False) in got

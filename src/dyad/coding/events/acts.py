@@ -192,6 +192,8 @@ class Acts:
             and not cue.BY.match(text[end : end + 10])
         ):
             return True  # "until their demands are met": not a meeting
+        if p.kind == "noun" and text[start:end].lower() == "release" and cue.PRESS.search(lead):
+            return True  # "a press release by the rebels": a statement
         if p.kind == "noun" and cue.MODIFIER_OF.match(text[end : end + 30]):
             return True  # "war crimes", "the attack anniversary": the noun names something else
         if p.kind == "verb" and cue.DETERMINER.search(lead):

@@ -93,6 +93,8 @@ class Coder:
                 continue  # "Sudan must return the helicopter": the verb the demand is made of
             if p.type == "REQUEST" and cue.ORDERED.match(form) and not self.ctx.object_is_person(end):
                 continue  # "ordered Menem to appear" is a demand; "ordered troops to the border" is not
+            if p.kind == "verb" and self._modifier(sentence, start):
+                continue  # "the appeals court", "a strike group": a noun naming something else
             if is_complement(self.ctx.text, previous, start, form, p) or self._governed(
                 sentence, verbal, start
             ):
@@ -110,6 +112,11 @@ class Coder:
                 self.triggers.code(sentence, mentions, start, end, p)
         for o_start, o_end, speaker, subject in pending:
             self.emitter.emit(sentence, speaker, subject, OBLIGATION, o_start, o_end)
+
+    def _modifier(self, sentence: Sentence, start: int) -> bool:
+        """The parse reads the trigger as a noun modifying another ("the appeals court")."""
+        tok = self.triggers.tree.token_at(sentence.index, start)
+        return tok is not None and tok.dep_ == "compound" and tok.tag_ in ("NN", "NNS")
 
     def _governed(self, sentence: Sentence, verbal: set[int], start: int) -> bool:
         """The parse shows the trigger as the clause a verbal act before it governs ("demanded that
