@@ -641,3 +641,11 @@ def test_a_press_release_releases_no_one():
         "Ugandan rebels said in a press release by their commander that the army attacked their camp."
     )
     assert ("UGA", "ASSAULT", "UGA", False) in got
+
+
+def test_one_who_voices_their_own_sides_act_is_its_doer():
+    a = dyad.process("Kenyan President William Ruto reiterated Kenya's support for Somalia's government.")
+    assert {(e.source_keys[0], e.type) for e in a.events} == {("person:william ruto", "SUPPORT")}
+    # another country's act, announced: still that country's
+    a = dyad.process("Kenyan President William Ruto announced Uganda's support for Somalia's government.")
+    assert {(a.actors[e.source_keys[0]].country, e.type) for e in a.events} == {("UGA", "SUPPORT")}

@@ -37,6 +37,8 @@ def noun_arguments(
         sources = tree.pobj(by)
     lead = _first_conjunct(tok)  # "expressed its rejection and condemnation of": both expressed
     verb = _light_verb(lead)
+    if sources and verb is not None:
+        sources = _voiced(tree, verb, sources)
     if not sources and lead.dep_ == "nsubjpass":  # "the war game was staged by U.S. marines"
         sources = _passive_doer(tree, lead.head)
     if not sources and verb is not None and verb.lower_ in RECEIVE:
@@ -111,6 +113,19 @@ def _passive_doer(tree: Tree, verb: Token) -> list[Mention]:
     if agent is None or not _is_light(verb):
         return []
     return tree.pobj(agent)
+
+
+def _voiced(tree: Tree, verb: Token, owners: list[Mention]) -> list[Mention]:
+    """ "Erdogan reiterated Turkey's support": the person who voices their own side's act acts."""
+    subject = tree.subject(verb)
+    if subject is None or subject.lower_ in PRONOUNS:
+        return owners
+    actors = tree.a.actors
+    people = [m for m in tree.named(subject, doer=True) if actors[m.actor_key].kind == "person"]
+    homes = {actors[m.actor_key].country for m in owners}
+    if people and all(actors[m.actor_key].country in homes for m in people):
+        return people
+    return owners
 
 
 def _modifiers(tree: Tree, tok: Token) -> list[Mention]:
