@@ -649,3 +649,13 @@ def test_one_who_voices_their_own_sides_act_is_its_doer():
     # another country's act, announced: still that country's
     a = dyad.process("Kenyan President William Ruto announced Uganda's support for Somalia's government.")
     assert {(a.actors[e.source_keys[0]].country, e.type) for e in a.events} == {("UGA", "SUPPORT")}
+
+
+def test_a_name_in_apposition_is_the_one_acted_on():
+    a = dyad.process("Kenya's foreign minister met his Ugandan counterpart, Jeje Odongo, in Nairobi.")
+    assert "person:jeje odongo" in {k for e in a.events if e.type == "CONSULT" for k in e.target_keys}
+    a = dyad.process("Kenya's foreign minister called his Ugandan counterpart, Jeje Odongo, on Tuesday.")
+    assert "person:jeje odongo" in {k for e in a.events if e.type == "CONSULT" for k in e.target_keys}
+    # a common noun in apposition names no one: the ties are with Bhutan, not its neighbour
+    got = coded("Israel established diplomatic ties with Bhutan, a Buddhist kingdom bordering India.")
+    assert ("ISR", "SUPPORT", "BTN", False) in got and not {g for g in got if "IND" in g}

@@ -134,7 +134,9 @@ class Acts:
         obj = child(tok, "dobj")
         if obj is None or any(c.dep_ in ("oprd", "prt") for c in tok.children):
             return False  # "called Putin a killer", "calling out Trump"
-        head_end = base(obj.doc) + obj.idx + len(obj)  # "called a demonstration of military might": no one
+        # "called a demonstration of military might": no one; "his counterpart, Michel Aoun": him
+        last = max([obj, *(c for c in obj.children if c.dep_ == "appos")], key=lambda t: t.i)
+        head_end = base(obj.doc) + last.idx + len(last)
         return any(m.start < head_end for m in self.tree.named(obj))
 
     def _protested_saying(self, start: int, end: int) -> bool:

@@ -50,8 +50,7 @@ MAX_CLIMB = 4
 
 
 class Tree:
-    """One article's parsed sentences, and its actor mentions by position (those the article
-    holds: the event coder gives it the mentions of actors with a country)."""
+    """One article's parsed sentences, and its mentions of actors with a country by position."""
 
     def __init__(self, article: Article, acts: frozenset[str] = frozenset()):
         self.a = article
@@ -99,9 +98,8 @@ class Tree:
     def owner(self, m: Mention) -> bool:
         """Whether a modifier names whose the thing is: a name ("Iranian oil", "Pakistan's
         stance") or a possessive ("the army's plan"); a common word is its kind ("military aid")."""
-        if self.a.text.startswith(("'s", "’s"), m.end):
-            return True
-        return m.text != m.text.lower() and not _region_name(self.a.actors[m.actor_key], m)
+        possessive = self.a.text.startswith(("'s", "’s"), m.end)
+        return possessive or (m.text != m.text.lower() and not _region_name(self.a.actors[m.actor_key], m))
 
     def subject(self, verb: Token) -> Token | None:
         """The verb's subject; a coordinated or governed verb's is the one it hangs on ("agreed to
@@ -236,6 +234,8 @@ class Tree:
             if home and self.a.actors[m.actor_key].country in INTERNATIONAL:
                 return home[-1:]  # "the Iranian Red Crescent": the society of a country
             return [m]
+        if named := _apposed(self, head, owner):
+            return named  # "his Iranian counterpart, Mostafa Najjar": the one the apposition names
         mods = [x for x in mods if self.owner(x)]
         if mods and owner:
             return mods if joined else mods[-1:]
@@ -249,6 +249,12 @@ class Tree:
             if inner:
                 return inner
         return []
+
+
+def _apposed(tree: Tree, head: Token, owner: bool) -> list[Mention]:
+    """The people a proper name in apposition to a noun names ("his counterpart, Mostafa Najjar")."""
+    named = [m for c in head.children if c.dep_ == "appos" and is_proper(c) for m in tree._phrase(c, owner)]
+    return named if all(tree.a.actors[m.actor_key].kind == "person" for m in named) else []
 
 
 def _region_name(actor: Actor, m: Mention) -> bool:
