@@ -659,3 +659,16 @@ def test_a_name_in_apposition_is_the_one_acted_on():
     # a common noun in apposition names no one: the ties are with Bhutan, not its neighbour
     got = coded("Israel established diplomatic ties with Bhutan, a Buddhist kingdom bordering India.")
     assert ("ISR", "SUPPORT", "BTN", False) in got and not {g for g in got if "IND" in g}
+
+
+def test_who_prolongs_or_heads_an_act_does_it_but_what_leads_to_one_does_not():
+    assert ("IGO", "COERCE", "MLI", False) in coded(
+        "The African Union is prolonging sanctions against Mali's military government."
+    )
+    got = coded("Kenyan judge Mary Achieng is heading an inquiry into the Ugandan police.")
+    assert ("KEN", "ACCUSE", "UGA", False) in got
+    # "lead to an agreement": what the concessions may bring about, not the negotiator's act
+    got = coded(
+        "Kenya offered concessions that Ugandan negotiator John Okello believed could lead to an agreement."
+    )
+    assert got == {("KEN", "AGREE", "UGA", False)}

@@ -184,6 +184,8 @@ LIGHT_VERB = re.compile(
     r"organi[sz](?:e|ed|es|ing)|continu(?:e|ed|es|ing)|complet(?:e|ed|es|ing)|perform(?:ed|s|ing)?|on|"
     r"engag(?:e|ed|es|ing)(?:\s+[\w'’-]+){0,4}? in|"
     r"accelerat(?:e|ed|es|ing)|sp(?:ee|e)d(?:ed|s)? up|tighten(?:ed|s|ing)?|extend(?:ed|s|ing)?|"
+    r"prolong(?:ed|s|ing)?|maintain(?:ed|s|ing)?|expand(?:ed|s|ing)?|escalat(?:e|ed|es|ing)|"
+    r"le(?:d|ad|ads|ading)(?!\s+to\b)|head(?:ed|s|ing)?|"
     r"(?:views?|viewed|regard(?:s|ed)?|sees|saw|consider(?:s|ed)?|describ(?:e|es|ed)|brand(?:s|ed)?)"
     r"\s+(?:[\w-]+\s+){0,4}?as)\s+"
     r"(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,2}(?:of\s+(?:[\w-]+\s+)?)?$"
