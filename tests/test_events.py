@@ -773,3 +773,8 @@ def test_cyber_warfare_is_coercion_in_the_cyber_mode():
     assert [(e.type, e.mode) for e in evs if a.actors[e.source_keys[0]].country == "GHA"] == [
         ("COERCE", "cyber")
     ]
+
+
+def test_cooperation_is_mutual():
+    got = triples("Ghana's cooperation with Togo on border security has grown, officials said.")
+    assert {("GHA", "COOPERATE", "TGO"), ("TGO", "COOPERATE", "GHA")} <= got
