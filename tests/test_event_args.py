@@ -672,3 +672,10 @@ def test_who_prolongs_or_heads_an_act_does_it_but_what_leads_to_one_does_not():
         "Kenya offered concessions that Ugandan negotiator John Okello believed could lead to an agreement."
     )
     assert got == {("KEN", "AGREE", "UGA", False)}
+
+
+def test_the_sides_an_event_noun_names_after_between_are_its_parties():
+    got = coded("Cooperation between the Ghanaian army and the Togolese police on border security has grown.")
+    assert got == {("GHA", "COOPERATE", "TGO", False), ("TGO", "COOPERATE", "GHA", False)}
+    # one side only: no party named
+    assert not coded("Cooperation between Ghana and its neighbours on border security has grown.")

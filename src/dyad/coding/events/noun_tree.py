@@ -22,11 +22,12 @@ if TYPE_CHECKING:
 
 
 def noun_arguments(
-    tree: Tree, tok: Token, preps: frozenset[str] = frozenset()
+    tree: Tree, tok: Token, preps: frozenset[str] = frozenset(), joint: bool = False
 ) -> tuple[list[Mention], list[Mention]] | None:
     """(sources, targets) of an event noun, or None when the tree names no doer: its
     possessor or actor modifier ("Pakistan's strikes", "a Taliban attack"), its "by" phrase,
-    or the subject of the verb it is the object of ("Iraq launched an assault on"); its
+    a `joint` act's sides after "between", or the subject of the verb it is the object of
+    ("Iraq launched an assault on"); its
     target a recipient phrase of its own ("strikes on Kabul", "the release of two
     nationals") or of that verb ("gave Canada a deadline")."""
     if not is_noun(tok) or is_proper(tok):
@@ -35,6 +36,9 @@ def noun_arguments(
     by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
     if not sources and by is not None:
         sources = tree.pobj(by)
+    between = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+    if joint and not sources and between is not None and len(sides := tree.pobj(between)) >= 2:
+        return sides, []  # "cooperation between the Philippines and the United States": both sides
     lead = _first_conjunct(tok)  # "expressed its rejection and condemnation of": both expressed
     verb = _light_verb(lead)
     if sources and verb is not None:

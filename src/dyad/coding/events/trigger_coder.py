@@ -117,7 +117,7 @@ class TriggerCoder:
         names them, else from the words; a verb coordinated with the one before shares its subject."""
         if p.kind == "noun":
             words = noun_arguments(self.ctx, p, start, end, before, after, sentence)
-            found = self._tree_noun(sentence, start, end, mentions, _noun_preps(p))
+            found = self._tree_noun(sentence, start, end, mentions, p)
             if found is None:
                 return words
             return found[0], found[1] or [t for t in words[1] if t not in found[0]]
@@ -160,12 +160,12 @@ class TriggerCoder:
         return tok is not None and tok.dep_ == "pobj"
 
     def _tree_noun(
-        self, sentence: Sentence, start: int, end: int, mentions: list[Mention], preps: frozenset[str]
+        self, sentence: Sentence, start: int, end: int, mentions: list[Mention], p: Pattern
     ) -> Arguments | None:
         """An event noun's (sources, targets) from the parse, among the sentence's actors (also
-        after the `preps`, see `_noun_preps`)."""
+        after the prepositions of `_noun_preps`; a joint act's sides after "between")."""
         tok = phrase_head(self.tree.token_at(sentence.index, start), end)
-        found = noun_tree.noun_arguments(self.tree, tok, preps) if tok is not None else None
+        found = None if tok is None else noun_tree.noun_arguments(self.tree, tok, _noun_preps(p), p.symmetric)
         if found is None:
             return None
         sources = _among(found[0], mentions)
