@@ -778,3 +778,9 @@ def test_cyber_warfare_is_coercion_in_the_cyber_mode():
 def test_cooperation_is_mutual():
     got = triples("Ghana's cooperation with Togo on border security has grown, officials said.")
     assert {("GHA", "COOPERATE", "TGO"), ("TGO", "COOPERATE", "GHA")} <= got
+
+
+def test_a_military_operation_is_an_assault_and_ceasing_one_a_retreat():
+    assert ("KEN", "ASSAULT", "SOM") in triples("Kenya launched a military operation against Somalia's army.")
+    got = triples("Kenya's army ceased its military operations in southern Somalia.")
+    assert {t[1] for t in got} == {"RETREAT"}
