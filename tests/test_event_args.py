@@ -1,6 +1,8 @@
 """Event arguments from the dependency parse (dyad.events.Tree), on sentences we wrote: the four
 direction errors issue 14 found in the demo corpus's kind of text, and the tree's general rules."""
 
+from pathlib import Path
+
 import dyad
 from dyad.coding.events import Tree, event_sentences
 from dyad.linguistic import parse
@@ -679,3 +681,12 @@ def test_the_sides_an_event_noun_names_after_between_are_its_parties():
     assert got == {("GHA", "COOPERATE", "TGO", False), ("TGO", "COOPERATE", "GHA", False)}
     # one side only: no party named
     assert not coded("Cooperation between Ghana and its neighbours on border security has grown.")
+
+
+def test_a_datelines_credit_in_apposition_is_no_one_acted_by():
+    # the demo corpus's article (our own writing): "PORT SUDAN, October 28, 2025 (Crescent Bay
+    # Courier) — Sudan's paramilitary Rapid Support Forces (RSF) have seized el-Fasher"
+    path = Path(dyad.__file__).parent / "demo_corpus" / "text" / "sudan-01-rsf-takes-el-fasher.txt"
+    a = dyad.process(path.read_text(encoding="utf-8"))
+    seized = [e for e in a.events if e.type == "COERCE" and "seized" in a.text[e.start : e.end]]
+    assert seized and {e.source_keys[0] for e in seized} == {"org:rapid support forces"}

@@ -252,7 +252,10 @@ class Tree:
 
 
 def _apposed(tree: Tree, head: Token, owner: bool) -> list[Mention]:
-    """The people a proper name in apposition to a noun names ("his counterpart, Mostafa Najjar")."""
+    """The people a proper name in apposition to a common noun names ("his counterpart, Mostafa
+    Najjar"); not a dateline's credit ("PORT SUDAN, October 28 (Crescent Bay Courier)")."""
+    if head.tag_ not in ("NN", "NNS"):
+        return []
     named = [m for c in head.children if c.dep_ == "appos" and is_proper(c) for m in tree._phrase(c, owner)]
     return named if all(tree.a.actors[m.actor_key].kind == "person" for m in named) else []
 
