@@ -27,9 +27,8 @@ def noun_arguments(
     """(sources, targets) of an event noun, or None when the tree names no doer: its
     possessor or actor modifier ("Pakistan's strikes", "a Taliban attack"), its "by" phrase,
     a `joint` act's sides after "between", or the subject of the verb it is the object of
-    ("Iraq launched an assault on"); its
-    target a recipient phrase of its own ("strikes on Kabul", "the release of two
-    nationals") or of that verb ("gave Canada a deadline")."""
+    ("Iraq launched an assault on"); its target a recipient phrase of its own ("strikes on
+    Kabul", "the release of two nationals") or of that verb ("gave Canada a deadline")."""
     if not is_noun(tok) or is_proper(tok):
         return None
     sources = _modifiers(tree, tok)
