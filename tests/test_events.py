@@ -783,3 +783,9 @@ def test_a_military_operation_is_an_assault_and_ceasing_one_a_retreat():
     assert ("KEN", "ASSAULT", "SOM") in triples("Kenya launched a military operation against Somalia's army.")
     got = triples("Kenya's army ceased its military operations in southern Somalia.")
     assert {t[1] for t in got} == {"RETREAT"}
+
+
+def test_one_sides_military_exercises_are_a_show_of_force_and_joint_ones_cooperation():
+    assert triples("China held naval exercises near Taiwan on Monday.") == {("CHN", "MOBILIZE", "TWN")}
+    got = triples("Ghana and Togo began joint military exercises in the Volta region.")
+    assert {("GHA", "COOPERATE", "TGO"), ("TGO", "COOPERATE", "GHA")} <= got

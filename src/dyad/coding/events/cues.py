@@ -147,6 +147,8 @@ REPORTER = re.compile(  # a closing attribution: ", Thai military sources said t
     r",\s+(?:[\w.'’-]+\s+){0,12}?(?:said|says|told|reported|reports|added|announced|stated|confirmed)\b"
     r"[^,;“”\"]{0,60}$"
 )
+# the nouns of military exercises ("military exercises", "war games", "naval drills")
+EXERCISES = re.compile(r"(?i)(?:[\w-]+\s+){0,2}?(?:exercises?|war[\s-]?games?|drills?)\b")
 # "a press release": a statement, not the release of anyone
 PRESS = re.compile(r"(?i)\b(?:press|news|media)\s+$")
 MODIFIER_OF = re.compile(

@@ -47,9 +47,14 @@ def convention(
     sentence: Sentence,
     start: int,
 ) -> tuple[Pattern, list[Mention], list[Mention]]:
-    """CAMEO2PLOVER's conventions: a stated intent to cooperate or to meet is AGREE, to coerce is
+    """CAMEO2PLOVER's conventions: military exercises one side holds are a show of force
+    (MOBILIZE, at the place named); a stated intent to cooperate or to meet is AGREE, to coerce is
     THREATEN ("will release", "will visit" AGREE, "will impose martial law" THREATEN); "Y must
     act", said by X, is X REQUEST Y."""
+    exercises = p.type == "COOPERATE" and p.symmetric and cue.EXERCISES.match(ctx.text, start)
+    if exercises and not targets and len({m.actor_key for m in sources}) == 1:
+        p = Pattern("MOBILIZE", p.kind, "troops", "military", False, p.line)  # a show of force (CAMEO 152)
+        targets = [m for m in mentions if m.locative and m.start > start][:1]
     quad = ctx.p.types[p.type].quad
     must = cue.MUST.search(lead)
     if must and before:
