@@ -466,3 +466,16 @@ def test_a_government_office_with_no_country_named_is_still_an_actor():
 def test_a_sector_noun_in_a_headlines_capitals_is_no_word_of_a_name():
     a = dyad.process("Mayor Welcomes More Muslim Refugees As City Opens Shelters.\n\nThe shelters are full.")
     assert not [v for v in a.actors.values() if v.kind == "person" and "Refugees" in v.name]
+
+
+def test_a_noun_a_person_names_is_that_persons_countrys():
+    # "government" takes Modi's country, not Pakistan's, the country named nearest
+    a = dyad.process("The Modi government rejected Pakistan's proposal.", published="2025-06-01")
+    assert {m.text: a.actors[m.actor_key].country for m in a.mentions}["government"] == "IND"
+    assert {
+        (a.actors[e.source_keys[0]].country, e.type, a.actors[e.target_keys[0]].country) for e in a.events
+    } == {("IND", "REJECT", "PAK")}
+    a = dyad.process(
+        "Russia said it was bolstering President Bashar al-Assad's military.", published="2025-06-01"
+    )
+    assert {m.text: a.actors[m.actor_key].country for m in a.mentions}["military"] == "SYR"

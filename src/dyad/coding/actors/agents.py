@@ -151,13 +151,14 @@ def _modified(f: Finder, start: int) -> bool:
 
 def bare_agents(f: Finder, nouns: list[Span]) -> None:
     """ "the army", "civilians": the country comes from the sentence or the article."""
+    people = {m.end: m for m in f.mentions if f.actors[m.actor_key].kind == "person"}
     for n in nouns:
         if n.phrase not in f.kb.bare_nouns or not f._free(n.start, n.end) or _modified(f, n.start):
             continue
         if in_name(f.text, n.start, n.end):
             continue  # "the Greenleaf Dockworkers Union": a word of a name, which the parse may learn
         armed = f.kb.sector_nouns[n.phrase] in _ARMED
-        country = f._context_country(n.start, None if armed else n.end)
+        country = _leaders(f, people, n.start) or f._context_country(n.start, None if armed else n.end)
         if armed:  # "Obama offered to send troops to Uganda": the sender's troops
             country = _sender(f, n.start) or country
         entity = f.kb.entities.get(country) if country else None
@@ -167,6 +168,17 @@ def bare_agents(f: Finder, nouns: list[Span]) -> None:
             sector = f.kb.sector_nouns[n.phrase]
             label = f.kb.sector_labels.get(sector, sector.lower())
             f._add(n.start, n.end, Actor(f"/{sector}", label, "agent", "", sector, None, "learned"), "agent")
+
+
+_OWNER_GAP = re.compile(r"(?:['’]s)?\s+$")
+
+
+def _leaders(f: Finder, people: dict[int, Mention], pos: int) -> str | None:
+    """The country of the person named right before a noun ("the Modi government", "Assad's
+    forces"): theirs, not the country named nearest."""
+    gap = _OWNER_GAP.search(f.text, max(0, pos - 6), pos)
+    person = people.get(gap.start()) if gap is not None else None
+    return f.actors[person.actor_key].country or None if person is not None else None
 
 
 def _sender(f: Finder, pos: int) -> str | None:
