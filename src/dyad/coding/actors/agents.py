@@ -178,7 +178,9 @@ def _leaders(f: Finder, people: dict[int, Mention], pos: int) -> str | None:
     forces"): theirs, not the country named nearest."""
     gap = _OWNER_GAP.search(f.text, max(0, pos - 6), pos)
     person = people.get(gap.start()) if gap is not None else None
-    return f.actors[person.actor_key].country or None if person is not None else None
+    if person is None:
+        return None
+    return f.actors[person.actor_key].country or None
 
 
 def _sender(f: Finder, pos: int) -> str | None:
